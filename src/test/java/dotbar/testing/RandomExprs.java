@@ -4,6 +4,7 @@ import dotbar.expr.Call;
 import dotbar.expr.Evaluator;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
+import dotbar.expr.Fn;
 import dotbar.expr.Graph;
 import dotbar.expr.Num;
 import dotbar.expr.Op;
@@ -37,16 +38,17 @@ import net.jqwik.api.Tuple;
  *
  * <ul>
  *   <li>{@link #exprs(int)}: expressions over <em>every</em> op of {@link Op} (operators and
- *       functions), the symbols {@link #SYMBOLS} and {@link #constants() constants}, at most
- *       {@code maxDepth} ops deep. Built through {@link Exprs}, so construction simplification has
- *       already happened.</li>
+ *       functions), the symbols {@link #SYMBOLS} and {@link #constants() constants}, between
+ *       ⌈maxDepth/2⌉ and maxDepth ops deep, built through {@link Exprs} (so construction
+ *       simplification has happened). {@link #exprs(int, List)} also applies given named
+ *       functions ({@link Fn}), whose applications stay nodes of their own.</li>
  *   <li>{@link #trees(int)}: the same expressions as plain {@link Tree}s <em>before</em>
  *       simplification, with their own op-by-op evaluation — an oracle for tests of {@link Exprs}.</li>
- *   <li>{@link #smooth(int)}: an expression together with a point at which it is smooth: every op's
- *       operand lies a margin inside the op's domain and away from its kinks, and every value and
- *       local partial derivative is moderate, so symbolic, automatic and finite-difference
- *       derivatives must agree there. {@link #isSmoothAt} is the same test for expressions a
- *       suite builds itself.</li>
+ *   <li>{@link #smooth(int)}, {@link #smooth(Arbitrary)}: an expression with a point at which it
+ *       is smooth: every op's operand lies a margin inside the op's domain and away from its
+ *       kinks, and every value and local partial derivative is moderate, so symbolic, automatic
+ *       and finite-difference derivatives must agree there. {@link #isSmoothAt} is the same test
+ *       for expressions a suite builds itself.</li>
  *   <li>{@link #points()}: points giving each of x, y, z a value in [−2, 2].</li>
  * </ul>
  *
@@ -78,16 +80,32 @@ public final class RandomExprs {
         return trees(maxDepth).map(Tree::build);
     }
 
+    /**
+     * Expressions that also apply the given named functions (defined or abstract; an
+     * application stays a node of its own, {@code w1(a, b, c)}), besides every op.
+     */
+    public static Arbitrary<Expr> exprs(int maxDepth, List<Fn> functions) {
+        return trees(maxDepth, functions).map(Tree::build);
+    }
+
     /** Unsimplified expression trees, ⌈maxDepth/2⌉ to {@code maxDepth} ops deep (a leaf may stop a branch early). */
     public static Arbitrary<Tree> trees(int maxDepth) {
+        return trees(maxDepth, List.of());
+    }
+
+    /** Unsimplified trees over every op and the given named functions. */
+    public static Arbitrary<Tree> trees(int maxDepth, List<Fn> functions) {
         Arbitrary<Tree> leaf = Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.of(SYMBOLS).map(Tree.Var::new)),
                 Tuple.of(1, constants().map(Tree.Const::new)));
-        return Arbitraries.recursive(() -> leaf, deeper -> Arbitraries.frequencyOf(
-                Tuple.of(1, leaf),
-                Tuple.of(8, Combinators.combine(ops(), deeper, deeper).as(
-                        (op, a, b) -> (Tree) new Tree.Node(op, op.arity() == 1 ? List.of(a) : List.of(a, b))))),
-                (maxDepth + 1) / 2, maxDepth);
+        return Arbitraries.recursive(() -> leaf, deeper -> {
+            Arbitrary<Tree> opNode = Combinators.combine(ops(), deeper, deeper).as(
+                    (op, a, b) -> new Tree.Node(op, op.arity() == 1 ? List.of(a) : List.of(a, b)));
+            if (functions.isEmpty()) return Arbitraries.frequencyOf(Tuple.of(1, leaf), Tuple.of(8, opNode));
+            Arbitrary<Tree> application = Arbitraries.of(functions)
+                    .flatMap(fn -> deeper.list().ofSize(fn.arity()).map(args -> new Tree.App(fn, args)));
+            return Arbitraries.frequencyOf(Tuple.of(1, leaf), Tuple.of(6, opNode), Tuple.of(2, application));
+        }, (maxDepth + 1) / 2, maxDepth);
     }
 
     /**
@@ -102,15 +120,16 @@ public final class RandomExprs {
 
     /**
      * Constants as they occur: small integers (including negative ones and 0), one-decimal
-     * numbers, doubles with all 17 digits, and a few special ones (π, e, 0.1, 1.5e-3, 1e-7,
-     * 6.02e23, 1e-300).
+     * numbers, doubles in [−10, 10] with all 17 digits, finite doubles of any magnitude (random
+     * bits), and a few special ones (π, e, 0.1, 1.5e-3, 1e-7, 6.02e23, 1e-300, 4.9e-324).
      */
     public static Arbitrary<Double> constants() {
         return Arbitraries.frequencyOf(
                 Tuple.of(5, Arbitraries.integers().between(-3, 5).map(Integer::doubleValue)),
                 Tuple.of(3, Arbitraries.integers().between(-50, 50).map(i -> i / 10.0)),
-                Tuple.of(2, Arbitraries.doubles().between(-10, 10)),
-                Tuple.of(1, Arbitraries.of(Math.PI, Math.E, 0.1, 1.5e-3, 1e-7, 6.02e23, 1e-300)));
+                Tuple.of(2, Arbitraries.randomValue(r -> 20 * r.nextDouble() - 10)),
+                Tuple.of(1, Arbitraries.randomValue(r -> Double.longBitsToDouble(r.nextLong())).filter(Double::isFinite)),
+                Tuple.of(1, Arbitraries.of(Math.PI, Math.E, 0.1, 1.5e-3, 1e-7, 6.02e23, 1e-300, Double.MIN_VALUE)));
     }
 
     /** Points giving each of {@link #SYMBOLS} a value in [−2, 2] (six decimals). */
@@ -131,7 +150,15 @@ public final class RandomExprs {
      * expression smooth at none of them (such as {@code acosh(sin(x))}) is filtered out.
      */
     public static Arbitrary<Sample> smooth(int maxDepth) {
-        Arbitrary<Expr> nonConstant = exprs(maxDepth).filter(e -> !e.vars().isEmpty());
+        return smooth(exprs(maxDepth));
+    }
+
+    /**
+     * The non-constant expressions of {@code exprs} (for instance {@link #exprs(int, List)} with
+     * defined functions), each with a point where {@link #isSmoothAt} holds.
+     */
+    public static Arbitrary<Sample> smooth(Arbitrary<Expr> exprs) {
+        Arbitrary<Expr> nonConstant = exprs.filter(e -> !e.vars().isEmpty());
         return Combinators.combine(nonConstant, points().list().ofSize(CANDIDATE_POINTS))
                 .as((e, candidates) -> candidates.stream().filter(p -> isSmoothAt(e, p)).findFirst().map(p -> new Sample(e, p)))
                 .filter(Optional::isPresent)
@@ -139,7 +166,7 @@ public final class RandomExprs {
     }
 
     /**
-     * True when {@code e} (built-in ops only) is smooth at {@code p}: every node's value is finite
+     * True when {@code e} (with defined functions inlined) is smooth at {@code p}: every node's value is finite
      * with magnitude ≤ {@value #BOUND}; every local partial ∂n/∂uᵢ ({@link Op#numericPartials})
      * whose operand uᵢ is not a constant is too; and each op's operand keeps {@value #MARGIN} away
      * from where the op is undefined or not differentiable: 0 for log, √, the divisor and kinks
@@ -147,8 +174,9 @@ public final class RandomExprs {
      * margin); and a power's base must be positive unless its exponent is an integer constant.
      */
     public static boolean isSmoothAt(Expr e, Point p) {
-        var value = Evaluator.values(e, p.asMap());
-        for (Expr n : Graph.topologicalOrder(e)) {
+        Expr inlined = Graph.inline(e);
+        var value = Evaluator.values(inlined, p.asMap());
+        for (Expr n : Graph.topologicalOrder(inlined)) {
             double v = value.get(n);
             if (!(Math.abs(v) <= BOUND)) return false;
             if (!(n instanceof Call c)) continue;
@@ -192,6 +220,9 @@ public final class RandomExprs {
         /** An op applied to subtrees. */
         record Node(Op op, List<Tree> args) implements Tree {}
 
+        /** A named function applied to subtrees. */
+        record App(Fn fn, List<Tree> args) implements Tree {}
+
         /** The expression, built (and so simplified) through {@link Exprs}. */
         default Expr build() {
             var built = new ArrayList<Expr>();
@@ -200,6 +231,7 @@ public final class RandomExprs {
                     case Const c -> Exprs.num(c.value());
                     case Var v -> Exprs.sym(v.name());
                     case Node n -> Exprs.call(n.op(), pop(built, n.args().size()));
+                    case App a -> Exprs.apply(a.fn(), pop(built, a.args().size()));
                 });
             }
             return built.get(0);
@@ -217,6 +249,8 @@ public final class RandomExprs {
                         List<Double> a = pop(stack, n.args().size());
                         yield n.op().apply(a.get(0), a.size() > 1 ? a.get(1) : 0);
                     }
+                    case App f -> Evaluator.applyFunction(f.fn(),
+                            pop(stack, f.args().size()).stream().mapToDouble(Double::doubleValue).toArray());
                 };
                 stack.add(v);
                 all.add(v);
@@ -233,6 +267,7 @@ public final class RandomExprs {
                 Tree t = todo.pop();
                 out.push(t);
                 if (t instanceof Node n) n.args().forEach(todo::push);
+                if (t instanceof App a) a.args().forEach(todo::push);
             }
             return new ArrayList<>(out);
         }
