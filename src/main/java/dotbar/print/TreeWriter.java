@@ -50,6 +50,17 @@ abstract class TreeWriter {
         return text.toString();
     }
 
+    /** Adds a call: {@code name}, then the arguments separated by ", " between {@code open} and {@code close}. */
+    static void call(List<Object> out, String name, List<? extends Expr> args, String open, String close) {
+        out.add(name);
+        out.add(open);
+        for (int i = 0; i < args.size(); i++) {
+            if (i > 0) out.add(", ");
+            out.add(args.get(i));
+        }
+        out.add(close);
+    }
+
     /** Adds {@code operand}, between {@code open} and {@code close} when {@code parens}. */
     static void operand(List<Object> out, Object operand, boolean parens, String open, String close) {
         if (parens) out.add(open);

@@ -65,9 +65,9 @@ public final class UnicodePrinter extends TreeWriter {
         switch ((Expr) item) {
             case Num x -> out.add(number(x.value()));
             case Sym s -> out.add(s.name());
-            case Apply a -> call(a.fn().name(), a.args(), out);
+            case Apply a -> call(out, a.fn().name(), a.args(), "(", ")");
             case Partial p -> out.add(leibniz(p));
-            case Call c when !c.op().isOperator() -> call(c.op() == Op.SIGMOID ? "σ" : c.op().symbol(), c.args(), out);
+            case Call c when !c.op().isOperator() -> call(out, c.op() == Op.SIGMOID ? "σ" : c.op().symbol(), c.args(), "(", ")");
             case Call c when c.op() == Op.MUL || c.op() == Op.DIV -> product(c, out);
             case Call c when c.op() == Op.NEG -> {
                 out.add("-");
@@ -135,16 +135,6 @@ public final class UnicodePrinter extends TreeWriter {
             case Call c -> Precedence.of(c.op());
             default -> ATOM;
         };
-    }
-
-    private static void call(String name, List<Expr> args, List<Object> out) {
-        out.add(name);
-        out.add("(");
-        for (int i = 0; i < args.size(); i++) {
-            if (i > 0) out.add(", ");
-            out.add(args.get(i));
-        }
-        out.add(")");
     }
 
     /** The exponent as a superscript integer, or null when it is not a small integer constant. */

@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dotbar.expr.Expr;
+import dotbar.expr.Fn;
+import dotbar.expr.Functions;
 import dotbar.testing.RandomExprs;
+
+import java.util.List;
 
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -83,6 +88,27 @@ class UnicodePrinterTest {
     }
 
     @Provide Arbitrary<Expr> anyExpr() { return RandomExprs.exprs(); }
+
+    /** A defined and an abstract function under names no other suite uses (the registry is global). */
+    private static final Fn DEFINED = Fn.defined("rt_g", List.of("u", "v"), parse("u·v + sin(u)"));
+    private static final Fn ABSTRACT = Fn.abstractFn("rt_h", List.of("u"));
+
+    @Provide Arbitrary<Expr> withApplications() { return RandomExprs.exprs(4, List.of(DEFINED, ABSTRACT)); }
+
+    @Property(tries = 200)
+    void applicationsOfNamedFunctionsParseBack(@ForAll("withApplications") Expr e) {
+        Functions.register(DEFINED);
+        Functions.register(ABSTRACT);
+        assertSame(e, parse(e.toString()), e::toString);
+    }
+
+    @Test
+    void namedApplications() {
+        Fn w1 = def("w1(a,b,c) = a*b + c");
+        assertEquals("w1(a, b, c)", w1.apply(sym("a"), sym("b"), sym("c")).toString());
+        assertEquals("w1(a·b, -c, 2)²", parse("w1(a*b, -c, 2)^2").toString());
+        assertEquals("w1(a, b, c) = a·b + c", w1.toString());
+    }
 
     @Property(tries = 500)
     void printedTextParsesBackToTheSameNode(@ForAll("anyExpr") Expr e) {
