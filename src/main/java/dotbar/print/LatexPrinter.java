@@ -116,7 +116,7 @@ public final class LatexPrinter extends TreeWriter {
 
     private static boolean parens(Op parent, int index, Expr child) {
         if (parent == Op.POW && index == 0 && isFraction(child)) return true;
-        return Precedence.needsParens(parent, index, level(child));
+        return Precedence.needsParens(parent, index, level(child), Precedence.startsWithMinus(child, true));
     }
 
     /** A fraction bar groups like an atom, except under an exponent. */

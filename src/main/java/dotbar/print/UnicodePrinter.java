@@ -122,10 +122,10 @@ public final class UnicodePrinter extends TreeWriter {
             return switch (parent) {
                 case MUL, NEG -> false;
                 case DIV -> true;
-                default -> Precedence.needsParens(parent, index, PRODUCT);
+                default -> Precedence.needsParens(parent, index, PRODUCT, false);
             };
         }
-        return Precedence.needsParens(parent, index, level(child));
+        return Precedence.needsParens(parent, index, level(child), Precedence.startsWithMinus(child, false));
     }
 
     private static int level(Expr e) {

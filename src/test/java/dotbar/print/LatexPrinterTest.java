@@ -40,6 +40,8 @@ class LatexPrinterTest {
             a - (b - c) => a - \\left(b - c\\right)
             a*(-b) => a \\cdot \\left(-b\\right)
             -a/b => \\frac{-a}{b}
+            x + -a/b => x + \\frac{-a}{b}
+            x + -2*y => x + \\left(-2 \\cdot y\\right)
             -(a/b) => -\\frac{a}{b}
             abs(x) + exp(-x) => \\left|x\\right| + \\exp\\left(-x\\right)
             asin(x)*atanh(x) => \\arcsin\\left(x\\right) \\cdot \\operatorname{artanh}\\left(x\\right)
