@@ -32,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -62,8 +63,9 @@ final class ChartFiles {
         JFreeChart chart = chart(p);
         Path temp = null;
         try {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            // not Files.createTempFile: its owner-only permissions would stay with the saved file
+            temp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 if (type.equals("png")) {
                     ChartUtils.writeChartAsPNG(out, chart, width, height);
                 } else {
@@ -129,10 +131,10 @@ final class ChartFiles {
         double[] xr = p.xRange();
         double[] yr = p.yRange(Plot.RANGE_SAMPLES);
         var data = new XYSeriesCollection();
-        var renderer = new XYLineAndShapeRenderer(true, false);
+        var renderer = lineRenderer(false);
         int style = 0;
         for (Plot.Curve c : p.curves) {
-            var s = new XYSeries(c.label(), false, true);
+            var s = new XYSeries(unique(data, c.label()), false, true);
             for (int i = 0; i < FUNCTION_SAMPLES; i++) {
                 double x = xr[0] + (xr[1] - xr[0]) * i / (FUNCTION_SAMPLES - 1);
                 s.add(x, shown(c.sampler().at(x), p.logY));
@@ -140,7 +142,7 @@ final class ChartFiles {
             add(data, renderer, s, style++, false);
         }
         for (Plot.Series d : p.series) {
-            var s = new XYSeries(d.label(), false, true);
+            var s = new XYSeries(unique(data, d.label()), false, true);
             for (int i = 0; i < d.xs().length; i++) s.add(d.xs()[i], shown(d.ys()[i], p.logY));
             add(data, renderer, s, style++, d.path());
         }
@@ -151,7 +153,7 @@ final class ChartFiles {
     private static JFreeChart contourChart(Plot p) {
         Plot.Field f = p.field;
         var lines = new XYSeriesCollection();
-        var lineRenderer = new XYLineAndShapeRenderer(true, false);
+        var lineRenderer = lineRenderer(false);
         Levels levels = p.levels();
         Grid grid = Grid.sample(f, CONTOUR_GRID, CONTOUR_GRID);
         double dx = (f.x1() - f.x0()) / (CONTOUR_GRID - 1), dy = (f.y1() - f.y0()) / (CONTOUR_GRID - 1);
@@ -171,10 +173,10 @@ final class ChartFiles {
             lineRenderer.setSeriesVisibleInLegend(series, false);
         }
         var paths = new XYSeriesCollection();
-        var pathRenderer = new XYLineAndShapeRenderer(true, true);
+        var pathRenderer = lineRenderer(true);
         int style = 0;
         for (Plot.Series d : p.series) {
-            var s = new XYSeries(d.label(), false, true);
+            var s = new XYSeries(unique(paths, d.label()), false, true);
             for (int i = 0; i < d.xs().length; i++) s.add(d.xs()[i], d.ys()[i]);
             add(paths, pathRenderer, s, style++, true);
         }
@@ -198,8 +200,10 @@ final class ChartFiles {
 
     private static JFreeChart barChart(Plot p) {
         var data = new DefaultCategoryDataset();
+        var names = new java.util.HashSet<String>();
         for (Plot.BarSeries s : p.bars) {
             String name = s.name().isEmpty() ? "value" : s.name();
+            for (int k = 2; !names.add(name); k++) name = (s.name().isEmpty() ? "value" : s.name()) + " (" + k + ")";
             for (int i = 0; i < p.barLabels.size(); i++) {
                 double v = s.values()[i];
                 data.addValue(Double.isFinite(v) && (!p.logY || v > 0) ? Double.valueOf(v) : null, name, p.barLabels.get(i));
@@ -218,6 +222,13 @@ final class ChartFiles {
         return new JFreeChart(p.title, JFreeChart.DEFAULT_TITLE_FONT, plot, p.bars.size() > 1 || !p.bars.get(0).name().isEmpty());
     }
 
+    /** Lines drawn as one SVG path per series (a NaN starts a new piece of it), with or without point shapes. */
+    private static XYLineAndShapeRenderer lineRenderer(boolean shapes) {
+        var r = new XYLineAndShapeRenderer(true, shapes);
+        r.setDrawSeriesLineAsPath(true);
+        return r;
+    }
+
     private static void add(XYSeriesCollection data, XYLineAndShapeRenderer renderer, XYSeries s, int style, boolean shapes) {
         data.addSeries(s);
         int k = data.getSeriesCount() - 1;
@@ -225,6 +236,13 @@ final class ChartFiles {
         renderer.setSeriesStroke(k, new BasicStroke(shapes ? 1.2f : 2f));
         renderer.setSeriesShapesVisible(k, shapes);
         if (shapes) renderer.setSeriesShape(k, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+    }
+
+    /** {@code label}, or {@code label (2)}, {@code (3)} … when the chart has a series of that name already (its key). */
+    private static String unique(XYSeriesCollection data, String label) {
+        String key = label;
+        for (int k = 2; data.getSeriesIndex(key) >= 0; k++) key = label + " (" + k + ")";
+        return key;
     }
 
     /** A value as the file shows it: NaN (a gap) where the terminal picture leaves a gap too. */

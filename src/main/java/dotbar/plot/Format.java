@@ -1,5 +1,7 @@
 package dotbar.plot;
 
+import dotbar.expr.Expr;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 
@@ -21,6 +23,21 @@ final class Format {
         int exponent = b.precision() - b.scale() - 1;
         String mantissa = b.movePointLeft(exponent).stripTrailingZeros().toPlainString();
         return mantissa + "e" + exponent;
+    }
+
+    /** Expressions larger than this many distinct nodes are named by their size in titles and legends. */
+    static final int LABEL_NODES = 200;
+
+    /** An expression as a title or legend names it: its text, or its size when printing it would fill screens. */
+    static String expression(Expr e) {
+        int n = e.size();
+        return n > LABEL_NODES ? "an expression of " + n + " nodes" : e.toString();
+    }
+
+    /** {@code s} cut to {@code width} columns, ending in … when cut. */
+    static String fit(String s, int width) {
+        if (s.codePointCount(0, s.length()) <= width) return s;
+        return s.substring(0, s.offsetByCodePoints(0, Math.max(0, width - 1))) + "…";
     }
 
     /** A tick label for {@code v} on ticks {@code step} apart: enough decimals to tell ticks apart, no more. */

@@ -36,7 +36,7 @@ record Frame(String title, String yName, List<String> body, int bodyWidth, Map<I
     String render() {
         int margin = margin(leftLabels.values());
         var out = new StringBuilder();
-        String head = pad(yName, margin) + centred(title, bodyWidth);
+        String head = pad(yName, margin) + centred(Format.fit(title, bodyWidth), bodyWidth);
         if (!head.isBlank()) out.append(head.stripTrailing()).append('\n');
         for (int r = 0; r < body.size(); r++) {
             String label = leftLabels.get(r);

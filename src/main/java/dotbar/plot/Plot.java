@@ -97,8 +97,8 @@ public final class Plot {
         if (functions.isEmpty()) throw new DotbarException("plot: no function to draw");
         Ranges.check("plot", x, a, b);
         var p = new Plot(Kind.XY, x, "", a, b, null, null);
-        for (Expr e : functions) p.curves.add(new Curve(e.toString(), e, new Sampler(e, List.of(x), "plot")));
-        if (functions.size() == 1) p.title = "y = " + functions.get(0);
+        for (Expr e : functions) p.curves.add(new Curve(Format.expression(e), e, new Sampler(e, List.of(x), "plot")));
+        if (functions.size() == 1) p.title = "y = " + p.curves.get(0).label();
         return p;
     }
 
@@ -114,7 +114,7 @@ public final class Plot {
         if (x.equals(y)) throw new DotbarException("contour: both axes are " + x + "; give two different variables");
         var field = new Field(e, x, x0, x1, y, y0, y1, new Sampler(e, List.of(x, y), "contour"));
         var p = new Plot(Kind.CONTOUR, x, y, x0, x1, field, null);
-        p.title = e.toString();
+        p.title = Format.expression(e);
         return p;
     }
 
@@ -406,7 +406,7 @@ public final class Plot {
     String describe() {
         return switch (kind) {
             case XY -> curves.isEmpty() ? "a loss plot" : "a plot of " + curves.get(0).label();
-            case CONTOUR -> "a contour plot of " + field.e();
+            case CONTOUR -> "a contour plot of " + Format.expression(field.e());
             case BARS -> "a bar chart";
         };
     }

@@ -31,7 +31,7 @@ final class Sampler {
         var others = new ArrayList<>(e.vars());
         others.removeAll(names);
         if (!others.isEmpty()) {
-            throw new DotbarException(what + ": " + e + " has the free symbol" + (others.size() > 1 ? "s " : " ")
+            throw new DotbarException(what + ": " + Format.expression(e) + " has the free symbol" + (others.size() > 1 ? "s " : " ")
                     + String.join(", ", others) + " besides " + String.join(" and ", names)
                     + "; give " + (others.size() > 1 ? "them" : "it") + " a value first, e.g. e.subs(\"" + others.get(0) + "\", 1)");
         }

@@ -17,6 +17,8 @@ final class TerminalPicture {
     /** Cells between the markers that tell lines apart when there is no colour. */
     private static final int MARKER_SPACING = 8;
     private static final char LOWEST = '*';
+    /** The longest label a legend line shows in full. */
+    private static final int LEGEND_LABEL = 60;
     private static final char[] SHADES = {' ', '░', '▒', '▓', '█'};
 
     static String render(Plot p, int columns, int rows, Palette colours) {
@@ -156,9 +158,9 @@ final class TerminalPicture {
         return (int) Math.round(d);
     }
 
-    /** A legend entry: the series' marker (in its colour) and label. */
+    /** A legend entry: the series' marker (in its colour) and label, cut to fit a terminal line. */
     static String entry(int style, String label, Palette colours) {
-        return paint(Palette.marker(style), style, colours) + " " + label;
+        return paint(Palette.marker(style), style, colours) + " " + Format.fit(label, LEGEND_LABEL);
     }
 
     static String paint(char c, int style, Palette colours) {
