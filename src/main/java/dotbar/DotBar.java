@@ -142,6 +142,14 @@ public final class DotBar {
         return Plot.contour(e, x, x0, x1, y, y0, y1);
     }
 
+    /** {@code plot(parse(e), x, a, b)}: {@code plot("x^2*sin(x)", "x", -3, 3)}. */
+    public static Plot plot(String e, String x, double a, double b) { return plot(parse(e), x, a, b); }
+
+    /** {@code contour(parse(e), ...)}: {@code contour("(1-x)^2 + 100*(y-x^2)^2", "x", -2, 2, "y", -1, 3)}. */
+    public static Plot contour(String e, String x, double x0, double x1, String y, double y0, double y1) {
+        return contour(parse(e), x, x0, x1, y, y0, y1);
+    }
+
     /** A bar chart, one bar per label; {@code .logScale()} for a logarithmic axis. */
     public static Plot bars(List<String> labels, double[] values) { return Plot.bars(labels, values); }
 

@@ -71,7 +71,7 @@ public final class Plot {
     Boolean logLevels;        // null: automatic
     boolean shaded;
     private Levels levelsCache;
-    private double[] lowestCache;
+    private Grid overviewCache;
     final List<String> barLabels;
     final List<BarSeries> bars = new ArrayList<>();
     int fixedColumns, fixedRows;  // 0: from the terminal settings
@@ -352,20 +352,24 @@ public final class Plot {
 
     // ---- shared by the terminal and file pictures ---------------------------------------
 
-    /** The levels drawn, computed once from a 101×101 grid of samples so both pictures share them. */
+    /** The levels drawn, chosen once from the {@link #overview} so that both pictures share them. */
     Levels levels() {
         if (levelsCache == null) {
-            double[] z = Grid.sample(field, 101, 101).flat();
             levelsCache = levelValues != null ? new Levels(levelValues.clone(), Boolean.TRUE.equals(logLevels))
-                    : Levels.choose(z, levelCount, logLevels);
+                    : Levels.choose(overview().flat(), levelCount, logLevels);
         }
         return levelsCache;
     }
 
-    /** The lowest sample of the 101×101 grid as {x, y, z}, or null when no sample is finite. */
+    /** The lowest sample of the {@link #overview} as {x, y, z}, or null when no sample is finite. */
     double[] lowest() {
-        if (lowestCache == null) lowestCache = Grid.sample(field, 101, 101).lowest();
-        return lowestCache;
+        return overview().lowest();
+    }
+
+    /** The contour's function on a 101×101 grid, sampled once: independent of any picture's size. */
+    private Grid overview() {
+        if (overviewCache == null) overviewCache = Grid.sample(field, 101, 101);
+        return overviewCache;
     }
 
     /** The horizontal range: the functions' or contour's, else the data's. */

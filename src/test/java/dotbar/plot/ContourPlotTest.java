@@ -98,10 +98,11 @@ class ContourPlotTest {
 
     @Test
     void logLevelsForAValleyAndExplicitLevels() {
-        Expr rosenbrock = num(1).minus(x).pow(2).plus(y.minus(x.pow(2)).pow(2).times(100));
+        Expr rosenbrock = num(1).minus(x).pow(2).plus(num(100).times(y.minus(x.pow(2)).pow(2)));
         String text = contour(rosenbrock, "x", -2, 2, "y", -1, 3).size(60, 16).render();
         assertTrue(text.contains("levels (log): "), text);
         assertTrue(text.contains("* lowest sample 0 at (x=1, y=1)"), text);
+        assertEquals(text, contour("(1-x)^2 + 100*(y-x^2)^2", "x", -2, 2, "y", -1, 3).size(60, 16).render(), "parsed the same");
         String mine = contour(rosenbrock, "x", -2, 2, "y", -1, 3).levels(5, 1, 50).render();
         assertTrue(mine.contains("levels: 1 5 50"), mine);
         assertTrue(contour(bowl, "x", -1, 1, "y", -1, 1).logLevels().render().contains("levels (log)"));

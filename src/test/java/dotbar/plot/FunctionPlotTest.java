@@ -116,6 +116,8 @@ class FunctionPlotTest {
         assertNotNull(pic.find('+'), "cos's marker on its line");
         assertTrue(text.contains("• " + sin(x)));
         assertTrue(text.contains("+ " + cos(x)));
+        assertEquals(text, plot(List.of(parse("sin(x)"), parse("cos(x)")), "x", -3, 3).size(70, 10).render());
+        assertEquals(plot(x.pow(2), "x", -1, 1).render(), plot("x^2", "x", -1, 1).render());
         // the list form and three at once
         assertTrue(plot(List.<Expr>of(x, x.pow(2), x.pow(3)), "x", -1, 1).size(50, 8).render().contains("x " + x.pow(3)));
         assertTrue(plot(x, x.neg(), x.times(2), "x", -1, 1).size(50, 8).render().contains("x " + x.times(2)));
