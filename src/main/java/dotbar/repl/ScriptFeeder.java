@@ -75,7 +75,12 @@ final class ScriptFeeder {
 
     /** Evaluates the complete snippets at the front of the buffer, leaving an incomplete rest. */
     private Flow drain(StringBuilder buffer, int[] bufferLine, String name, boolean atEnd) {
-        while (!buffer.toString().isBlank()) {
+        while (true) {
+            dropLeadingBlankLines(buffer, bufferLine);
+            if (buffer.toString().isBlank()) {
+                buffer.setLength(0);
+                return Flow.CONTINUE;
+            }
             String text = buffer.toString();
             CompletionInfo info = session.analysis().analyzeCompletion(text);
             String source;
@@ -113,7 +118,15 @@ final class ScriptFeeder {
                 }
             }
         }
-        return Flow.CONTINUE;
+    }
+
+    /** Blank lines before a snippet are not part of it: its first line is the one its text starts on. */
+    private static void dropLeadingBlankLines(StringBuilder buffer, int[] bufferLine) {
+        int newline;
+        while ((newline = buffer.indexOf("\n")) >= 0 && buffer.substring(0, newline).isBlank()) {
+            buffer.delete(0, newline + 1);
+            bufferLine[0]++;
+        }
     }
 
     /** An import of a package or class that does not exist (yet). */
