@@ -1,0 +1,126 @@
+package dotbar;
+
+import dotbar.diff.SymbolicDiff;
+import dotbar.expr.Expr;
+import dotbar.expr.Exprs;
+import dotbar.expr.Fn;
+import dotbar.expr.Functions;
+import dotbar.expr.Graph;
+import dotbar.expr.Num;
+import dotbar.expr.Op;
+import dotbar.expr.Point;
+import dotbar.expr.Sym;
+import dotbar.parse.Parser;
+
+import java.util.List;
+
+/**
+ * The DSL a dotbar session starts with ({@code import static dotbar.DotBar.*}): building and
+ * parsing expressions, named functions, differentiation, optimizers and plots. Each method is a
+ * thin door to the package that does the work.
+ */
+public final class DotBar {
+    private DotBar() {}
+
+    // ---- expressions -------------------------------------------------------------------
+
+    /** The symbol {@code name}; {@code sym("x") == sym("x")}. */
+    public static Sym sym(String name) { return Exprs.sym(name); }
+
+    /** The number {@code value} as an expression. */
+    public static Num num(double value) { return Exprs.num(value); }
+
+    /** A point from {@code "a=0.5, b=-1.2"}. */
+    public static Point at(String assignments) { return Point.parse(assignments); }
+
+    /** A point from alternating names and values: {@code at("a", 0.5, "b", -1.2)}. */
+    public static Point at(Object... namesAndValues) { return Point.of(namesAndValues); }
+
+    /** Replaces applications of defined functions by their bodies. */
+    public static Expr inline(Expr e) { return Graph.inline(e); }
+
+    /** The free symbols of {@code e}, sorted by name. */
+    public static List<String> vars(Expr e) { return e.vars(); }
+
+    /** The number of distinct DAG nodes of {@code e}. */
+    public static int size(Expr e) { return e.size(); }
+
+    // ---- built-in functions, one per op of the op table ----------------------------------
+
+    public static Expr sin(Expr x) { return Exprs.call(Op.SIN, x); }
+    public static Expr cos(Expr x) { return Exprs.call(Op.COS, x); }
+    public static Expr tan(Expr x) { return Exprs.call(Op.TAN, x); }
+    public static Expr asin(Expr x) { return Exprs.call(Op.ASIN, x); }
+    public static Expr acos(Expr x) { return Exprs.call(Op.ACOS, x); }
+    public static Expr atan(Expr x) { return Exprs.call(Op.ATAN, x); }
+    public static Expr sinh(Expr x) { return Exprs.call(Op.SINH, x); }
+    public static Expr cosh(Expr x) { return Exprs.call(Op.COSH, x); }
+    public static Expr tanh(Expr x) { return Exprs.call(Op.TANH, x); }
+    public static Expr asinh(Expr x) { return Exprs.call(Op.ASINH, x); }
+    public static Expr acosh(Expr x) { return Exprs.call(Op.ACOSH, x); }
+    public static Expr atanh(Expr x) { return Exprs.call(Op.ATANH, x); }
+    public static Expr exp(Expr x) { return Exprs.call(Op.EXP, x); }
+    public static Expr log(Expr x) { return Exprs.call(Op.LOG, x); }
+    public static Expr sqrt(Expr x) { return Exprs.call(Op.SQRT, x); }
+    public static Expr abs(Expr x) { return Exprs.call(Op.ABS, x); }
+    /** σ(x) = 1/(1 + e⁻ˣ). */
+    public static Expr sigmoid(Expr x) { return Exprs.call(Op.SIGMOID, x); }
+    /** σ(x), the seed's name for the sigmoid. */
+    public static Expr σ(Expr x) { return sigmoid(x); }
+    public static Expr relu(Expr x) { return Exprs.call(Op.RELU, x); }
+    /** softplus(x) = log(1 + eˣ). */
+    public static Expr softplus(Expr x) { return Exprs.call(Op.SOFTPLUS, x); }
+    public static Expr sign(Expr x) { return Exprs.call(Op.SIGN, x); }
+    /** Heaviside step with step(0) = 0: the derivative of relu, as in PyTorch. */
+    public static Expr step(Expr x) { return Exprs.call(Op.STEP, x); }
+    public static Expr pow(Expr a, Expr b) { return Exprs.call(Op.POW, a, b); }
+    public static Expr pow(Expr a, double b) { return Exprs.call(Op.POW, a, Exprs.num(b)); }
+
+    // ---- parsing and printing (parse, def, declare, latex) -------------------------------
+
+    /**
+     * Parses math text: {@code parse("a*b + sin(c)^2")}. Syntax: numbers, Unicode names
+     * ({@code φ1}, {@code w_2}), {@code + - * · / ^}, superscript powers ({@code x²}), calls of
+     * built-ins and of functions made by {@link #def(String)} / {@link #declare(String)},
+     * {@code π}. Errors name the column.
+     */
+    public static Expr parse(String text) { return Parser.parse(text); }
+
+    /**
+     * Defines a named function, {@code def("w1(a,b,c) = a*b + c")}: later {@code parse} calls can
+     * use it, its applications stay nodes of their own, and its derivatives come from its body.
+     */
+    public static Fn def(String definition) { return Functions.register(Parser.parseDefinition(definition)); }
+
+    /** Declares an abstract function, {@code declare("f(x, y)")}: a name and an arity, no body. */
+    public static Fn declare(String declaration) { return Functions.register(Parser.parseDeclaration(declaration)); }
+
+    // ---- named functions ----------------------------------------------------------------
+
+    /** A defined function from Java: {@code def("sq", List.of("u"), sym("u").pow(2))}. */
+    public static Fn def(String name, List<String> params, Expr body) {
+        return Functions.register(Fn.defined(name, params, body));
+    }
+
+    // ---- differentiation ----------------------------------------------------------------
+
+    /** ∂e/∂x, symbolic (memoised on the DAG). */
+    public static Expr diff(Expr e, String x) { return SymbolicDiff.diff(e, x); }
+
+    /** ∂e/∂x by a symbol; anything but a symbol is an error. */
+    public static Expr diff(Expr e, Expr x) {
+        if (!(x instanceof Sym s)) throw new DotbarException("can only differentiate by a symbol, not by " + x);
+        return SymbolicDiff.diff(e, s.name());
+    }
+
+    /** The n-th derivative ∂ⁿe/∂xⁿ. */
+    public static Expr diff(Expr e, String x, int n) { return SymbolicDiff.diff(e, x, n); }
+
+    // ---- forward and reverse mode, grad, hessian, check, simplify -----------------------
+
+    // ---- compiled evaluation ------------------------------------------------------------
+
+    // ---- optimizers and data ------------------------------------------------------------
+
+    // ---- plots --------------------------------------------------------------------------
+}

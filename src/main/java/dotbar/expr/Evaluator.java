@@ -1,0 +1,60 @@
+package dotbar.expr;
+
+import dotbar.DotbarException;
+
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Numeric evaluation over the DAG in topological order: each distinct node once. Arithmetic is
+ * IEEE 754: 1/0 is ∞ and log(−1) is NaN, never an exception.
+ */
+public final class Evaluator {
+    private Evaluator() {}
+
+    /** The value of {@code e} at {@code point}; a missing value is an error naming every missing symbol. */
+    public static double eval(Expr e, Point point) {
+        var missing = e.vars().stream().filter(v -> !point.has(v)).toList();
+        if (!missing.isEmpty()) throw Point.missingValues(missing);
+        return values(e, point.asMap()).get(e);
+    }
+
+    /** The value of every node of {@code e}'s DAG; every symbol must have a value in {@code symbols}. */
+    public static IdentityHashMap<Expr, Double> values(Expr e, Map<String, Double> symbols) {
+        var value = new IdentityHashMap<Expr, Double>();
+        for (Expr n : Graph.topologicalOrder(e)) value.put(n, node(n, symbols, value));
+        return value;
+    }
+
+    /** The value of one node from its operands' values. */
+    public static double node(Expr n, Map<String, Double> symbols, Map<Expr, Double> value) {
+        return switch (n) {
+            case Num x -> x.value();
+            case Sym s -> {
+                Double v = symbols.get(s.name());
+                if (v == null) throw Point.missingValues(List.of(s.name()));
+                yield v;
+            }
+            case Call c -> c.op().apply(value.get(c.args().get(0)), c.args().size() > 1 ? value.get(c.args().get(1)) : 0);
+            case Apply a -> applyFunction(a.fn(), argumentValues(a.args(), value));
+            case Partial p -> throw new DotbarException("cannot evaluate " + p + ": " + p.fn().name()
+                    + " is abstract; give it a body with def(\"" + p.fn().signature() + " = ...\")");
+        };
+    }
+
+    /** A defined function's value at numeric arguments: its body with the parameters bound to them. */
+    public static double applyFunction(Fn fn, double[] args) {
+        Expr body = fn.body();
+        var binding = new HashMap<String, Double>();
+        for (int i = 0; i < args.length; i++) binding.put(fn.params().get(i), args[i]);
+        return values(body, binding).get(body);
+    }
+
+    private static double[] argumentValues(List<Expr> args, Map<Expr, Double> value) {
+        double[] r = new double[args.size()];
+        for (int i = 0; i < r.length; i++) r[i] = value.get(args.get(i));
+        return r;
+    }
+}

@@ -1,0 +1,138 @@
+package dotbar.expr;
+
+import dotbar.DotbarException;
+
+import java.lang.ref.WeakReference;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.function.Function;
+
+/**
+ * The one factory of expression nodes. Every node is interned here — equal structure is one
+ * object — and built-in operations get light, value-preserving simplification at construction:
+ * constant folding, {@code x+0 → x}, {@code x−0 → x}, {@code 0−x → −x}, {@code x·1 → x},
+ * {@code x·0 → 0}, {@code (−1)·x → −x}, {@code x/1 → x}, {@code x¹ → x}, {@code x⁰ → 1},
+ * {@code −(−x) → x}.
+ *
+ * <p>The intern table holds its nodes weakly: a node nobody references can be collected.
+ */
+public final class Exprs {
+    private static final Map<Expr, WeakReference<Expr>> TABLE = new WeakHashMap<>();
+
+    public static final Num ZERO = num(0);
+    public static final Num ONE = num(1);
+    public static final Num MINUS_ONE = num(-1);
+
+    /** How nodes print; the printer package installs the Unicode printer. */
+    private static volatile Function<Expr, String> printer = Exprs::fallbackPrint;
+
+    private Exprs() {}
+
+    /** The interned number {@code value}. */
+    public static Num num(double value) {
+        return intern(new Num(value));
+    }
+
+    /**
+     * The interned symbol {@code name}; a name is letters, digits, {@code _} and combining marks
+     * (so {@code ȧ} and {@code w̄} are names), starting with a letter.
+     */
+    public static Sym sym(String name) {
+        if (name == null || name.isEmpty() || !Character.isLetter(name.codePointAt(0))
+                || !name.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '_'
+                        || Character.getType(c) == Character.NON_SPACING_MARK)) {
+            throw new DotbarException("not a symbol name: '" + name + "' (letters, digits and _, starting with a letter)");
+        }
+        return intern(new Sym(name));
+    }
+
+    /** A built-in operation applied to operands, simplified and interned. */
+    public static Expr call(Op op, Expr... args) {
+        return call(op, Arrays.asList(args));
+    }
+
+    /** A built-in operation applied to operands, simplified and interned. */
+    public static Expr call(Op op, List<Expr> args) {
+        if (args.size() != op.arity()) {
+            throw new DotbarException(op.symbol() + " takes " + op.arity() + " argument" + (op.arity() == 1 ? "" : "s")
+                    + ", got " + args.size());
+        }
+        for (Expr a : args) if (a == null) throw new DotbarException(op.symbol() + ": an operand is null");
+        Expr simpler = Simplifications.atConstruction(op, args);
+        return simpler != null ? simpler : intern(new Call(op, args));
+    }
+
+    /** An application of a named function; the arity must match. */
+    public static Expr apply(Fn fn, List<Expr> args) {
+        if (args.size() != fn.arity()) {
+            throw new DotbarException(fn.name() + " takes " + fn.arity() + " argument" + (fn.arity() == 1 ? "" : "s")
+                    + ", got " + args.size());
+        }
+        return intern(new Apply(fn, args));
+    }
+
+    /** The partial derivative of an abstract function by the arguments {@code wrt} (sorted here), at {@code args}. */
+    public static Expr partial(Fn fn, List<Integer> wrt, List<Expr> args) {
+        if (args.size() != fn.arity()) {
+            throw new DotbarException(fn.name() + " takes " + fn.arity() + " arguments, got " + args.size());
+        }
+        return intern(new Partial(fn, wrt.stream().sorted().toList(), args));
+    }
+
+    public static Expr add(Expr a, Expr b) { return call(Op.ADD, a, b); }
+    public static Expr sub(Expr a, Expr b) { return call(Op.SUB, a, b); }
+    public static Expr mul(Expr a, Expr b) { return call(Op.MUL, a, b); }
+    public static Expr div(Expr a, Expr b) { return call(Op.DIV, a, b); }
+    public static Expr pow(Expr a, Expr b) { return call(Op.POW, a, b); }
+    public static Expr neg(Expr a) { return call(Op.NEG, a); }
+
+    /** Installs the printer used by every node's {@code toString()}. */
+    public static void setPrinter(Function<Expr, String> p) {
+        printer = p;
+    }
+
+    static String print(Expr e) {
+        return printer.apply(e);
+    }
+
+    static boolean sameElements(List<Expr> a, List<Expr> b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) if (a.get(i) != b.get(i)) return false;
+        return true;
+    }
+
+    static int shallowHash(int seed, List<Expr> args) {
+        int h = seed;
+        for (Expr a : args) h = 31 * h + System.identityHashCode(a);
+        return h;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Expr> T intern(T fresh) {
+        synchronized (TABLE) {
+            WeakReference<Expr> ref = TABLE.get(fresh);
+            Expr known = ref == null ? null : ref.get();
+            if (known != null) return (T) known;
+            TABLE.put(fresh, new WeakReference<>(fresh));
+            return fresh;
+        }
+    }
+
+    /** Used only until the printer package is loaded: function-call form, built iteratively. */
+    private static String fallbackPrint(Expr e) {
+        var text = new java.util.IdentityHashMap<Expr, String>();
+        for (Expr n : Graph.topologicalOrder(e)) {
+            String s = switch (n) {
+                case Num x -> Double.toString(x.value());
+                case Sym x -> x.name();
+                case Call c -> c.op().symbol() + c.args().stream().map(text::get).toList();
+                case Apply a -> a.fn().name() + a.args().stream().map(text::get).toList();
+                case Partial p -> "∂" + p.fn().name() + p.wrt() + p.args().stream().map(text::get).toList();
+            };
+            text.put(n, s);
+        }
+        return text.get(e);
+    }
+}

@@ -1,0 +1,99 @@
+package dotbar.expr;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+
+/**
+ * Walks over the expression DAG without recursion: topological order (operands before the
+ * nodes that use them, each shared node once), bottom-up rebuilding, substitution, inlining.
+ */
+public final class Graph {
+    private Graph() {}
+
+    /** Every distinct node reachable from {@code root}, each after all of its operands; root last. */
+    public static List<Expr> topologicalOrder(Expr root) {
+        return topologicalOrder(List.of(root));
+    }
+
+    /** The union of the DAGs under {@code roots}, in one topological order. */
+    public static List<Expr> topologicalOrder(Collection<? extends Expr> roots) {
+        var order = new ArrayList<Expr>();
+        var seen = new IdentityHashMap<Expr, Boolean>();
+        var nodes = new ArrayDeque<Expr>();
+        var next = new ArrayDeque<Integer>();  // index of the next operand to visit, per stacked node
+        for (Expr root : roots) {
+            if (seen.put(root, Boolean.TRUE) != null) continue;
+            nodes.push(root);
+            next.push(0);
+            while (!nodes.isEmpty()) {
+                Expr n = nodes.peek();
+                int i = next.pop();
+                List<Expr> kids = n.children();
+                if (i < kids.size()) {
+                    next.push(i + 1);
+                    Expr k = kids.get(i);
+                    if (seen.put(k, Boolean.TRUE) == null) {
+                        nodes.push(k);
+                        next.push(0);
+                    }
+                } else {
+                    nodes.pop();
+                    order.add(n);
+                }
+            }
+        }
+        return order;
+    }
+
+    /**
+     * Rebuilds the DAG bottom-up: {@code rule} gets each node with its already-rebuilt operands
+     * and returns its replacement. Each distinct node is visited once.
+     */
+    public static Expr rebuild(Expr root, BiFunction<Expr, List<Expr>, Expr> rule) {
+        var done = new IdentityHashMap<Expr, Expr>();
+        for (Expr n : topologicalOrder(root)) {
+            List<Expr> kids = n.children();
+            var newKids = new ArrayList<Expr>(kids.size());
+            for (Expr k : kids) newKids.add(done.get(k));
+            done.put(n, rule.apply(n, newKids));
+        }
+        return done.get(root);
+    }
+
+    /** The node over new operands, or the node itself when none changed. */
+    public static Expr withChildrenIfChanged(Expr n, List<Expr> newKids) {
+        return Exprs.sameElements(n.children(), newKids) ? n : n.withChildren(newKids);
+    }
+
+    /** Simultaneous substitution of symbols by expressions. */
+    public static Expr substitute(Expr root, Map<String, ? extends Expr> replacements) {
+        return rebuild(root, (n, kids) -> n instanceof Sym s && replacements.containsKey(s.name())
+                ? replacements.get(s.name())
+                : withChildrenIfChanged(n, kids));
+    }
+
+    /** Replaces every application of a defined function by its body (abstract ones stay). */
+    public static Expr inline(Expr root) {
+        return rebuild(root, (n, kids) -> {
+            if (n instanceof Apply a && !a.fn().isAbstract()) {
+                var binding = new java.util.HashMap<String, Expr>();
+                for (int i = 0; i < kids.size(); i++) binding.put(a.fn().params().get(i), kids.get(i));
+                return substitute(inline(a.fn().body()), binding);
+            }
+            return withChildrenIfChanged(n, kids);
+        });
+    }
+
+    /** Free symbols, sorted by name. */
+    public static List<String> vars(Expr root) {
+        var names = new TreeSet<String>();
+        for (Expr n : topologicalOrder(root)) if (n instanceof Sym s) names.add(s.name());
+        return List.copyOf(names);
+    }
+}

@@ -1,0 +1,247 @@
+package dotbar.expr;
+
+import static dotbar.expr.Exprs.add;
+import static dotbar.expr.Exprs.call;
+import static dotbar.expr.Exprs.div;
+import static dotbar.expr.Exprs.mul;
+import static dotbar.expr.Exprs.neg;
+import static dotbar.expr.Exprs.num;
+import static dotbar.expr.Exprs.sub;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The op table: every built-in operation declares here, and only here, its arity, its numeric
+ * value and its local partial derivatives ∂out/∂argᵢ as expressions. Symbolic differentiation,
+ * forward and reverse sweeps (numeric and symbolic), and the compiled tape all read these
+ * declarations; adding an op means adding one constant.
+ *
+ * <p>{@link #partials} receives the operands and the node itself ({@code self}), so that rules
+ * such as (eˣ)' = eˣ and σ' = σ·(1 − σ) can reuse the node's value. Called with {@link Num}
+ * operands, construction-time constant folding turns each partial into a number: that is how the
+ * numeric sweeps evaluate the same rule.
+ *
+ * <p>At kinks the one-sided choice is PyTorch's: relu'(0) = 0 (via {@code step(0) = 0}) and
+ * |x|'(0) = 0 (via {@code sign(0) = 0}).
+ */
+public enum Op {
+    // d(a + b) = da + db
+    ADD("+", 2) {
+        public double apply(double a, double b) { return a + b; }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(Exprs.ONE, Exprs.ONE); }
+    },
+    // d(a − b) = da − db
+    SUB("-", 2) {
+        public double apply(double a, double b) { return a - b; }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(Exprs.ONE, Exprs.MINUS_ONE); }
+    },
+    // product rule: d(a·b) = da·b + a·db
+    MUL("*", 2) {
+        public double apply(double a, double b) { return a * b; }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(x.get(1), x.get(0)); }
+    },
+    // quotient rule: d(a/b) = da/b − a·db/b²
+    DIV("/", 2) {
+        public double apply(double a, double b) { return a / b; }
+        public List<Expr> partials(List<Expr> x, Expr self) {
+            Expr b = x.get(1);
+            return List.of(div(Exprs.ONE, b), neg(div(x.get(0), Exprs.pow(b, num(2)))));
+        }
+    },
+    // d(aᵇ) = b·aᵇ⁻¹·da + aᵇ·log(a)·db
+    POW("^", 2, "pow") {
+        public double apply(double a, double b) { return Math.pow(a, b); }
+        public List<Expr> partials(List<Expr> x, Expr self) {
+            Expr a = x.get(0), b = x.get(1);
+            return List.of(mul(b, Exprs.pow(a, sub(b, Exprs.ONE))), mul(self, call(LOG, a)));
+        }
+    },
+    // d(−a) = −da
+    NEG("-", 1) {
+        public double apply(double a, double b) { return -a; }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(Exprs.MINUS_ONE); }
+    },
+    SIN("sin", 1) {
+        public double apply(double a, double b) { return Math.sin(a); }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(call(COS, x.get(0))); }
+    },
+    COS("cos", 1) {
+        public double apply(double a, double b) { return Math.cos(a); }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(neg(call(SIN, x.get(0)))); }
+    },
+    // tan' = 1 + tan²
+    TAN("tan", 1) {
+        public double apply(double a, double b) { return Math.tan(a); }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(add(Exprs.ONE, square(self))); }
+    },
+    // asin' = 1/√(1 − a²)
+    ASIN("asin", 1) {
+        public double apply(double a, double b) { return Math.asin(a); }
+        public List<Expr> partials(List<Expr> x, Expr self) {
+            return List.of(div(Exprs.ONE, call(SQRT, sub(Exprs.ONE, square(x.get(0))))));
+        }
+    },
+    // acos' = −1/√(1 − a²)
+    ACOS("acos", 1) {
+        public double apply(double a, double b) { return Math.acos(a); }
+        public List<Expr> partials(List<Expr> x, Expr self) {
+            return List.of(neg(div(Exprs.ONE, call(SQRT, sub(Exprs.ONE, square(x.get(0)))))));
+        }
+    },
+    // atan' = 1/(1 + a²)
+    ATAN("atan", 1) {
+        public double apply(double a, double b) { return Math.atan(a); }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(div(Exprs.ONE, add(Exprs.ONE, square(x.get(0))))); }
+    },
+    SINH("sinh", 1) {
+        public double apply(double a, double b) { return Math.sinh(a); }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(call(COSH, x.get(0))); }
+    },
+    COSH("cosh", 1) {
+        public double apply(double a, double b) { return Math.cosh(a); }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(call(SINH, x.get(0))); }
+    },
+    // tanh' = 1 − tanh²
+    TANH("tanh", 1) {
+        public double apply(double a, double b) { return Math.tanh(a); }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(sub(Exprs.ONE, square(self))); }
+    },
+    // asinh a = log(a + √(a² + 1)); asinh' = 1/√(a² + 1)
+    ASINH("asinh", 1) {
+        public double apply(double a, double b) {
+            double m = Math.abs(a);
+            // log1p form keeps precision near 0 and avoids overflow of a² for large |a|
+            double r = m > 1e8 ? Math.log(m) + Math.log(2) : Math.log1p(m + m * m / (1 + Math.sqrt(1 + m * m)));
+            return Math.copySign(r, a);
+        }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(div(Exprs.ONE, call(SQRT, add(square(x.get(0)), Exprs.ONE)))); }
+    },
+    // acosh a = log(a + √(a² − 1)), a ≥ 1; acosh' = 1/√(a² − 1)
+    ACOSH("acosh", 1) {
+        public double apply(double a, double b) { return Math.log(a + Math.sqrt(a * a - 1)); }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(div(Exprs.ONE, call(SQRT, sub(square(x.get(0)), Exprs.ONE)))); }
+    },
+    // atanh a = ½·log((1 + a)/(1 − a)); atanh' = 1/(1 − a²)
+    ATANH("atanh", 1) {
+        public double apply(double a, double b) { return 0.5 * Math.log1p(2 * a / (1 - a)); }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(div(Exprs.ONE, sub(Exprs.ONE, square(x.get(0))))); }
+    },
+    // (eᵃ)' = eᵃ
+    EXP("exp", 1) {
+        public double apply(double a, double b) { return Math.exp(a); }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(self); }
+    },
+    LOG("log", 1) {
+        public double apply(double a, double b) { return Math.log(a); }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(div(Exprs.ONE, x.get(0))); }
+    },
+    // (√a)' = 1/(2√a)
+    SQRT("sqrt", 1) {
+        public double apply(double a, double b) { return Math.sqrt(a); }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(div(Exprs.ONE, mul(num(2), self))); }
+    },
+    // |a|' = sign(a), 0 at the kink as in PyTorch
+    ABS("abs", 1) {
+        public double apply(double a, double b) { return Math.abs(a); }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(call(SIGN, x.get(0))); }
+    },
+    // σ(a) = 1/(1 + e⁻ᵃ); σ' = σ·(1 − σ)
+    SIGMOID("sigmoid", 1, "σ") {
+        public double apply(double a, double b) {
+            // the two branches keep exp's argument non-positive, so neither overflows
+            if (a >= 0) return 1 / (1 + Math.exp(-a));
+            double e = Math.exp(a);
+            return e / (1 + e);
+        }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(mul(self, sub(Exprs.ONE, self))); }
+    },
+    // relu' = step(a), 0 at the kink as in PyTorch
+    RELU("relu", 1) {
+        public double apply(double a, double b) { return a > 0 ? a : (a <= 0 ? 0.0 : a); }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(call(STEP, x.get(0))); }
+    },
+    // softplus a = log(1 + eᵃ); softplus' = σ(a)
+    SOFTPLUS("softplus", 1) {
+        public double apply(double a, double b) { return Math.max(a, 0) + Math.log1p(Math.exp(-Math.abs(a))); }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(call(SIGMOID, x.get(0))); }
+    },
+    // sign and step are the derivatives of abs and relu; their own derivative is 0 (almost everywhere)
+    SIGN("sign", 1) {
+        public double apply(double a, double b) { return Math.signum(a); }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(Exprs.ZERO); }
+    },
+    STEP("step", 1) {
+        public double apply(double a, double b) { return a > 0 ? 1.0 : (a <= 0 ? 0.0 : a); }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(Exprs.ZERO); }
+    };
+
+    private final String symbol;
+    private final int arity;
+    private final String alias;
+
+    Op(String symbol, int arity) {
+        this(symbol, arity, null);
+    }
+
+    Op(String symbol, int arity, String alias) {
+        this.symbol = symbol;
+        this.arity = arity;
+        this.alias = alias;
+    }
+
+    /** The operator symbol ({@code +}, {@code ^}) or the function name ({@code sin}). */
+    public String symbol() { return symbol; }
+
+    /** Number of operands: 1 or 2. */
+    public int arity() { return arity; }
+
+    /** True for the infix/prefix operators {@code + - * / ^} and unary minus. */
+    public boolean isOperator() { return ordinal() <= NEG.ordinal(); }
+
+    /** The numeric value; unary ops ignore {@code b}. */
+    public abstract double apply(double a, double b);
+
+    /**
+     * The local partial derivatives ∂self/∂xᵢ, one per operand, as expressions in the operands
+     * {@code x} and the node {@code self} itself.
+     */
+    public abstract List<Expr> partials(List<Expr> x, Expr self);
+
+    /**
+     * The local partials evaluated at numbers: the same rule as {@link #partials}, with numeric
+     * operands folded by construction. {@code out} is the op's value at {@code args}.
+     */
+    public double[] numericPartials(double[] args, double out) {
+        List<Expr> x = Arrays.stream(args).mapToObj(Exprs::num).map(Expr.class::cast).toList();
+        List<Expr> d = partials(x, Exprs.num(out));
+        double[] r = new double[d.size()];
+        for (int i = 0; i < r.length; i++) r[i] = ((Num) d.get(i)).value();
+        return r;
+    }
+
+    /** The function that parses as {@code name(...)}: {@code sin}, {@code σ}, {@code pow}, … */
+    public static Optional<Op> byFunctionName(String name) {
+        for (Op op : values()) {
+            if (op.isOperator() && op != POW) continue;
+            if (name.equals(op.functionName()) || name.equals(op.alias)) return Optional.of(op);
+        }
+        return Optional.empty();
+    }
+
+    /** The name used in function-call syntax ({@code pow} for {@code ^}); null for + − · / and unary minus. */
+    public String functionName() {
+        if (this == POW) return "pow";
+        return isOperator() ? null : symbol;
+    }
+
+    /** Every name under which a function-call op parses, aliases included. */
+    public static List<String> functionNames() {
+        return Arrays.stream(values())
+                .flatMap(op -> java.util.stream.Stream.of(op.functionName(), op.alias))
+                .filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
+    private static Expr square(Expr e) { return Exprs.pow(e, num(2)); }
+}

@@ -1,0 +1,171 @@
+package dotbar.expr;
+
+import dotbar.DotbarException;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * An immutable assignment of finite numbers to symbol names, in the order given:
+ * {@code at("a=0.5, b=-1.2")}, {@code at("a", 0.5, "b", -1.2)}. {@link #with} returns a copy.
+ */
+public final class Point {
+    private final Map<String, Double> values;
+
+    private Point(Map<String, Double> values) {
+        this.values = Collections.unmodifiableMap(values);
+    }
+
+    /** The empty point. */
+    public static Point empty() {
+        return new Point(new LinkedHashMap<>());
+    }
+
+    /** A point from a map of names to values. */
+    public static Point of(Map<String, Double> values) {
+        var copy = new LinkedHashMap<String, Double>();
+        values.forEach((k, v) -> put(copy, k, v));
+        return new Point(copy);
+    }
+
+    /**
+     * Parses {@code "a=1.3, b=-0.7"}: comma-separated {@code name=number} pairs; a number may be
+     * {@code pi}/{@code π} or {@code -pi}. A malformed pair is an error naming its column.
+     */
+    public static Point parse(String text) {
+        var map = new LinkedHashMap<String, Double>();
+        if (text.isBlank()) return new Point(map);
+        int start = 0;
+        for (String pair : text.split(",", -1)) {
+            int column = start + 1 + (pair.length() - pair.stripLeading().length());
+            start += pair.length() + 1;
+            int eq = pair.indexOf('=');
+            if (eq < 0) {
+                throw new DotbarException("malformed point: '" + pair.strip() + "' has no '=value' at column " + column
+                        + "\n" + text + "\n" + " ".repeat(column - 1) + "^");
+            }
+            String name = pair.substring(0, eq).strip();
+            String value = pair.substring(eq + 1).strip();
+            if (name.isEmpty()) {
+                throw new DotbarException("malformed point: no name before '=' at column " + column
+                        + "\n" + text + "\n" + " ".repeat(column - 1) + "^");
+            }
+            if (map.containsKey(name)) throw new DotbarException("malformed point: " + name + " is given twice");
+            put(map, name, number(value, name));
+        }
+        return new Point(map);
+    }
+
+    /** A point from alternating names and numbers: {@code of("a", 0.5, "b", -1.2)}. */
+    public static Point of(Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new DotbarException("at(...) takes name, value pairs; got " + namesAndValues.length + " arguments");
+        }
+        var map = new LinkedHashMap<String, Double>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (!(namesAndValues[i] instanceof String name)) {
+                throw new DotbarException("at(...): argument " + (i + 1) + " should be a name, got " + namesAndValues[i]);
+            }
+            if (!(namesAndValues[i + 1] instanceof Number v)) {
+                throw new DotbarException("at(...): the value of " + name + " should be a number, got " + namesAndValues[i + 1]);
+            }
+            put(map, name, v.doubleValue());
+        }
+        return new Point(map);
+    }
+
+    private static void put(Map<String, Double> map, String name, double v) {
+        Exprs.sym(name);
+        if (!Double.isFinite(v)) throw new DotbarException(name + " = " + v + " is not a finite number");
+        map.put(name, v);
+    }
+
+    private static double number(String text, String name) {
+        String t = text.strip();
+        double sign = 1;
+        if (t.startsWith("-")) {
+            sign = -1;
+            t = t.substring(1).strip();
+        } else if (t.startsWith("+")) {
+            t = t.substring(1).strip();
+        }
+        if (t.equals("pi") || t.equals("π")) return sign * Math.PI;
+        try {
+            if (!t.isEmpty() && (Character.isDigit(t.charAt(0)) || t.charAt(0) == '.')) return sign * Double.parseDouble(t);
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new DotbarException("malformed point: the value of " + name + " is not a number: '" + text + "'");
+    }
+
+    /** The value of {@code name}; an error naming it when it has none. */
+    public double get(String name) {
+        Double v = values.get(name);
+        if (v == null) throw new DotbarException("no value for " + name + " in " + this);
+        return v;
+    }
+
+    /** True when {@code name} has a value. */
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    /** A copy with {@code name} set to {@code value}. */
+    public Point with(String name, double value) {
+        var copy = new LinkedHashMap<>(values);
+        put(copy, name, value);
+        return new Point(copy);
+    }
+
+    /** The names, in order. */
+    public List<String> names() {
+        return List.copyOf(values.keySet());
+    }
+
+    /** The values as a map, in order (unmodifiable). */
+    public Map<String, Double> asMap() {
+        return values;
+    }
+
+    /** The values of {@code names}, in that order; an error naming every missing one. */
+    public double[] values(List<String> names) {
+        var missing = names.stream().filter(n -> !values.containsKey(n)).toList();
+        if (!missing.isEmpty()) throw missingValues(missing);
+        double[] r = new double[names.size()];
+        for (int i = 0; i < r.length; i++) r[i] = values.get(names.get(i));
+        return r;
+    }
+
+    /** The error for symbols without a value: {@code no value for b} / {@code no values for b, c}. */
+    public static DotbarException missingValues(List<String> missing) {
+        return new DotbarException(missing.size() == 1 ? "no value for " + missing.get(0)
+                : "no values for " + String.join(", ", missing));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Point p && values.equals(p.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    /** {@code (a=0.5, b=-1.2)}. */
+    @Override
+    public String toString() {
+        var j = new StringJoiner(", ", "(", ")");
+        values.forEach((k, v) -> j.add(k + "=" + formatNumber(v)));
+        return j.toString();
+    }
+
+    /** A number as people write it: {@code 2} rather than {@code 2.0}; otherwise the shortest exact form. */
+    public static String formatNumber(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        return Double.toString(v);
+    }
+}
