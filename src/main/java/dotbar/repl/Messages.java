@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import dotbar.DotbarException;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
@@ -110,7 +111,7 @@ final class Messages {
         EvalException e = (EvalException) ex;
         String className = e.getExceptionClassName();
         String message = e.getMessage();
-        if (className.endsWith("DotbarException") && message != null) {
+        if (isDotbarException(className) && message != null) {
             return message;
         }
         String text = simpleName(className) + (message == null ? "" : ": " + message);
@@ -119,6 +120,20 @@ final class Messages {
                     + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")";
         }
         return text + thrownIn(e, r, session);
+    }
+
+    /**
+     * Whether the named class is {@link DotbarException} or a subclass (such as the parser's). Only the
+     * name crosses from the snippet; a class a snippet defined cannot be loaded here, so a snippet class
+     * named like it counts too.
+     */
+    static boolean isDotbarException(String className) {
+        try {
+            Class<?> thrown = Class.forName(className, false, Messages.class.getClassLoader());
+            return DotbarException.class.isAssignableFrom(thrown);
+        } catch (ClassNotFoundException | LinkageError snippetClass) {
+            return simpleName(className).equals("DotbarException");
+        }
     }
 
     /** " (in f at FILE:LINE)" when the innermost snippet frame belongs to another snippet. */

@@ -103,6 +103,21 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void theDslIsImportedAndItsErrorsAreTheirMessageAlone() throws IOException {
+        Run r = run("""
+                Expr x = sym("x");
+                System.out.println(x instanceof Sym);
+
+                var e = parse("a + * b");
+                """);
+        assertEquals("true\n", r.out());
+        assertEquals(1, r.status());
+        assertTrue(r.err().startsWith(name() + ":4: "), r.err());
+        assertTrue(r.err().contains("column 5"), r.err());
+        assertTrue(!r.err().contains("Exception"), "a DotbarException (here the parser's) is its message alone: " + r.err());
+    }
+
+    @Test
     void unresolvedReferenceFailsWhereItIsUsed() throws IOException {
         Run r = run("""
                 int f() { return g(); }
