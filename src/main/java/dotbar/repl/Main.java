@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -66,15 +68,36 @@ public final class Main {
         if (argv.length > 0 || !stdinIsTerminal()) {
             return ScriptRunner.run(System.in, "stdin", rest, out, err);
         }
+        return repl(err);
+    }
+
+    /**
+     * Opening the terminal (JLine runs {@code stty}) and starting JShell (the compiler warms up on
+     * the startup imports) are both slow and independent: do them at the same time.
+     */
+    private static int repl(PrintStream err) {
+        DeferredOutputStream screen = new DeferredOutputStream();
+        PrintStream sessionOut = new PrintStream(screen, true, StandardCharsets.UTF_8);
+        FutureTask<Session> starting = new FutureTask<>(() -> new Session(sessionOut, sessionOut));
+        Thread starter = new Thread(starting, "dotbar-startup");
+        starter.setDaemon(true);
+        starter.start();
         try (Terminal terminal = TerminalBuilder.builder()
                 .system(true)
                 .encoding(StandardCharsets.UTF_8)
                 .stdinEncoding(StandardCharsets.UTF_8)
                 .stdoutEncoding(StandardCharsets.UTF_8)
                 .build()) {
-            return new Repl(terminal, historyFile()).run();
+            screen.connect(terminal.output());
+            return new Repl(terminal, historyFile()).run(starting.get(), sessionOut);
         } catch (IOException e) {
             err.println("dotbar: cannot open the terminal: " + e.getMessage());
+            return 1;
+        } catch (ExecutionException e) {
+            err.println("dotbar: cannot start JShell: " + e.getCause());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return 1;
         }
     }

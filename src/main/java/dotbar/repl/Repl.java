@@ -50,8 +50,19 @@ public final class Repl {
      */
     public int run() {
         PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
+        return run(new Session(out, out), out);
+    }
+
+    /**
+     * Runs with a session started elsewhere (so it can start while the terminal opens), then closes it.
+     *
+     * @param session the session, whose output must reach this terminal
+     * @param out     the stream results are printed to, the session's output
+     * @return the exit status
+     */
+    public int run(Session session, PrintStream out) {
         PrintWriter screen = terminal.writer();
-        try (Session session = new Session(out, out)) {
+        try (session) {
             LineReader reader = reader(session);
             Commands commands = new Commands(session, out, out);
             terminal.handle(Terminal.Signal.INT, signal -> session.stop());

@@ -33,6 +33,7 @@ public final class Session implements AutoCloseable {
     private JShell shell;
     private boolean hiding;
     private int userSnippets;
+    private ClassLoader snippetClassLoader;
     private volatile boolean stopRequested;
 
     /**
@@ -53,6 +54,8 @@ public final class Session implements AutoCloseable {
                 .out(out).err(err)
                 .idGenerator((snippet, n) -> hiding ? "s" + n : String.valueOf(++userSnippets))
                 .build();
+        // The engine's loader became this thread's context loader; snippets run from other threads too.
+        snippetClassLoader = Thread.currentThread().getContextClassLoader();
         hiding = true;
         try {
             Startup.load(this, err);
@@ -83,6 +86,7 @@ public final class Session implements AutoCloseable {
         PrintStream systemOut = System.out;
         PrintStream systemErr = System.err;
         List<SnippetEvent> events;
+        Thread.currentThread().setContextClassLoader(snippetClassLoader);
         System.setOut(out);
         System.setErr(err);
         try {
