@@ -68,7 +68,12 @@ public final class ScriptRunner {
         try (Session session = new Session(out, err)) {
             session.hideWhile(() -> session.eval("String[] args = " + arrayLiteral(args) + ";", null));
             Commands commands = new Commands(session, out, err);
-            Flow flow = new ScriptFeeder(session, commands, err, ScriptFeeder.Mode.STRICT).feed(new Utf8Lines(in), name);
+            Flow flow;
+            try {
+                flow = new ScriptFeeder(session, commands, err, ScriptFeeder.Mode.STRICT).feed(new Utf8Lines(in), name);
+            } catch (RuntimeException | LinkageError bug) {
+                flow = new Flow.Fail(name + ": internal error: " + bug); // a bug of ours, reported without a trace
+            }
             out.flush();
             return switch (flow) {
                 case Flow.Continue c -> OK;
