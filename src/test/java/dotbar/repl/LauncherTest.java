@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,7 @@ class LauncherTest {
     private Path fakeJdk17;
     private Path fakeBin;
     private Path emptyJvmDir;
+    private Path realJdkLink;
 
     record Run(int status, String out, String err) { }
 
@@ -76,8 +78,15 @@ class LauncherTest {
     /** A JVM directory holding the JDK running this test (>= 21, as the build requires). */
     private Map<String, String> withRealJdk() throws IOException {
         Path jvm = Files.createDirectories(dir.resolve("jvm-with-jdk"));
-        Files.createSymbolicLink(jvm.resolve("some-jdk"), Path.of(System.getProperty("java.home")));
+        realJdkLink = Files.createSymbolicLink(jvm.resolve("some-jdk"), Path.of(System.getProperty("java.home")));
         return Map.of("DOTBAR_JVM_DIR", jvm.toString());
+    }
+
+    @AfterEach
+    void removeLinkOutOfTheTempDir() throws IOException {
+        if (realJdkLink != null) {
+            Files.delete(realJdkLink); // JUnit warns about links leading out of a temp dir it deletes
+        }
     }
 
     @Test
