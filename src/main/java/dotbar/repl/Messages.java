@@ -24,7 +24,9 @@ final class Messages {
 
     /**
      * A value as the REPL shows it: an expression's value alone, a variable as {@code name = value}
-     * (the value on its own lines when it has several, so tables stay aligned).
+     * (the value on its own lines when it has several, so tables stay aligned). Strings show as
+     * their {@code toString()} too, not as JShell's quoted literal: {@code latex(e)} reads {@code \cdot},
+     * not {@code \\cdot}.
      */
     static String value(Result r) {
         String name = switch (r.snippet()) {
@@ -32,10 +34,16 @@ final class Messages {
             case ExpressionSnippet e -> e.name();
             default -> null;
         };
+        String type = switch (r.snippet()) {
+            case VarSnippet v -> v.typeName();
+            case ExpressionSnippet e -> e.typeName();
+            default -> "";
+        };
+        String value = type.equals("String") || type.equals("java.lang.String") ? JavaText.unquote(r.value()) : r.value();
         if (name == null) {
-            return r.value();
+            return value;
         }
-        return name + (r.value().contains("\n") ? " =\n" : " = ") + r.value();
+        return name + (value.contains("\n") ? " =\n" : " = ") + value;
     }
 
     /** The 1-based line, within the snippet, that a failure points at. */

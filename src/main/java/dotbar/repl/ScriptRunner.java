@@ -86,24 +86,8 @@ public final class ScriptRunner {
         }
     }
 
-    /** {@code {"a", "b"}} with every character escaped so that any argument survives as typed. */
+    /** {@code {"a", "b"}}: any argument survives as typed. */
     static String arrayLiteral(List<String> values) {
-        return values.stream().map(ScriptRunner::stringLiteral).collect(Collectors.joining(", ", "{", "}"));
-    }
-
-    private static String stringLiteral(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                b.append('\\').append(c);
-            } else if (c < 0x20) {
-                b.append(String.format("\\%03o", (int) c)); // octal: a unicode escape of a line break ends the literal
-            } else if (c < 0x7F) {
-                b.append(c);
-            } else {
-                b.append(String.format("\\u%04x", (int) c));
-            }
-        }
-        return b.append('"').toString();
+        return values.stream().map(JavaText::quote).collect(Collectors.joining(", ", "{", "}"));
     }
 }

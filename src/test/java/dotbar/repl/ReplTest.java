@@ -70,7 +70,7 @@ class ReplTest {
         assertTrue(s.shows("x = 3\n"), s.text());
         assertTrue(s.shows(Repl.CONTINUATION), "continuation prompt: " + s.text());
         assertTrue(s.shows("\n6\n"), s.text());
-        assertTrue(s.shows("\"θ = 1.5\"\n"), s.text());
+        assertTrue(s.shows("\nθ = 1.5\n"), "strings show as their toString(): " + s.text());
         assertTrue(s.shows("""
                 error: cannot find symbol
                   symbol:   variable zz
@@ -82,6 +82,16 @@ class ReplTest {
         assertTrue(s.shows("b = 2\n"), s.text());
         assertTrue(s.shows("printed 2\n"), s.text());
         assertEquals(0, s.status());
+    }
+
+    @Test
+    void stringsShowAsTheirText() {
+        Screen s = type("""
+                "tab\\there, \\"quoted\\", back\\\\slash, θ, \\001"
+                String tex = latex(parse("a*b"))
+                """);
+        assertTrue(s.shows("\ntab\there, \"quoted\", back\\slash, θ, \001\n"), s.text());
+        assertTrue(s.shows("tex = a \\cdot b\n"), s.text());
     }
 
     @Test
@@ -118,7 +128,7 @@ class ReplTest {
                 """.formatted(script, saved, dir.resolve("missing.jsh")));
         assertTrue(s.shows("int n = 5\n"), s.text());
         assertTrue(s.shows("int $1 = 2\n"), s.text());
-        assertTrue(s.shows("\"hi you\"\n"), s.text());
+        assertTrue(s.shows("\nhi you\n"), s.text());
         assertTrue(s.shows("String greet(String)\n"), s.text());
         assertTrue(s.shows("import java.util.*;\n"), s.text());
         assertTrue(s.shows("   1 : int n = 5;\n"), s.text());
