@@ -118,7 +118,8 @@ final class Commands {
     }
 
     private Flow listVars() {
-        shell().variables().filter(v -> shell().status(v).isActive()).forEach(v -> {
+        // A variable whose initializer threw holds a meaningless default: not shown.
+        shell().variables().filter(v -> shell().status(v).isActive() && !session.threw(v)).forEach(v -> {
             String value;
             try {
                 value = shell().varValue(v);

@@ -2,6 +2,7 @@ package dotbar.repl;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import dotbar.DotbarException;
@@ -62,17 +63,19 @@ final class Messages {
     }
 
     /**
-     * The failure as text: compile errors with the source line and a caret, one line otherwise.
-     * Locations inside the failing snippet are left to the caller (it knows the file, if any).
+     * The failure as text: each compile error with its source line and a caret, one line otherwise.
+     *
+     * @param where the prefix for a failure on a given line of the snippet (1-based), such as
+     *              {@code FILE:LINE: } in scripts
      */
-    static String failure(Result r, Session session) {
+    static String failure(Result r, Session session, IntFunction<String> where) {
         return switch (r.kind()) {
             case REJECTED -> r.diagnostics().stream()
-                    .map(d -> compileError(d, r.source()))
+                    .map(d -> where.apply(lineOf(r.source(), (int) d.getPosition())) + compileError(d, r.source()))
                     .collect(Collectors.joining("\n"));
-            case UNRESOLVED -> "cannot find " + String.join(", ", r.unresolved());
-            case EXCEPTION -> exception(r, session);
-            case STOPPED -> "interrupted";
+            case UNRESOLVED -> where.apply(1) + "cannot find " + String.join(", ", r.unresolved());
+            case EXCEPTION -> where.apply(lineInSnippet(r)) + exception(r, session);
+            case STOPPED -> where.apply(lineInSnippet(r)) + "interrupted";
             default -> "";
         };
     }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import org.jline.keymap.KeyMap;
 import org.jline.reader.EndOfFileException;
@@ -122,10 +123,10 @@ public final class Repl {
         String rest = input;
         while (!rest.isBlank()) {
             CompletionInfo info = session.analysis().analyzeCompletion(rest);
-            if (info.completeness() == jdk.jshell.SourceCodeAnalysis.Completeness.EMPTY) {
+            if (info.completeness() == Completeness.EMPTY) {
                 break;
             }
-            boolean whole = !info.completeness().isComplete() && info.completeness() != jdk.jshell.SourceCodeAnalysis.Completeness.UNKNOWN;
+            boolean whole = !info.completeness().isComplete() && info.completeness() != Completeness.UNKNOWN;
             String source = whole ? rest : info.source();
             rest = whole ? "" : info.remaining();
             Result r = session.eval(source, null);
@@ -133,12 +134,8 @@ public final class Repl {
                 case VALUE -> out.println(Messages.value(r));
                 case PENDING -> out.println(Messages.pending(r));
                 case SILENT -> { }
-                case REJECTED -> {
-                    out.println("error: " + Messages.failure(r, session));
-                    return Flow.CONTINUE;
-                }
                 default -> {
-                    out.println(withLine(r, session));
+                    out.println(Messages.failure(r, session, line -> where(r, line)));
                     return Flow.CONTINUE;
                 }
             }
@@ -146,12 +143,11 @@ public final class Repl {
         return Flow.CONTINUE;
     }
 
-    /** An exception's line, plus which line of a multi-line snippet threw. */
-    private static String withLine(Result r, Session session) {
-        String text = Messages.failure(r, session);
-        if (r.source().strip().contains("\n") && r.kind() == Result.Kind.EXCEPTION) {
-            text += " (line " + Messages.lineInSnippet(r) + ")";
+    /** Compile errors are marked as such; an exception in a snippet of several lines says which. */
+    private static String where(Result r, int line) {
+        if (r.kind() == Result.Kind.REJECTED) {
+            return "error: ";
         }
-        return text;
+        return r.source().strip().contains("\n") ? "line " + line + ": " : "";
     }
 }

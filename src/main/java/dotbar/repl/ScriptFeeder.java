@@ -109,7 +109,7 @@ final class ScriptFeeder {
             buffer.setLength(0);
             buffer.append(remaining);
             if (result.failed()) {
-                String message = origin.at(Messages.lineInSnippet(result)) + ": " + Messages.failure(result, session);
+                String message = Messages.failure(result, session, line -> origin.at(line) + ": ");
                 if (mode == Mode.STRICT) {
                     return new Flow.Fail(message);
                 }

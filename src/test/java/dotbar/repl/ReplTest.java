@@ -61,6 +61,10 @@ class ReplTest {
                 int k = 1 +
                   zz;
                 Integer.parseInt("z")
+                for (int i = 0; i < 2; i++) {
+                  Object o = i == 0 ? "fine" : null;
+                  o.hashCode();
+                }
                 int a = 1; int b = a + 1;
                 b
                 System.out.println("printed " + b)
@@ -79,6 +83,7 @@ class ReplTest {
                 """), s.text());
         assertFalse(s.shows("location: class"), s.text());
         assertTrue(s.shows("NumberFormatException: For input string: \"z\"\n"), s.text());
+        assertTrue(s.shows("\nline 3: NullPointerException"), "which line of a multi-line snippet threw: " + s.text());
         assertTrue(s.shows("b = 2\n"), s.text());
         assertTrue(s.shows("printed 2\n"), s.text());
         assertEquals(0, s.status());

@@ -75,6 +75,13 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void everyCompileErrorOfTheSnippetHasItsOwnLine() throws IOException {
+        Run r = run("int a = 1;\nint b = q1 +\n  q2;\n");
+        assertTrue(r.err().startsWith(name() + ":2: cannot find symbol\n"), r.err());
+        assertTrue(r.err().contains("\n" + name() + ":3: cannot find symbol\n"), r.err());
+    }
+
+    @Test
     void exceptionOnLineNReportsLineN() throws IOException {
         Run r = run("""
                 int divide(int a, int b) {
