@@ -2,12 +2,12 @@ package dotbar.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import dotbar.Suggestions;
 import org.jline.reader.Candidate;
 import org.jline.reader.EOFError;
 import org.jline.reader.ParsedLine;
@@ -55,7 +55,7 @@ class InputTest {
 
     @Test
     void completesJavaNamesAndLatexNames() {
-        ReplCompleter completer = new ReplCompleter(session::analysis);
+        ReplCompleter completer = new ReplCompleter(session);
         InputParser parser = new InputParser(session::analysis);
         List<Candidate> candidates = new ArrayList<>();
         completer.complete(null, parser.parse("Math.sq", 7, ParseContext.COMPLETE), candidates);
@@ -88,8 +88,8 @@ class InputTest {
     @Test
     void suggestsTheClosestCommand() {
         List<String> commands = List.copyOf(Commands.HELP.keySet());
-        assertEquals("/vars", Messages.closest("/var", commands));
-        assertEquals("/exit", Messages.closest("/exti", commands));
-        assertNull(Messages.closest("/frobnicate", commands));
+        assertEquals("/vars", Suggestions.closest("/var", commands).orElseThrow());
+        assertEquals("/exit", Suggestions.closest("/exti", commands).orElseThrow());
+        assertTrue(Suggestions.closest("/frobnicate", commands).isEmpty());
     }
 }
