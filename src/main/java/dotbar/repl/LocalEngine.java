@@ -42,10 +42,21 @@ final class LocalEngine implements ExecutionControlProvider {
         return control;
     }
 
-    /** Whether the last snippet run was ended by a stop request (Ctrl-C) at one of its stop checks. */
-    boolean lastRunStopped() {
+    /**
+     * Whether the snippet run since the last {@link #forgetStop()} was ended by a stop request
+     * (Ctrl-C) at one of its stop checks.
+     */
+    boolean stopped() {
         Control c = control;
         return c != null && c.stopped;
+    }
+
+    /** Called before each snippet: some (reading a variable) run no code, and would see the last one's flag. */
+    void forgetStop() {
+        Control c = control;
+        if (c != null) {
+            c.stopped = false;
+        }
     }
 
     /** The stock local control, falling back to uninstrumented loading when instrumenting fails. */
@@ -71,7 +82,6 @@ final class LocalEngine implements ExecutionControlProvider {
 
         @Override
         protected String invoke(Method doitMethod) throws Exception {
-            stopped = false;
             try {
                 return super.invoke(doitMethod);
             } catch (StoppedException e) {

@@ -131,14 +131,14 @@ final class Messages {
         }
         EvalException e = (EvalException) ex;
         String className = e.getExceptionClassName();
-        String message = e.getMessage();
+        String message = withoutWrappers(e.getMessage());
         if (isDotbarException(className) && message != null) {
             return message;
         }
         String text = simpleName(className) + (message == null ? "" : ": " + message);
         if (message == null && e.getCause() instanceof EvalException cause) {
             text += " (caused by " + simpleName(cause.getExceptionClassName())
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")";
+                    + (cause.getMessage() == null ? "" : ": " + withoutWrappers(cause.getMessage())) + ")";
         }
         return text + thrownIn(e, r, session);
     }
@@ -180,6 +180,14 @@ final class Messages {
     static String simpleName(String className) {
         String name = className.replaceAll(".*\\$JShell\\$\\d+[A-Z]?\\$", "");
         return name.substring(name.lastIndexOf('.') + 1);
+    }
+
+    /**
+     * The text without the names of JShell's wrapper classes: a helpful NullPointerException says
+     * {@code "REPL.$JShell$15.o" is null}, meaning the variable {@code o}.
+     */
+    static String withoutWrappers(String text) {
+        return text == null ? null : text.replaceAll("REPL\\.\\$JShell\\$\\d+[A-Z]?[.$]", "");
     }
 
     /** 1-based line of a character position. */

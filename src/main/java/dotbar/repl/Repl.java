@@ -157,7 +157,10 @@ public final class Repl {
             }
             return true;
         });
-        reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference("dotbar-complete"), KeyMap.ctrl('I'));
+        KeyMap<org.jline.reader.Binding> keys = reader.getKeyMaps().get(LineReader.MAIN);
+        keys.bind(new Reference("dotbar-complete"), KeyMap.ctrl('I'));
+        // A terminal that passes Ctrl-C on as a character (not as SIGINT) clears the line all the same.
+        keys.bind(new Reference("interrupt"), KeyMap.ctrl('C'));
         return reader;
     }
 

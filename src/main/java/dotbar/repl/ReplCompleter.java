@@ -52,7 +52,8 @@ final class ReplCompleter implements Completer {
             return;
         }
         if (MathStrings.at(buffer, cursor) != null) {
-            mathNames(buffer).forEach(name -> candidates.add(new Candidate(name, name, null, null, null, null, false)));
+            // the word being typed is no symbol of the session yet
+            mathNames(buffer.substring(0, wordStart) + buffer.substring(cursor)).forEach(name -> candidates.add(new Candidate(name, name, null, null, null, null, false)));
             return;
         }
         int[] anchor = new int[1];

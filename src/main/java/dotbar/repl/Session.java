@@ -85,6 +85,7 @@ public final class Session implements AutoCloseable {
      * @return what became of it
      */
     public Result eval(String source, Origin origin) {
+        engine.forgetStop();
         PrintStream systemOut = System.out;
         PrintStream systemErr = System.err;
         List<SnippetEvent> events;
@@ -122,7 +123,7 @@ public final class Session implements AutoCloseable {
         List<String> unresolved = snippet instanceof DeclarationSnippet d
                 ? shell.unresolvedDependencies(d).toList() : List.of();
         Result.Kind kind;
-        if (engine.lastRunStopped() && event.exception() == null) {
+        if (engine.stopped() && event.exception() == null) {
             kind = Result.Kind.STOPPED;
         } else if (event.exception() != null) {
             kind = Result.Kind.EXCEPTION;

@@ -40,7 +40,7 @@ final class StackText {
     private static String headline(Throwable t) {
         if (t instanceof EvalException e) {
             String name = e.getExceptionClassName();
-            return Messages.simpleName(name) + (e.getMessage() == null ? "" : ": " + e.getMessage())
+            return Messages.simpleName(name) + (e.getMessage() == null ? "" : ": " + Messages.withoutWrappers(e.getMessage()))
                     + " (" + name.replaceAll("\\$JShell\\$\\d+[A-Z]?\\$", "") + ")";
         }
         return t.toString();
