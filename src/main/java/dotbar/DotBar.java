@@ -1,6 +1,11 @@
 package dotbar;
 
+import dotbar.diff.Cost;
+import dotbar.diff.Grad;
+import dotbar.diff.Hessian;
 import dotbar.diff.SymbolicDiff;
+import dotbar.diff.SymbolicTrace;
+import dotbar.diff.Trace;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Fn;
@@ -99,6 +104,33 @@ public final class DotBar {
     public static Expr diff(Expr e, String x, int n) { return SymbolicDiff.diff(e, x, n); }
 
     // ---- forward and reverse mode, grad, hessian, check, simplify -----------------------
+
+    /**
+     * Forward mode at a point, seeded with ẋ = 1 (eq. 24–26): a {@link Trace} with one row per
+     * node — value and tangent — whose {@code derivative()} is ∂e/∂x.
+     */
+    public static Trace forward(Expr e, Point point, String x) { return Trace.forward(e, point, x); }
+
+    /**
+     * Reverse mode at a point, seeded with L̄ = 1 (eq. 27–30): a {@link Trace} with one row per
+     * node — value and adjoint — whose {@code gradient()} holds every ∂e/∂x from the one sweep.
+     */
+    public static Trace reverse(Expr e, Point point) { return Trace.reverse(e, point); }
+
+    /** Symbolic forward mode: every node's tangent as an expression, the seed's eq. (24)–(26) for this graph. */
+    public static SymbolicTrace forward(Expr e, String x) { return SymbolicTrace.forward(e, x); }
+
+    /** Symbolic reverse mode: every node's adjoint as an expression, the seed's eq. (27)–(30) for this graph. */
+    public static SymbolicTrace reverse(Expr e) { return SymbolicTrace.reverse(e); }
+
+    /** The gradient at a point by reverse mode: {@code grad(L, p).get("a")}, {@code .norm()}. */
+    public static Grad grad(Expr e, Point point) { return Trace.grad(e, point); }
+
+    /** The Hessian at a point (forward-over-reverse): {@code hessian(L, p).get("a", "b")}. */
+    public static Hessian hessian(Expr e, Point point) { return Hessian.of(e, point); }
+
+    /** Operation counts of the gradient of {@code e} by forward mode (a sweep per input) and reverse mode (one sweep). */
+    public static Cost cost(Expr e) { return Cost.of(e); }
 
     // ---- compiled evaluation ------------------------------------------------------------
 
