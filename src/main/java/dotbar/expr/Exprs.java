@@ -37,7 +37,7 @@ public final class Exprs {
 
     /**
      * The interned symbol {@code name}; a name is letters, digits, {@code _} and combining marks
-     * (such as the dot of {@code ȧ} and the bar of {@code w̄1}, U+0307 and U+0304), starting with a letter.
+     * (so {@code ȧ} and {@code w̄} are names), starting with a letter.
      */
     public static Sym sym(String name) {
         if (name == null || name.isEmpty() || !Character.isLetter(name.codePointAt(0))
