@@ -16,6 +16,7 @@ import dotbar.expr.Op;
 import dotbar.expr.Point;
 import dotbar.expr.Sym;
 import dotbar.parse.Parser;
+import dotbar.simplify.Simplifier;
 
 import java.util.List;
 
@@ -149,6 +150,13 @@ public final class DotBar {
 
     /** Operation counts of the gradient of {@code e} by forward mode (a sweep per input) and reverse mode (one sweep). */
     public static Cost cost(Expr e) { return Cost.of(e); }
+
+    /**
+     * Rewrites {@code e} to a simpler, canonical form without changing its value where it is
+     * defined: like terms and powers collected ({@code x + x → 2·x}, {@code x·x → x²}), cancellation
+     * ({@code x − x → 0}, {@code x/x → 1}), numbers folded, terms in a fixed order.
+     */
+    public static Expr simplify(Expr e) { return Simplifier.simplify(e); }
 
     // ---- compiled evaluation ------------------------------------------------------------
 
