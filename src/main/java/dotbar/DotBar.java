@@ -16,6 +16,7 @@ import dotbar.expr.Op;
 import dotbar.expr.Point;
 import dotbar.expr.Sym;
 import dotbar.parse.Parser;
+import dotbar.print.LatexPrinter;
 import dotbar.simplify.Simplifier;
 
 import java.util.List;
@@ -100,6 +101,13 @@ public final class DotBar {
 
     /** Declares an abstract function, {@code declare("f(x, y)")}: a name and an arity, no body. */
     public static Fn declare(String declaration) { return Functions.register(Parser.parseDeclaration(declaration)); }
+
+    /**
+     * The LaTeX source of {@code e}: {@code \frac{}{}}, {@code \sqrt{}}, {@code \sigma}, Greek names
+     * as commands ({@code φ2} → {@code \varphi_{2}}), and Leibniz partials
+     * ({@code \frac{\partial L}{\partial \varphi_{2}}}). {@code e.toString()} is the Unicode form.
+     */
+    public static String latex(Expr e) { return LatexPrinter.print(e); }
 
     // ---- named functions ----------------------------------------------------------------
 
