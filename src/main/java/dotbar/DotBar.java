@@ -1,5 +1,6 @@
 package dotbar;
 
+import dotbar.diff.Check;
 import dotbar.diff.Cost;
 import dotbar.diff.Grad;
 import dotbar.diff.Hessian;
@@ -165,6 +166,17 @@ public final class DotBar {
      * ({@code x − x → 0}, {@code x/x → 1}), numbers folded, terms in a fixed order.
      */
     public static Expr simplify(Expr e) { return Simplifier.simplify(e); }
+
+    /**
+     * Checks a derivation: {@code check("d/dx x^2*sin(x) = 2*x*sin(x) + x^2*cos(x)")}; also
+     * {@code ∂/∂a …}, {@code d²/dx² …}, or a plain equation. The {@link Check} says whether it
+     * holds and why: equal after simplification, equal at many random points (with the largest
+     * relative error), or a counterexample with both sides' values.
+     */
+    public static Check check(String equation) { return Check.of(equation); }
+
+    /** Checks {@code lhs = rhs} for two expressions (see {@link #check(String)}). */
+    public static Check check(Expr lhs, Expr rhs) { return Check.of(lhs, rhs); }
 
     // ---- compiled evaluation ------------------------------------------------------------
 

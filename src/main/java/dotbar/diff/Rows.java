@@ -8,6 +8,8 @@ import dotbar.expr.Graph;
 import dotbar.expr.Num;
 import dotbar.expr.Partial;
 import dotbar.expr.Sym;
+import dotbar.print.LatexPrinter;
+import dotbar.print.TextTable;
 
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -106,6 +108,18 @@ final class Rows {
     /** Asking a reverse trace for the one derivative. */
     static DotbarException reverseHasNoDerivative() {
         return new DotbarException("a reverse trace holds the whole gradient: use gradient(), or gradient().get(\"x\")");
+    }
+
+    /** A number in LaTeX to 6 significant digits, as the text tables show it. */
+    static String latexNumber(double v) {
+        if (Double.isNaN(v)) return "\\mathrm{NaN}";
+        if (Double.isInfinite(v)) return v > 0 ? "\\infty" : "-\\infty";
+        return LatexPrinter.print(Exprs.num(Double.parseDouble(TextTable.number(v))));
+    }
+
+    /** A table row of a LaTeX tabular: the cells joined with {@code &}, ended by {@code \\}. */
+    static String latexRow(String... cells) {
+        return String.join(" & ", cells) + " \\\\\n";
     }
 
     /** {@code w1} → {@code ẇ1}: the mark goes on the first letter. */

@@ -4,6 +4,7 @@ import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Num;
 import dotbar.expr.Sym;
+import dotbar.print.LatexPrinter;
 import dotbar.print.TextTable;
 
 import java.util.ArrayList;
@@ -138,6 +139,21 @@ public final class SymbolicTrace {
         var g = new java.util.TreeMap<String, Expr>();
         for (Row r : rows) if (r.definition() instanceof Sym) g.put(r.name(), results.get(r.name()));
         return Collections.unmodifiableMap(g);
+    }
+
+    /**
+     * The equations in LaTeX, one line of an {@code aligned} block per row:
+     * {@code \\dot{w} &= \\frac{\\partial w}{\\partial a} \\dot{a} + … = \\frac{\\partial w}{\\partial a}}.
+     */
+    public String latex() {
+        var out = new StringBuilder("\\begin{aligned}\n");
+        for (Row r : rows) {
+            String lhs = LatexPrinter.print(Exprs.sym(seed != null ? Rows.dotted(r.name()) : Rows.barred(r.name())));
+            out.append(lhs).append(" &= ").append(LatexPrinter.print(r.chainRule()));
+            if (!r.chainRule().equals(r.result())) out.append(" = ").append(LatexPrinter.print(r.result()));
+            out.append(" \\\\\n");
+        }
+        return out.append("\\end{aligned}\n").toString();
     }
 
     @Override

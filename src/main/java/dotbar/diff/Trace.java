@@ -3,6 +3,7 @@ package dotbar.diff;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Point;
+import dotbar.print.LatexPrinter;
 import dotbar.print.TextTable;
 
 import java.util.ArrayList;
@@ -176,6 +177,24 @@ public final class Trace {
                 : gradient.toString();
         return "value " + TextTable.number(value) + "; " + result + "\n" + ops() + " operations: " + valueOps
                 + " for the values + " + derivativeOps + " multiply-adds for the " + (seed != null ? "tangents" : "adjoints");
+    }
+
+    /**
+     * The trace as a LaTeX {@code tabular}: one row per node, {@code $\\dot{w}_{1} = -1.2$} style,
+     * numbers to 6 significant digits.
+     */
+    public String latex() {
+        var out = new StringBuilder("% ").append(heading()).append('\n');
+        out.append("\\begin{tabular}{l r l}\n\\hline\n");
+        out.append(Rows.latexRow("node", "value", isForward() ? "tangent" : "adjoint")).append("\\hline\n");
+        for (Row r : rows) {
+            String node = LatexPrinter.print(Exprs.sym(r.name()));
+            String definition = r.definition() instanceof dotbar.expr.Sym ? "" : " = " + LatexPrinter.print(r.definition());
+            String d = LatexPrinter.print(Exprs.sym(derivativeName(r.name())));
+            out.append(Rows.latexRow("$" + node + definition + "$", "$" + Rows.latexNumber(r.value()) + "$",
+                    "$" + d + " = " + Rows.latexNumber(r.derivative()) + "$"));
+        }
+        return out.append("\\hline\n\\end{tabular}\n").toString();
     }
 
     @Override

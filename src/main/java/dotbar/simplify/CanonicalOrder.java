@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * A total, deterministic order on expressions, so that {@code a + b} and {@code b + a} simplify to
- * the same node: numbers first, then symbols by name, then built-in operations, applications and
- * partials, each by name and then by operands. Each node gets a signature string computed once,
+ * the same node: numbers first, then symbols by name, then built-in functions, applications,
+ * partials and last sums, products and powers, each by name and then by operands. Each node gets a signature string computed once,
  * bottom-up (no recursion): a readable prefix, and past {@value #READABLE} characters a structural
  * hash of the rest, so comparing two nodes costs O(1) whatever their depth.
  */
@@ -65,7 +65,8 @@ final class CanonicalOrder {
                     h = s.name().hashCode();
                 }
                 case Call c -> {
-                    text.append('2').append(c.op().symbol());
+                    // functions before operators: x·sin(x)·(a + b)
+                    text.append(c.op().isOperator() ? '5' : '2').append(c.op().symbol());
                     h = c.op().name().hashCode();
                 }
                 case Apply a -> {

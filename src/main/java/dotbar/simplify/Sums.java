@@ -69,7 +69,18 @@ final class Sums {
         var ordered = new ArrayList<Term>();
         for (Term t : terms.values()) if (t.coefficient != 0) ordered.add(t);
         ordered.sort((a, b) -> compare(a.factors, b.factors, s.order()));
+        // a sum reads better starting with a plus: y − x rather than −x + y, 1 − σ rather than −σ + 1
         Expr sum = null;
+        if (!ordered.isEmpty() && ordered.get(0).coefficient < 0) {
+            int positive = 0;
+            while (positive < ordered.size() && ordered.get(positive).coefficient < 0) positive++;
+            if (positive < ordered.size()) {
+                ordered.add(0, ordered.remove(positive));
+            } else if (constant > 0) {
+                sum = Exprs.num(constant);
+                constant = 0;
+            }
+        }
         for (Term t : ordered) {
             if (sum == null) sum = Products.build(t.coefficient, t.factors);
             else if (t.coefficient < 0) sum = Exprs.sub(sum, Products.build(-t.coefficient, t.factors));

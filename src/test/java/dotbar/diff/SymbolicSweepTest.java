@@ -3,6 +3,7 @@ package dotbar.diff;
 import static dotbar.DotBar.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
@@ -89,5 +90,19 @@ class SymbolicSweepTest {
         }
         // a row's result is its derivative with the row held as an input: ∂(exp(u)·y)/∂u = exp(u)·y
         assertEquals(e.eval(p), rev.result("u").eval(p), 1e-14);
+    }
+
+    /** What the user reads, spaces aside (the printer owns the spacing). */
+    @Test
+    void printedFormShowsTheSeedsEquations() {
+        String f = forward(graph, "a").toString().replace(" ", "");
+        assertTrue(f.contains("ẇ=∂w/∂a·ȧ+∂w/∂b·ḃ+∂w/∂c·ċ".replace("ẇ", Rows.dotted("w")).replace("ȧ", Rows.dotted("a"))
+                .replace("ḃ", Rows.dotted("b")).replace("ċ", Rows.dotted("c"))), f);
+        String r = reverse(graph).toString().replace(" ", "");
+        String cbar = Rows.barred("c") + "=∂w/∂c·" + Rows.barred("w") + "+∂φ/∂c·" + Rows.barred("φ");
+        assertTrue(r.contains(cbar), r);
+        assertTrue(r.contains(Rows.barred("a") + "=∂w/∂a·" + Rows.barred("w") + "=∂L/∂φ·∂φ/∂w·∂w/∂a"), r);
+        String latex = reverse(graph).latex();
+        assertTrue(latex.contains("\\bar{c} &= \\frac{\\partial w}{\\partial c}"), latex);
     }
 }
