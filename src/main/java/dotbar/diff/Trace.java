@@ -34,24 +34,20 @@ public final class Trace {
     /** One row: its name, what it computes from earlier rows, its value and its tangent or adjoint. */
     public record Row(String name, Expr definition, double value, double derivative) {}
 
-    private final Expr expr;
     private final Point point;
     private final String seed;       // the forward seed's symbol; null in reverse mode
     private final List<Row> rows;
-    private final Rows names;
     private final double value;
     private final double derivative;  // forward: the root's tangent
     private final Grad gradient;      // reverse: the inputs' adjoints
     private final int valueOps;
     private final int derivativeOps;
 
-    private Trace(Expr expr, Point point, String seed, List<Row> rows, Rows names, double value, double derivative,
+    private Trace(Point point, String seed, List<Row> rows, double value, double derivative,
                   Grad gradient, int valueOps, int derivativeOps) {
-        this.expr = expr;
         this.point = point;
         this.seed = seed;
         this.rows = List.copyOf(rows);
-        this.names = names;
         this.value = value;
         this.derivative = derivative;
         this.gradient = gradient;
@@ -103,7 +99,7 @@ public final class Trace {
             if (names.has(n)) rows.add(new Row(names.name(n), names.definition(n), sweep.value[i], d[i]));
         }
         int root = dag.size() - 1;
-        return new Trace(e, NumericSweep.restrict(sweep.point, e.vars()), seed, rows, names, sweep.value[root], d[root], gradient,
+        return new Trace(NumericSweep.restrict(sweep.point, e.vars()), seed, rows, sweep.value[root], d[root], gradient,
                 dag.valueOps(), terms);
     }
 
@@ -204,11 +200,4 @@ public final class Trace {
         return heading() + "\n" + t + summary();
     }
 
-    Rows names() {
-        return names;
-    }
-
-    Expr expr() {
-        return expr;
-    }
 }
