@@ -34,15 +34,18 @@ final class Rows {
 
     Rows(List<Expr> order) {
         Set<String> taken = new HashSet<>();
+        var used = new HashSet<String>();  // symbols keep their names: reserved from the start
         for (Expr n : order) {
             switch (n) {
-                case Sym s -> taken.add(s.name());
+                case Sym s -> {
+                    taken.add(s.name());
+                    used.add(s.name());
+                }
                 case Apply a -> taken.add(a.fn().name());
                 case Partial p -> taken.add(p.fn().name());
                 default -> { }
             }
         }
-        var used = new HashSet<String>();
         int t = 0;
         for (Expr n : order) {
             String name;

@@ -29,6 +29,9 @@ import java.util.List;
  * forward mode, on any input in reverse mode). Evaluating the local partials is not counted: in
  * the usual cost model they are by-products of the value sweep. {@link Cost} reports the same
  * counts without a point.
+ *
+ * <p>At a kink the derivative is PyTorch's one-sided choice, from the op table: relu'(0) = 0 and
+ * |x|'(0) = 0, so {@code grad(relu(x), at("x=0"))} is 0 in every mode.
  */
 public final class Trace {
     /** One row: its name, what it computes from earlier rows, its value and its tangent or adjoint. */

@@ -36,6 +36,12 @@ class DiffBadInputTest {
     }
 
     @Test
+    void nonFiniteValuesAreReportedWhenThePointIsMade() {
+        fails(() -> grad(E, at("a", Double.NaN, "b", 1.0, "c", 0.0)), "a = NaN is not a finite number");
+        fails(() -> forward(E, at("a=1, b=2").with("c", Double.POSITIVE_INFINITY), "a"), "c = Infinity");
+    }
+
+    @Test
     void differentiatingByANonSymbol() {
         Point p = at("a=1, b=2, c=0.5");
         fails(() -> forward(E, p, "a+b"), "a+b");

@@ -105,4 +105,12 @@ class SymbolicSweepTest {
         String latex = reverse(graph).latex();
         assertTrue(latex.contains("\\bar{c} &= \\frac{\\partial w}{\\partial c}"), latex);
     }
+
+    @Test
+    void aSymbolAndAnApplicationWithTheSameNameGetDifferentRows() {
+        Expr e = parse("φ(w(a, b, c), w)");  // the symbol w and the application w(a, b, c)
+        SymbolicTrace t = forward(e, "w");
+        assertEquals(List.of("a", "b", "c", "w_2", "w", "φ"), t.rows().stream().map(SymbolicTrace.Row::name).toList());
+        assertEquals(num(1), t.row("w").chainRule());
+    }
 }
