@@ -82,7 +82,9 @@ final class Products {
             } else if (integer && n instanceof Call c && c.op() == Op.POW && c.args().get(1) instanceof Num p) {
                 push(nodes, powers, c.args().get(0), k * p.value());  // (aᵖ)ᵏ = aᵖᵏ
             } else if (integer && n instanceof Call c && c.op() == Op.POW) {
-                f.multiply(c.args().get(0), s.rule(Exprs.mul(Exprs.num(k), c.args().get(1))), s);
+                // (aᵉ)ᵏ = a^(k·e); e is simplified already, so k = 1 needs no rule (and no descent into e)
+                Expr e = c.args().get(1);
+                f.multiply(c.args().get(0), k == 1 ? e : s.rule(Exprs.mul(Exprs.num(k), e)), s);
             } else {
                 f.multiply(n, Exprs.num(k), s);
             }

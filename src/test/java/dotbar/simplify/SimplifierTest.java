@@ -82,6 +82,9 @@ class SimplifierTest {
         assertEquals(101, s.vars().size());
         assertEquals(nested.eval(at("x=0.3")), n.eval(at("x=0.3")), 1e-9 * Math.abs(nested.eval(at("x=0.3"))));
         assertTrue(ms < 10_000, "took " + ms + " ms");
+        Expr tower = x;
+        for (int i = 0; i < 20_000; i++) tower = sym("v" + i % 3).pow(tower.times(2));
+        assertEquals(tower.vars(), simplify(tower).vars());
         // every v_k was added 200 times with coefficients 1..7: the sum collects to 101 terms
         assertTrue(s.size() < 400, "size " + s.size());
     }
