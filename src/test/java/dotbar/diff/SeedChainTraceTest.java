@@ -95,6 +95,15 @@ class SeedChainTraceTest {
     }
 
     @Test
+    void latexTableHasARowPerNode() {
+        String t = forward(L, P, "a").latex();
+        assertTrue(t.contains("\\begin{tabular}") && t.contains("\\end{tabular}"), t);
+        assertTrue(t.contains("$w_{1} = w_{1}\\left(a, b, c\\right)$ & $-0.3$ & $\\dot{w}_{1} = -1.2$ \\\\"), t);
+        assertEquals(8, t.lines().filter(s -> s.startsWith("$")).count());
+        assertTrue(reverse(L, P).latex().contains("\\bar{L} = 1"));
+    }
+
+    @Test
     void askingTheWrongModeIsExplained() {
         var e1 = assertThrows(DotbarException.class, () -> forward(L, P, "a").gradient());
         assertTrue(e1.getMessage().contains("a\u0307 = 1") && e1.getMessage().contains("reverse"), e1.getMessage());
