@@ -83,8 +83,8 @@ final class Products {
                 push(nodes, powers, c.args().get(0), k * p.value());  // (aᵖ)ᵏ = aᵖᵏ
             } else if (integer && n instanceof Call c && c.op() == Op.POW) {
                 // (aᵉ)ᵏ = a^(k·e); e is simplified already, so k = 1 needs no rule (and no descent into e)
-                Expr e = c.args().get(1);
-                f.multiply(c.args().get(0), k == 1 ? e : s.rule(Exprs.mul(Exprs.num(k), e)), s);
+                Expr exponent = c.args().get(1);
+                f.multiply(c.args().get(0), k == 1 ? exponent : s.rule(Exprs.mul(Exprs.num(k), exponent)), s);
             } else {
                 f.multiply(n, Exprs.num(k), s);
             }
