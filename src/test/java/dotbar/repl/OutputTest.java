@@ -140,6 +140,17 @@ class OutputTest {
     }
 
     @Test
+    void openingAMissingOrBinaryFileSaysWhatIsWrongAndTheReplGoesOn() throws IOException {
+        Path binary = dir.resolve("image.jsh");
+        java.nio.file.Files.write(binary, new byte[]{'i', 'n', 't', ' ', 'x', ';', '\n', (byte) 0x89, 'P', 'N', 'G', '\n'});
+        Typing.Screen s = type("/open " + dir.resolve("missing.jsh") + "\n/open " + binary + "\n/open " + dir + "\n1 + 2\n");
+        assertTrue(s.shows("no such file: " + dir.resolve("missing.jsh") + "\n"), s.text());
+        assertTrue(s.shows(binary + ":2: not UTF-8 text (byte 0x89 at column 1)\n"), s.text());
+        assertTrue(s.shows(dir + " is a directory, not a script\n"), s.text());
+        assertTrue(s.shows("\n3\n"), s.text());
+    }
+
+    @Test
     void valuesAreCutAtLinesOrCharactersAndCountedReadably() {
         Display d = new Display(Style.PLAIN, new LastOutput());
         assertEquals("short", d.cut("short"));
