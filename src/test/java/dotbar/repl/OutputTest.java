@@ -151,6 +151,31 @@ class OutputTest {
     }
 
     @Test
+    void theProgressBarFillsTheLineAndDisappearsAtTheEnd() {
+        String line = ProgressBar.line(520_000, 1_000_000, 2.1, 80);
+        assertEquals(80, line.length(), line);
+        assertTrue(line.endsWith("]   52%  520 000 / 1 000 000 steps  2.1 s, about 1.9 s left"), line);
+        int bar = line.indexOf(']') - 1;
+        assertEquals(Math.round(bar * 0.52), line.chars().filter(c -> c == '█').count(), line);
+        assertEquals("100%  10 / 10 steps  1 min 05 s", ProgressBar.line(10, 10, 65, 36), "too narrow for a bar");
+        assertEquals("  0%  0 / 5 steps  0.0 s", ProgressBar.line(0, 5, 0, 200).substring(ProgressBar.line(0, 5, 0, 200).indexOf(']') + 3));
+        assertEquals(12, ProgressBar.line(1, 3, 3700, 12).length(), "cut to a very narrow terminal");
+
+        java.io.StringWriter screen = new java.io.StringWriter();
+        ProgressBar shown = new ProgressBar(new java.io.PrintWriter(screen), () -> 41, true);
+        shown.show(1, 4, 1.5, false);
+        shown.show(2, 4, 3.0, false);
+        shown.show(4, 4, 6.0, true);
+        assertEquals("\r" + ProgressBar.line(1, 4, 1.5, 40) + "\u001b[K\r" + ProgressBar.line(2, 4, 3.0, 40) + "\u001b[K\r\u001b[K",
+                screen.toString(), "each update redraws the line; the end erases it");
+        java.io.StringWriter dumb = new java.io.StringWriter();
+        ProgressBar none = new ProgressBar(new java.io.PrintWriter(dumb), () -> 80, false);
+        none.show(1, 4, 1.5, false);
+        none.show(4, 4, 6.0, true);
+        assertEquals("", dumb.toString(), "a dumb terminal cannot redraw a line");
+    }
+
+    @Test
     void valuesAreCutAtLinesOrCharactersAndCountedReadably() {
         Display d = new Display(Style.PLAIN, new LastOutput());
         assertEquals("short", d.cut("short"));
