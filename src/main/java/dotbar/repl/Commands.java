@@ -40,6 +40,10 @@ final class Commands {
         HELP.put("/exit", "/exit [STATUS]      leave (also Ctrl-D)");
     }
 
+    /** {@code /vars} shows each value in at most this many lines and characters. */
+    private static final int VARS_LINES = 10;
+    private static final int VARS_CHARS = 400;
+
     private final Session session;
     private final PrintStream out;
     private final PrintStream err;
@@ -175,7 +179,8 @@ final class Commands {
             } catch (IllegalStateException | IllegalArgumentException notDefined) {
                 value = "(not defined: needs " + String.join(", ", shell().unresolvedDependencies(v).toList()) + ")";
             }
-            out.println(v.typeName() + " " + v.name() + (value.contains("\n") ? " =\n" : " = ") + value);
+            String shown = Display.cut(value, VARS_LINES, VARS_CHARS, "/show " + v.name() + " prints it all", style);
+            out.println(v.typeName() + " " + v.name() + (shown.contains("\n") ? " =\n" : " = ") + shown);
         });
         return Flow.CONTINUE;
     }

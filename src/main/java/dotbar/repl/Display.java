@@ -79,25 +79,33 @@ final class Display {
 
     /**
      * The text itself when short, else its first lines (at most {@value #MAX_LINES}, at most
-     * {@value #MAX_CHARS} characters; a single huge line is cut inside) and a note saying how much
-     * was left out.
+     * {@value #MAX_CHARS} characters) and a note saying how much was left out.
      */
     String cut(String text) {
+        return cut(text, MAX_LINES, MAX_CHARS, "/show prints it all", style);
+    }
+
+    /**
+     * The text itself when it has at most {@code maxLines} lines and {@code maxChars} characters;
+     * else as many whole lines as fit (a single huge line is cut inside, never inside a character)
+     * and a dimmed note: how much was left out, and {@code how} to see it all.
+     */
+    static String cut(String text, int maxLines, int maxChars, String how, Style style) {
         int lines = 1;
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) == '\n' && i + 1 < text.length()) {
                 lines++;
             }
         }
-        if (lines <= MAX_LINES && text.length() <= MAX_CHARS) {
+        if (lines <= maxLines && text.length() <= maxChars) {
             return text;
         }
         int end = 0;
         int shownLines = 0;
-        while (shownLines < MAX_LINES) {
+        while (shownLines < maxLines) {
             int newline = text.indexOf('\n', end);
             int lineEnd = newline < 0 ? text.length() : newline;
-            if (lineEnd > MAX_CHARS) {
+            if (lineEnd > maxChars) {
                 break;
             }
             end = lineEnd;
@@ -109,7 +117,7 @@ final class Display {
         }
         String note;
         if (shownLines == 0) {
-            end = MAX_CHARS;
+            end = maxChars;
             if (Character.isHighSurrogate(text.charAt(end - 1))) {
                 end--; // never split a character
             }
@@ -121,7 +129,7 @@ final class Display {
         if (head.endsWith("\n")) {
             head = head.substring(0, head.length() - 1);
         }
-        return head + style.note(note + " (" + count(text.length()) + " characters in all; /show prints it all)");
+        return head + style.note(note + " (" + count(text.length()) + " characters in all; " + how + ")");
     }
 
     /** 12345 → "12 345": long counts read at a glance. */

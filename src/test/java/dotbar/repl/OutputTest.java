@@ -35,6 +35,7 @@ class OutputTest {
                 /show lines
                 /show linez
                 /show nosuch
+                /vars
                 """);
         assertTrue(s.shows("lines =\nrow 1\nrow 2\n"), s.text());
         assertTrue(s.shows("\nrow 40\n… 60 more lines (691 characters in all; /show prints it all)\n"), s.text());
@@ -46,6 +47,8 @@ class OutputTest {
         assertTrue(showLines.contains("row 100\ndotbar> /show linez"), "/show NAME prints the variable in full");
         assertTrue(s.shows("no variable linez; did you mean lines?"), s.text());
         assertTrue(s.shows("no variable nosuch\n"), s.text());
+        assertTrue(s.shows("String lines = \"row 1\\nrow 2\\n"), "/vars shows a String as its literal: " + s.text());
+        assertTrue(s.shows("… 392 more characters (792 characters in all; /show lines prints it all)\n"), "/vars cuts too: " + s.text());
     }
 
     @Test
