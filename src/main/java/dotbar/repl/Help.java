@@ -138,24 +138,20 @@ final class Help {
             throw new UncheckedIOException(e);
         }
         List<Topic> read = new ArrayList<>();
-        String name = null;
-        String summary = null;
+        String[] head = null;
         StringBuilder body = new StringBuilder();
-        for (String line : text.split("\n", -1)) {
-            if (line.startsWith("== ")) {
-                if (name != null) {
-                    read.add(new Topic(name, summary, body.toString().replaceFirst("^\n+", "").stripTrailing()));
-                }
-                String[] head = line.substring(3).split("\\|", 2);
-                name = head[0].strip();
-                summary = head.length > 1 ? head[1].strip() : "";
-                body.setLength(0);
-            } else if (name != null) {
+        for (String line : (text + "\n== ").split("\n", -1)) {
+            if (!line.startsWith("== ")) {
                 body.append(line).append('\n');
+                continue;
             }
-        }
-        if (name != null) {
-            read.add(new Topic(name, summary, body.toString().replaceFirst("^\n+", "").stripTrailing()));
+            if (head != null) {
+                // the text starts at its first non-blank line, which may be an indented example
+                read.add(new Topic(head[0].strip(), head.length > 1 ? head[1].strip() : "",
+                        body.toString().replaceFirst("^\n+", "").stripTrailing()));
+            }
+            head = line.substring(3).split("\\|", 2);
+            body.setLength(0);
         }
         return List.copyOf(read);
     }
