@@ -36,23 +36,16 @@ public final class Exprs {
     }
 
     /**
-     * The interned symbol {@code name}; a name is letters, digits and {@code _}, starting with a
-     * letter. Combining marks may follow a letter, so the seed's hatted estimates {@code v̂}, {@code ŵ}
-     * are names; the name is put in Unicode NFC first, so a typed {@code ŵ} and a composed one agree.
+     * The interned symbol {@code name}; a name is letters, digits, {@code _} and combining marks
+     * (so {@code ȧ} and {@code w̄} are names), starting with a letter.
      */
     public static Sym sym(String name) {
-        String n = name == null ? null : java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC);
-        if (n == null || n.isEmpty() || !Character.isLetter(n.codePointAt(0))
-                || !n.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || isCombiningMark(c))) {
+        if (name == null || name.isEmpty() || !Character.isLetter(name.codePointAt(0))
+                || !name.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '_'
+                        || Character.getType(c) == Character.NON_SPACING_MARK)) {
             throw new DotbarException("not a symbol name: '" + name + "' (letters, digits and _, starting with a letter)");
         }
-        return intern(new Sym(n));
-    }
-
-    /** A mark that combines with the character before it (the hat of v̂, the bar of w̄). */
-    public static boolean isCombiningMark(int c) {
-        int type = Character.getType(c);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
+        return intern(new Sym(name));
     }
 
     /** A built-in operation applied to operands, simplified and interned. */
