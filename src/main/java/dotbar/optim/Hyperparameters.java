@@ -36,7 +36,7 @@ final class Hyperparameters {
     static String resolve(String rule, String name, List<String> known) {
         String letter = name.equals("momentum") ? (known.contains("μ") ? "μ" : "α") : ALIASES.getOrDefault(name, name);
         if (known.contains(letter)) return letter;
-        String hint = name.equals("alpha") && known.contains("ρ")
+        String hint = letter.equals("α") && known.contains("ρ")
                 ? " (PyTorch's RMSprop calls ρ alpha: use .rho(…) here)" : "";
         throw new DotbarException(rule + " has no hyperparameter '" + name + "'" + hint + "; known: " + describe(known));
     }

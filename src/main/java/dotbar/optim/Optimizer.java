@@ -41,7 +41,8 @@ import org.apache.commons.math3.util.MathArrays;
  * {@link #onProgress} hears about runs that take longer than a second.
  */
 public final class Optimizer {
-    private static final long QUIET_NANOS = 1_000_000_000L;
+    /** How long a run stays silent before it reports progress (tests shorten it). */
+    static volatile long quietNanos = 1_000_000_000L;
     private static final long REPORT_NANOS = 100_000_000L;
     private static volatile Consumer<Progress> progress;
 
@@ -120,7 +121,7 @@ public final class Optimizer {
     public Optimizer step(int n) {
         if (n < 0) throw new DotbarException("step(n) needs n ≥ 0, got " + n);
         Consumer<Progress> listener = progress;
-        long begin = System.nanoTime(), nextReport = begin + QUIET_NANOS;
+        long begin = System.nanoTime(), nextReport = begin + quietNanos;
         boolean reported = false;
         int done = 0;
         try {

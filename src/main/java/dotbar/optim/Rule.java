@@ -4,6 +4,8 @@ import dotbar.DotbarException;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Point;
+import dotbar.parse.ParseException;
+import dotbar.parse.Parser;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -107,6 +109,40 @@ public final class Rule {
         return k.build();
     }
 
+    /**
+     * A rule from equations {@code "target = expression"} (or {@code target ← expression}), run in
+     * order at every step: {@code Rule.of("heavy", "v = α*v - g", "θ = θ + η*v")}. Symbols the
+     * equations only read are hyperparameters, to be {@link #set} before the rule runs.
+     */
+    public static Rule of(String name, String... equations) {
+        if (name == null || name.isBlank()) throw new DotbarException("a rule needs a name");
+        var parsed = new ArrayList<Equation>();
+        for (int i = 0; i < equations.length; i++) parsed.add(parseEquation(name, i + 1, equations[i]));
+        return new Rule(name, parsed, Map.of(), false);
+    }
+
+    private static Equation parseEquation(String rule, int number, String text) {
+        String where = "rule " + rule + ", equation " + number;
+        int eq = text == null ? -1 : text.indexOf('='), arrow = text == null ? -1 : text.indexOf('←');
+        int split = eq < 0 ? arrow : arrow < 0 ? eq : Math.min(eq, arrow);
+        if (split < 0) throw new DotbarException(where + ": '" + text + "' is not an update 'state = expression'");
+        String target = text.substring(0, split).strip();
+        try {
+            target = symbolName(target);
+        } catch (DotbarException e) {
+            throw new DotbarException(where + ": the left side '" + target + "' of '" + text + "' is not a name");
+        }
+        int offset = text.codePointCount(0, split + 1);
+        try {
+            return new Equation(target, Parser.parse(text.substring(split + 1)));
+        } catch (ParseException e) {
+            String what = e.getMessage().substring(0, e.getMessage().indexOf(" at column " + e.column()));
+            throw new ParseException(where + ": " + what, text, e.column() + offset);
+        } catch (DotbarException e) {
+            throw new DotbarException(where + " (" + text.strip() + "): " + e.getMessage(), e);
+        }
+    }
+
     /** The rule's name ({@code adam}, or the one given to {@code rule(...)}). */
     public String name() { return name; }
 
@@ -195,6 +231,17 @@ public final class Rule {
             theta[i] = r[0];
             for (int k = 0; k < state.length; k++) state[k][i] = r[firstState + k];
         }
+    }
+
+    /**
+     * The state {@code name} (or θ) after {@code steps} steps taken symbolically, with gradients
+     * {@code g1 … gt}, states from 0, θ from {@code θ0} and the hyperparameters as symbols, as a sum
+     * over the gradient terms: {@code rmsprop().unroll("w", 3)} is eq. (12) with the squares,
+     * {@code ρ²·(1 − ρ)·g1² + ρ·(1 − ρ)·g2² + (1 − ρ)·g3²}, and {@code adam().unroll("v̂", t)} shows
+     * the bias correction of eq. (20)–(22).
+     */
+    public Expr unroll(String name, int steps) {
+        return Unroll.unroll(this, name, steps);
     }
 
     /** This rule run on {@code loss} from {@code start}, which gives a value to every parameter of the loss. */
