@@ -111,7 +111,7 @@ public final class History {
                 s.append("\n     …");
                 t = size - 5;
             }
-            s.append(String.format("%n%6d  %-12s", t, Format.brief(loss[t])));
+            s.append(String.format("\n%6d  %-12s", t, Format.brief(loss[t])));
             for (int i = 0; i < parameters.size(); i++) s.append(String.format("  %-12s", Format.brief(theta[t * parameters.size() + i])));
             s.append("  ").append(Format.brief(norm[t]));
         }
