@@ -96,7 +96,7 @@ public final class Optimizer {
         loss = objective.full(theta, grad);
         wholeAt = 0;
         history.clear();
-        history.add(loss, theta, MathArrays.safeNorm(grad));
+        history.add(0, loss, theta, MathArrays.safeNorm(grad));
     }
 
     /**
@@ -195,7 +195,7 @@ public final class Optimizer {
         state = nextState;
         nextState = swapState;
         t = step;
-        history.add(rowLoss, theta, rowNorm);
+        history.add(t, rowLoss, theta, rowNorm);
     }
 
     /** Null when the loss and gradient are finite, else what is not: "the loss is NaN", "the gradient ∂L/∂y is Infinity". */

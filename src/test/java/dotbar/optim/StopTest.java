@@ -116,7 +116,8 @@ class StopTest {
         fresh.step((int) t);
         assertEquals(fresh.at(), o.at());
         assertEquals(fresh.state(), o.state());
-        assertEquals(t + 1, o.history().size());
+        assertEquals(t, o.history().last().t());
+        assertEquals(o.at(), o.history().last().at());
     }
 
     @Test
