@@ -144,6 +144,13 @@ public final class History {
     /** The step of every row. */
     public long[] steps() { return Arrays.copyOf(steps, size); }
 
+    /** θ of every row, as points: the path a contour plot overlays. */
+    public List<Point> points() {
+        var r = new java.util.ArrayList<Point>(size);
+        for (int i = 0; i < size; i++) r.add(get(i).at());
+        return r;
+    }
+
     /** The last row. */
     public Row last() { return get(size - 1); }
 

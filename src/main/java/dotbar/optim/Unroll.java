@@ -144,20 +144,20 @@ final class Unroll {
         for (Term t : terms) byMonomial.computeIfAbsent(t.monomial, k -> new LinkedHashMap<>()).merge(t.factors, t.c, Double::sum);
         Expr total = null;
         for (var m : byMonomial.entrySet()) {
-            Expr coefficient = null;
-            boolean negative = false;
-            for (var f : m.getValue().entrySet()) {
-                if (f.getValue() == 0) continue;
-                boolean neg = f.getValue() < 0;
-                Expr magnitude = product(Math.abs(f.getValue()), f.getKey());
-                if (coefficient == null) {
-                    coefficient = magnitude;
-                    negative = neg;
-                } else {
-                    coefficient = neg == negative ? coefficient.plus(magnitude) : coefficient.minus(magnitude);
-                }
+            var parts = m.getValue().entrySet().stream().filter(f -> f.getValue() != 0).toList();
+            if (parts.isEmpty()) continue;
+            if (total == null && parts.size() == 1) {
+                // a leading term carries its own sign: −α²·(1 − α)·g1 rather than −(α²·(1 − α)·g1)
+                total = Exprs.mul(product(parts.get(0).getValue(), parts.get(0).getKey()), m.getKey());
+                continue;
             }
-            if (coefficient == null) continue;
+            boolean negative = parts.get(0).getValue() < 0;
+            Expr coefficient = null;
+            for (var f : parts) {
+                Expr magnitude = product(Math.abs(f.getValue()), f.getKey());
+                boolean same = (f.getValue() < 0) == negative;
+                coefficient = coefficient == null ? magnitude : same ? coefficient.plus(magnitude) : coefficient.minus(magnitude);
+            }
             Expr term = Exprs.mul(coefficient, m.getKey());
             if (total == null) total = negative ? term.neg() : term;
             else total = negative ? total.minus(term) : total.plus(term);
@@ -165,13 +165,18 @@ final class Unroll {
         return total == null ? Exprs.ZERO : total;
     }
 
-    /** c · Π factorᵖ over positive powers, divided by the factors with negative powers. */
+    /**
+     * c · Π factorᵖ over positive powers, divided by the factors with negative powers; c = −1 is
+     * written as the first factor's minus sign.
+     */
     private static Expr product(double c, Map<Expr, Integer> factors) {
-        Expr num = c == 1 ? null : Exprs.num(c), den = null;
+        boolean minus = c == -1 && factors.values().stream().anyMatch(p -> p > 0);
+        Expr num = c == 1 || minus ? null : Exprs.num(c), den = null;
         for (var f : factors.entrySet()) {
             int p = f.getValue();
             Expr x = Math.abs(p) == 1 ? f.getKey() : Exprs.pow(f.getKey(), Exprs.num(Math.abs(p)));
-            if (p > 0) num = num == null ? x : Exprs.mul(num, x);
+            if (p > 0 && num == null && minus) num = x.neg();
+            else if (p > 0) num = num == null ? x : Exprs.mul(num, x);
             else den = den == null ? x : Exprs.mul(den, x);
         }
         if (num == null) num = Exprs.ONE;

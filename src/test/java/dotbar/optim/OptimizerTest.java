@@ -110,6 +110,8 @@ class OptimizerTest {
         assertEquals(Math.hypot(gx, gy), h.last().gradientNorm(), 1e-12 * Math.hypot(gx, gy));
         assertEquals(before.get(3), h.get(3));
         assertArrayEquals(new double[]{1, h.get(1).at().get("x"), h.get(2).at().get("x")}, java.util.Arrays.copyOf(h.column("x"), 3));
+        assertEquals(h.get(7).at(), h.points().get(7));
+        assertEquals(11, h.points().size());
         assertThrows(DotbarException.class, () -> h.get(11));
         assertThrows(DotbarException.class, () -> h.column("z"));
     }

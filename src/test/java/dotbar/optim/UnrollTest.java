@@ -25,6 +25,7 @@ class UnrollTest {
     void rmspropIsEquation12WithTheSquares() {
         Expr w3 = unroll(rmsprop(), "w", 3);
         assertEquals(parse("ρ^2*(1-ρ)*g1^2 + ρ*(1-ρ)*g2^2 + (1-ρ)*g3^2"), w3, w3.toString());
+        assertEquals("ρ²·(1 - ρ)·g1² + ρ·(1 - ρ)·g2² + (1 - ρ)·g3²", w3.toString());
     }
 
     @Test
@@ -34,12 +35,14 @@ class UnrollTest {
 
     @Test
     void momentumIsEquation2Unrolled() {
-        assertEquals(parse("-(α^2*(1-α)*g1) - α*(1-α)*g2 - (1-α)*g3"), unroll(momentum(), "v", 3));
+        Expr v3 = unroll(momentum(), "v", 3);
+        assertEquals(parse("-α^2*(1-α)*g1 - α*(1-α)*g2 - (1-α)*g3"), v3);
+        assertEquals("-α²·(1 - α)·g1 - α·(1 - α)·g2 - (1 - α)·g3", v3.toString());
     }
 
     @Test
     void adamBiasCorrectionDividesByOneMinusAlphaToTheT() {
-        assertEquals(parse("-(α*(1-α)/(1-α^2)*g1) - (1-α)/(1-α^2)*g2"), unroll(adam(), "v̂", 2));
+        assertEquals(parse("-α*(1-α)/(1-α^2)*g1 - (1-α)/(1-α^2)*g2"), unroll(adam(), "v̂", 2));
     }
 
     /** Eq. (16): w_t = (1−ρ) Σ_s ρ^{t−s} g_s², for any ρ and gradients. */
