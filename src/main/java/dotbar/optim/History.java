@@ -2,7 +2,9 @@ package dotbar.optim;
 
 import dotbar.DotbarException;
 import dotbar.expr.Point;
+import dotbar.print.TextTable;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,7 +148,7 @@ public final class History {
 
     /** θ of every row, as points: the path a contour plot overlays. */
     public List<Point> points() {
-        var r = new java.util.ArrayList<Point>(size);
+        var r = new ArrayList<Point>(size);
         for (int i = 0; i < size; i++) r.add(get(i).at());
         return r;
     }
@@ -172,18 +174,22 @@ public final class History {
     /** A table of the rows: all of them when few, else the first and last five. */
     @Override
     public String toString() {
-        var s = new StringBuilder(String.format("%6s  %-12s", "t", "loss"));
-        for (String p : parameters) s.append(String.format("  %-12s", p));
-        s.append("  ‖g‖");
+        var header = new ArrayList<String>(List.of("t", "loss"));
+        header.addAll(parameters);
+        header.add("‖g‖");
+        var table = new TextTable(header.toArray(new String[0]));
         for (int r = 0; r < size; r++) {
             if (size > 12 && r == 5) {
-                s.append("\n     …");
+                var gap = new Object[header.size()];
+                gap[0] = "…";
+                table.row(gap);
                 r = size - 5;
             }
-            s.append(String.format("\n%6d  %-12s", steps[r], Format.brief(loss[r])));
-            for (int i = 0; i < parameters.size(); i++) s.append(String.format("  %-12s", Format.brief(theta[r * parameters.size() + i])));
-            s.append("  ").append(Format.brief(norm[r]));
+            var cells = new ArrayList<Object>(List.of(steps[r], loss[r]));
+            for (int i = 0; i < parameters.size(); i++) cells.add(theta[r * parameters.size() + i]);
+            cells.add(norm[r]);
+            table.row(cells.toArray());
         }
-        return s.toString();
+        return table.toString();
     }
 }

@@ -28,6 +28,13 @@ class UnrollTest {
         assertEquals("ρ²·(1 - ρ)·g1² + ρ·(1 - ρ)·g2² + (1 - ρ)·g3²", w3.toString());
     }
 
+    /** The simplifier's canonical forms agree too, for the hand-expanded formulas with terms and factors in another order. */
+    @Test
+    void equalAfterSimplify() {
+        assertEquals(simplify(parse("(1-ρ)*g3^2 + g2^2*ρ*(1-ρ) + (1-ρ)*g1^2*ρ*ρ")), simplify(unroll(rmsprop(), "w", 3)));
+        assertEquals(simplify(parse("-(α*g1*(1-α)/(1-α^2)) - (1-α)*g2/(1-α^2)")), simplify(unroll(adam(), "v̂", 2)));
+    }
+
     @Test
     void adagradSumsTheSquares() {
         assertEquals(parse("g1^2 + g2^2 + g3^2"), unroll(adagrad(), "w", 3));
