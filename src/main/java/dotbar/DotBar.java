@@ -10,6 +10,8 @@ import dotbar.expr.Num;
 import dotbar.expr.Op;
 import dotbar.expr.Point;
 import dotbar.expr.Sym;
+import dotbar.tape.Compiled;
+import dotbar.tape.Tapes;
 
 import java.util.List;
 
@@ -101,6 +103,16 @@ public final class DotBar {
     // ---- forward and reverse mode, grad, hessian, check, simplify -----------------------
 
     // ---- compiled evaluation ------------------------------------------------------------
+
+    /**
+     * {@code e} compiled into a flat tape over {@code params} (in that order): {@code value(x)}
+     * and {@code gradient(x, g)} by reverse mode, with no allocation per call. Compiled once per
+     * expression and parameter list (cached).
+     */
+    public static Compiled compile(Expr e, String... params) { return Tapes.of(e, List.of(params)); }
+
+    /** {@code e} compiled over its symbols in alphabetical order, {@code vars(e)}. */
+    public static Compiled compile(Expr e) { return Tapes.of(e, e.vars()); }
 
     // ---- optimizers and data ------------------------------------------------------------
 

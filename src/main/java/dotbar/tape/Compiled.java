@@ -1,0 +1,177 @@
+package dotbar.tape;
+
+import dotbar.DotbarException;
+import dotbar.expr.Point;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.List;
+
+/**
+ * An expression compiled once into a flat tape: its value and its gradient by reverse mode, as
+ * straight-line programs over one array of slots, run with no allocation per call.
+ *
+ * <pre>{@code
+ * var c = compile(parse("a*b + sin(c)^2"), "a", "b", "c");   // parameter order as given
+ * double v = c.value(new double[]{0.5, -1.2, 0.3});
+ * double[] g = new double[3];
+ * c.gradient(new double[]{0.5, -1.2, 0.3}, g);   // g = (b, a, 2·sin(c)·cos(c)) = (-1.2, 0.5, 0.5646…)
+ * }</pre>
+ *
+ * <h2>The program</h2>
+ * Slots {@code r0 … r(n−1)} hold the parameters, in the order given. The <em>value</em> section
+ * has one instruction per distinct operation node of the DAG (named functions inlined), in
+ * topological order, each writing its own slot: a shared subexpression is computed once. The
+ * <em>gradient</em> section is the reverse sweep (the seed's eq. (31) read right to left): for
+ * each node w in reverse order and each operand u that depends on a parameter,
+ * <pre>  ū += ∂w/∂u · w̄</pre>
+ * where ∂w/∂u is the op table's own rule ({@link dotbar.expr.Op#partials}) applied to the node's
+ * operands and compiled into instructions over the value slots, interned with them: the partials
+ * of {@code exp}, {@code tanh} or {@code σ} reuse the node's value, those of a product are its
+ * operands and cost nothing. The compiler folds what it knows: the root's w̄ = 1 and constant
+ * partials multiply at compile time; a term ∂w/∂u = 1 (sums) reads w̄'s slot instead of copying
+ * it; the first contribution to ū is a store, later ones accumulate in place
+ * ({@code r[d] += r[a]·r[b]}), so nothing is zeroed per call. Partials that are structurally 0
+ * ({@code sign}, {@code step}) and operands that are constants contribute nothing — so the
+ * exponent of x² never yields 2·x·log(x), NaN for x &lt; 0.
+ *
+ * <p>Why this shape rather than interpreting per-op derivative templates at run time: every
+ * partial is then an ordinary instruction, shared by interning with the value section and with
+ * other partials, folded by the same construction rules as any expression, and the kernel is
+ * one loop with one switch. On sums of squares (Rosenbrock) the gradient section has about as
+ * many instructions as the value section; the benchmarks ({@code scripts/bench}) measure the
+ * time ratio.
+ *
+ * <h2>Threads</h2>
+ * The slots live in one array owned by the first thread that calls; other threads get a fresh
+ * array per call, so a {@code Compiled} is safe to share, and allocation-free for its owner.
+ */
+public final class Compiled {
+    private static final VarHandle OWNER;
+
+    static {
+        try {
+            OWNER = MethodHandles.lookup().findVarHandle(Compiled.class, "owner", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final List<String> params;
+    private final int[] code;
+    private final int valueEnd;
+    private final double[] init;
+    private final int[] constantSlots;
+    private final int root;
+    private final int[] gradientSlots;
+    private final int nodes;
+    private final double[] scratch;
+    @SuppressWarnings("unused") // set through OWNER
+    private volatile Thread owner;
+
+    Compiled(List<String> params, int[] code, int valueEnd, double[] init, int[] constantSlots, int root,
+             int[] gradientSlots, int nodes) {
+        this.params = List.copyOf(params);
+        this.code = code;
+        this.valueEnd = valueEnd;
+        this.init = init;
+        this.constantSlots = constantSlots;
+        this.root = root;
+        this.gradientSlots = gradientSlots;
+        this.nodes = nodes;
+        this.scratch = init.clone();
+    }
+
+    /** The parameters, in the order of the arrays {@link #value} and {@link #gradient} take. */
+    public List<String> params() { return params; }
+
+    /** The value at {@code x} (one number per parameter, in order). */
+    public double value(double[] x) {
+        double[] r = slots(x, "value");
+        Kernel.run(code, 0, valueEnd, r);
+        return r[root];
+    }
+
+    /** The value at a point that gives every parameter a value (other names are ignored). */
+    public double value(Point p) {
+        return value(p.values(params));
+    }
+
+    /**
+     * The gradient at {@code x}: fills {@code g[k]} with ∂f/∂(k-th parameter) and returns f(x).
+     * Both arrays have one entry per parameter.
+     */
+    public double gradient(double[] x, double[] g) {
+        if (g.length != params.size()) {
+            throw new DotbarException("gradient: g has length " + g.length + " but there " + count(params.size())
+                    + " " + params);
+        }
+        double[] r = slots(x, "gradient");
+        Kernel.run(code, 0, code.length, r);
+        for (int k = 0; k < g.length; k++) g[k] = gradientSlots[k] < 0 ? 0 : r[gradientSlots[k]];
+        return r[root];
+    }
+
+    /** The gradient at {@code x}, in a new array. */
+    public double[] gradient(double[] x) {
+        double[] g = new double[params.size()];
+        gradient(x, g);
+        return g;
+    }
+
+    /** The number of distinct DAG nodes compiled (named functions inlined). */
+    public int nodes() { return nodes; }
+
+    /** The number of instructions of the value section. */
+    public int valueInstructions() { return valueEnd / 4; }
+
+    /** The number of instructions of the gradient program (value section included). */
+    public int gradientInstructions() { return code.length / 4; }
+
+    /** The number of slots (registers) the program uses. */
+    public int slotCount() { return init.length; }
+
+    /** The bytes of the tape's arrays: instructions, slot template, scratch slots and outputs. */
+    public long bytes() {
+        return 4L * code.length + 8L * init.length + 8L * scratch.length + 4L * constantSlots.length
+                + 4L * gradientSlots.length;
+    }
+
+    /**
+     * The program as text, one instruction per line: the parameters' and constants' slots, the
+     * value section, the gradient section and the slots the results are read from.
+     */
+    public String disassemble() {
+        return Disassembler.text(this);
+    }
+
+    @Override
+    public String toString() {
+        return "Compiled" + params + ": " + nodes + " nodes, " + valueInstructions() + " value and "
+                + (gradientInstructions() - valueInstructions()) + " gradient instructions, " + slotCount() + " slots";
+    }
+
+    // for the disassembler
+    int[] code() { return code; }
+    int valueEnd() { return valueEnd; }
+    double[] init() { return init; }
+    int[] constantSlots() { return constantSlots; }
+    int root() { return root; }
+    int[] gradientSlots() { return gradientSlots; }
+
+    /** The slots with the parameters set: this object's own array for its owner thread, else a fresh one. */
+    private double[] slots(double[] x, String what) {
+        if (x.length != params.size()) {
+            throw new DotbarException(what + ": x has length " + x.length + " but there " + count(params.size())
+                    + " " + params);
+        }
+        Thread me = Thread.currentThread();
+        double[] r = owner == me || OWNER.compareAndSet(this, null, me) ? scratch : init.clone();
+        System.arraycopy(x, 0, r, 0, x.length);
+        return r;
+    }
+
+    private static String count(int n) {
+        return n == 1 ? "is 1 parameter" : "are " + n + " parameters";
+    }
+}

@@ -1,0 +1,203 @@
+package dotbar.tape;
+
+import dotbar.DotbarException;
+import dotbar.expr.Apply;
+import dotbar.expr.Call;
+import dotbar.expr.Expr;
+import dotbar.expr.Exprs;
+import dotbar.expr.Graph;
+import dotbar.expr.Num;
+import dotbar.expr.Op;
+import dotbar.expr.Partial;
+import dotbar.expr.Sym;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Flattens an expression into a {@link Compiled} tape: the value section from the DAG in
+ * topological order, then the reverse sweep with each op's local partials taken from the op
+ * table and compiled over the value slots (see {@link Compiled} for the program's shape).
+ * Everything walks iteratively; each node, partial and contribution is visited once.
+ */
+final class TapeCompiler {
+    private final Map<String, Integer> paramIndex = new HashMap<>();
+    private final IdentityHashMap<Expr, Integer> valueSlot = new IdentityHashMap<>();
+    private final IdentityHashMap<Expr, Adjoint> adjoint = new IdentityHashMap<>();
+    private final BitSet constantSlotSet = new BitSet();
+    private int[] code = new int[256];
+    private int length;
+    private int slots;
+    private double[] init;
+    private int[] constantSlots = new int[8];
+    private int constants;
+
+    private TapeCompiler(List<String> params) {
+        for (String p : params) paramIndex.put(p, paramIndex.size());
+        slots = params.size();
+        init = new double[Math.max(64, 2 * slots)];
+    }
+
+    /** Compiles {@code e} over {@code params}, after checking them against the expression's symbols. */
+    static Compiled compile(Expr e, List<String> params) {
+        check(e, params);
+        Expr flat = Graph.inline(e);
+        List<Expr> forward = Graph.topologicalOrder(flat);
+        rejectAbstract(forward);
+        var unknown = new LinkedHashSet<String>();
+        for (Expr n : forward) if (n instanceof Sym s && !params.contains(s.name())) unknown.add(s.name());
+        if (!unknown.isEmpty()) {
+            throw new DotbarException("compile: the expression uses " + String.join(", ", unknown)
+                    + (unknown.size() == 1 ? ", which is not a parameter" : ", which are not parameters")
+                    + (params.isEmpty() ? " (no parameters given)" : " (parameters: " + String.join(", ", params) + ")"));
+        }
+        return new TapeCompiler(params).build(flat, forward, params);
+    }
+
+    private static void check(Expr e, List<String> params) {
+        var seen = new LinkedHashSet<String>();
+        for (String p : params) {
+            Exprs.sym(p); // an error unless p is a symbol name
+            if (!seen.add(p)) throw new DotbarException("compile: parameter " + p + " is given twice");
+        }
+        var vars = e.vars();
+        var absent = params.stream().filter(p -> !vars.contains(p)).toList();
+        if (!absent.isEmpty()) {
+            throw new DotbarException("compile: " + (absent.size() == 1 ? "parameter " : "parameters ")
+                    + String.join(", ", absent) + (absent.size() == 1 ? " is" : " are") + " not in the expression"
+                    + (vars.isEmpty() ? ", which has no symbols" : " (its symbols: " + String.join(", ", vars) + ")"));
+        }
+    }
+
+    private static void rejectAbstract(List<Expr> nodes) {
+        for (Expr n : nodes) {
+            var fn = n instanceof Apply a ? a.fn() : n instanceof Partial p ? p.fn() : null;
+            if (fn != null) {
+                throw new DotbarException("cannot compile " + n + ": " + fn.name() + " is abstract; give it a body with def(\""
+                        + fn.signature() + " = ...\")");
+            }
+        }
+    }
+
+    private Compiled build(Expr root, List<Expr> forward, List<String> params) {
+        for (Expr n : forward) emitValue(n);
+        int valueEnd = length;
+        // the seed w̄ = 1 of the root is a constant: the root's contributions fold into their partials
+        if (!(root instanceof Num)) adjoint.put(root, new Adjoint(valueOf(Exprs.ONE), false));
+        for (int i = forward.size() - 1; i >= 0; i--) {
+            if (forward.get(i) instanceof Call c && adjoint.containsKey(c)) backpropagate(c);
+        }
+        int[] gradientSlots = new int[params.size()];
+        for (int k = 0; k < gradientSlots.length; k++) {
+            Adjoint a = adjoint.get(Exprs.sym(params.get(k)));
+            gradientSlots[k] = a == null ? -1 : a.slot;
+        }
+        return new Compiled(params, Arrays.copyOf(code, length), valueEnd, Arrays.copyOf(init, slots),
+                Arrays.copyOf(constantSlots, constants), valueSlot.get(root), gradientSlots, forward.size());
+    }
+
+    /**
+     * Where an adjoint ū lives. An owned slot is ū's alone and takes further contributions in
+     * place; a borrowed one is shared (a constant, a partial's value, or w̄ when ∂w/∂u = 1), is
+     * never written, and ū moves to a slot of its own at its next contribution.
+     */
+    private record Adjoint(int slot, boolean owned) {}
+
+    /**
+     * The contributions of node w to its operands' adjoints, ū += ∂w/∂u · w̄, with ∂w/∂u from
+     * the op table. Operands that are numbers, and partials that are structurally 0, are skipped.
+     */
+    private void backpropagate(Call w) {
+        int bar = adjoint.get(w).slot;
+        List<Expr> partials = w.op().partials(w.args(), w);
+        for (int k = 0; k < w.args().size(); k++) {
+            Expr u = w.args().get(k);
+            Expr p = partials.get(k);
+            if (u instanceof Num || p instanceof Num z && z.is(0)) continue;
+            contribute(u, p, bar);
+        }
+    }
+
+    /** ū += p · r[bar], in as few instructions as the forms of p, w̄ and ū allow. */
+    private void contribute(Expr u, Expr p, int bar) {
+        Adjoint ubar = adjoint.get(u);
+        int single = -1;  // the slot holding the whole term p·w̄, when it needs no instruction
+        boolean negated = false;  // the term is −w̄
+        int factor = -1;  // else the term is r[factor]·r[bar]
+        if (p instanceof Num c && isConstant(bar)) single = valueOf(Exprs.num(Op.MUL.apply(c.value(), init[bar])));
+        else if (p instanceof Num c && c.is(1)) single = bar;
+        else if (p instanceof Num c && c.is(-1)) negated = true;
+        else if (isConstant(bar) && init[bar] == 1) single = valueOf(p);
+        else factor = valueOf(p);
+
+        if (ubar == null) {
+            if (single >= 0) adjoint.put(u, new Adjoint(single, false));
+            else if (negated) adjoint.put(u, new Adjoint(emit(Opcode.NEG, newSlot(), bar, bar), true));
+            else adjoint.put(u, new Adjoint(emit(Opcode.MUL, newSlot(), factor, bar), true));
+        } else if (ubar.owned) {
+            if (single >= 0) emit(Opcode.ADD, ubar.slot, ubar.slot, single);
+            else if (negated) emit(Opcode.SUB, ubar.slot, ubar.slot, bar);
+            else emit(Opcode.MULACC, ubar.slot, factor, bar);
+        } else {
+            int d = newSlot();
+            if (single >= 0) emit(Opcode.ADD, d, ubar.slot, single);
+            else if (negated) emit(Opcode.SUB, d, ubar.slot, bar);
+            else emit(Opcode.ADD, d, emit(Opcode.MUL, d, factor, bar), ubar.slot);
+            adjoint.put(u, new Adjoint(d, true));
+        }
+    }
+
+    private boolean isConstant(int slot) {
+        return constantSlotSet.get(slot);
+    }
+
+    /** The slot of an expression over already-compiled nodes, emitting instructions for its new nodes. */
+    private int valueOf(Expr e) {
+        for (Expr n : Graph.topologicalOrder(List.of(e), valueSlot::containsKey)) emitValue(n);
+        return valueSlot.get(e);
+    }
+
+    private void emitValue(Expr n) {
+        int s = switch (n) {
+            case Num c -> constant(c.value());
+            case Sym x -> paramIndex.get(x.name());
+            case Call c -> {
+                int a = valueSlot.get(c.args().get(0));
+                int b = c.args().size() > 1 ? valueSlot.get(c.args().get(1)) : a;
+                yield emit(Opcode.of(c.op()), newSlot(), a, b);
+            }
+            case Apply a -> throw new IllegalStateException("not inlined: " + a);
+            case Partial p -> throw new IllegalStateException("abstract: " + p);
+        };
+        valueSlot.put(n, s);
+    }
+
+    private int constant(double v) {
+        int s = newSlot();
+        init[s] = v;
+        constantSlotSet.set(s);
+        if (constants == constantSlots.length) constantSlots = Arrays.copyOf(constantSlots, 2 * constants);
+        constantSlots[constants++] = s;
+        return s;
+    }
+
+    private int newSlot() {
+        if (slots == init.length) init = Arrays.copyOf(init, 2 * slots);
+        return slots++;
+    }
+
+    /** Appends {@code r[d] = op(r[a], r[b])} and returns {@code d}. */
+    private int emit(int op, int d, int a, int b) {
+        if (length + 4 > code.length) code = Arrays.copyOf(code, 2 * code.length);
+        code[length++] = op;
+        code[length++] = d;
+        code[length++] = a;
+        code[length++] = b;
+        return d;
+    }
+}
