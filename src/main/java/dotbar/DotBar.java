@@ -10,6 +10,7 @@ import dotbar.expr.Num;
 import dotbar.expr.Op;
 import dotbar.expr.Point;
 import dotbar.expr.Sym;
+import dotbar.parse.Parser;
 import dotbar.tape.Compiled;
 import dotbar.tape.Tapes;
 
@@ -78,6 +79,23 @@ public final class DotBar {
     public static Expr pow(Expr a, double b) { return Exprs.call(Op.POW, a, Exprs.num(b)); }
 
     // ---- parsing and printing (parse, def, declare, latex) -------------------------------
+
+    /**
+     * Parses math text: {@code parse("a*b + sin(c)^2")}. Syntax: numbers, Unicode names
+     * ({@code φ1}, {@code w_2}), {@code + - * · / ^}, superscript powers ({@code x²}), calls of
+     * built-ins and of functions made by {@link #def(String)} / {@link #declare(String)},
+     * {@code π}. Errors name the column.
+     */
+    public static Expr parse(String text) { return Parser.parse(text); }
+
+    /**
+     * Defines a named function, {@code def("w1(a,b,c) = a*b + c")}: later {@code parse} calls can
+     * use it, its applications stay nodes of their own, and its derivatives come from its body.
+     */
+    public static Fn def(String definition) { return Functions.register(Parser.parseDefinition(definition)); }
+
+    /** Declares an abstract function, {@code declare("f(x, y)")}: a name and an arity, no body. */
+    public static Fn declare(String declaration) { return Functions.register(Parser.parseDeclaration(declaration)); }
 
     // ---- named functions ----------------------------------------------------------------
 

@@ -35,10 +35,14 @@ public final class Exprs {
         return intern(new Num(value));
     }
 
-    /** The interned symbol {@code name}; a name is letters, digits and {@code _}, starting with a letter. */
+    /**
+     * The interned symbol {@code name}; a name is letters, digits, {@code _} and combining marks
+     * (so {@code ȧ} and {@code w̄} are names), starting with a letter.
+     */
     public static Sym sym(String name) {
         if (name == null || name.isEmpty() || !Character.isLetter(name.codePointAt(0))
-                || !name.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '_')) {
+                || !name.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '_'
+                        || Character.getType(c) == Character.NON_SPACING_MARK)) {
             throw new DotbarException("not a symbol name: '" + name + "' (letters, digits and _, starting with a letter)");
         }
         return intern(new Sym(name));

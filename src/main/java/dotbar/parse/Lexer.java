@@ -1,0 +1,100 @@
+package dotbar.parse;
+
+import dotbar.parse.Token.Kind;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits math text into tokens: numbers ({@code 2}, {@code 2.5}, {@code 1.5e-3}), identifiers of
+ * Unicode letters, digits, {@code _} and combining marks ({@code φ1}, {@code w_2}, {@code ȧ}),
+ * {@code + - * · / ^ ( ) , =}, and superscript integers ({@code ²}, {@code ⁻¹}).
+ */
+final class Lexer {
+    private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+    private Lexer() {}
+
+    static List<Token> tokens(String source) {
+        int[] cps = source.codePoints().toArray();
+        var out = new ArrayList<Token>();
+        int i = 0;
+        while (i < cps.length) {
+            int c = cps[i];
+            int column = i + 1;
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (Character.isDigit(c) && c < 128 || c == '.' && i + 1 < cps.length && isAsciiDigit(cps[i + 1])) {
+                int end = numberEnd(cps, i);
+                String text = new String(cps, i, end - i);
+                out.add(new Token(Kind.NUMBER, text, Double.parseDouble(text), column));
+                i = end;
+            } else if (Character.isLetter(c)) {
+                int end = i + 1;
+                while (end < cps.length && isIdentifierPart(cps[end])) end++;
+                out.add(new Token(Kind.IDENT, new String(cps, i, end - i), 0, column));
+                i = end;
+            } else if (SUPERSCRIPT_DIGITS.indexOf(c) >= 0 || c == '⁻' || c == '⁺') {
+                int end = i;
+                int sign = 1;
+                if (cps[end] == '⁻' || cps[end] == '⁺') sign = cps[end++] == '⁻' ? -1 : 1;
+                long value = 0;
+                int digitsStart = end;
+                while (end < cps.length && SUPERSCRIPT_DIGITS.indexOf(cps[end]) >= 0) {
+                    value = value * 10 + SUPERSCRIPT_DIGITS.indexOf(cps[end]);
+                    end++;
+                }
+                if (end == digitsStart) {
+                    throw new ParseException("a superscript sign needs superscript digits after it", source, column);
+                }
+                out.add(new Token(Kind.SUPERSCRIPT, new String(cps, i, end - i), sign * (double) value, column));
+                i = end;
+            } else {
+                Kind kind = switch (c) {
+                    case '+' -> Kind.PLUS;
+                    case '-', '−' -> Kind.MINUS;
+                    case '*', '·', '×' -> Kind.TIMES;
+                    case '/', '÷' -> Kind.DIVIDE;
+                    case '^' -> Kind.CARET;
+                    case '(' -> Kind.LPAREN;
+                    case ')' -> Kind.RPAREN;
+                    case ',' -> Kind.COMMA;
+                    case '=' -> Kind.EQUALS;
+                    default -> throw new ParseException("unexpected character '" + Character.toString(c) + "'", source, column);
+                };
+                out.add(new Token(kind, Character.toString(c), 0, column));
+                i++;
+            }
+        }
+        out.add(new Token(Kind.END, "", 0, cps.length + 1));
+        return out;
+    }
+
+    private static boolean isAsciiDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean isIdentifierPart(int c) {
+        return Character.isLetterOrDigit(c) || c == '_'
+                || Character.getType(c) == Character.NON_SPACING_MARK;
+    }
+
+    /** Digits, an optional fraction, an optional exponent {@code e±digits} (only when digits follow). */
+    private static int numberEnd(int[] cps, int i) {
+        int j = i;
+        while (j < cps.length && isAsciiDigit(cps[j])) j++;
+        if (j < cps.length && cps[j] == '.') {
+            j++;
+            while (j < cps.length && isAsciiDigit(cps[j])) j++;
+        }
+        if (j < cps.length && (cps[j] == 'e' || cps[j] == 'E')) {
+            int k = j + 1;
+            if (k < cps.length && (cps[k] == '+' || cps[k] == '-')) k++;
+            if (k < cps.length && isAsciiDigit(cps[k])) {
+                while (k < cps.length && isAsciiDigit(cps[k])) k++;
+                j = k;
+            }
+        }
+        return j;
+    }
+}

@@ -1,0 +1,270 @@
+package dotbar.parse;
+
+import dotbar.DotbarException;
+import dotbar.Suggestions;
+import dotbar.expr.Expr;
+import dotbar.expr.Exprs;
+import dotbar.expr.Fn;
+import dotbar.expr.Functions;
+import dotbar.expr.Op;
+import dotbar.parse.Token.Kind;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Parses math text into an {@link Expr}.
+ *
+ * <p>Grammar, loosest first: {@code + -} (left), {@code * · /} (left), unary {@code -}/{@code +},
+ * {@code ^} (right-associative, tighter than unary minus: {@code -x^2} is −(x²), {@code 2^3^2} is
+ * 512, and an exponent may carry its own sign: {@code 2^-1}), superscript integer exponents
+ * ({@code x²}, {@code x⁻¹}) tightest; calls {@code f(a, b)} of built-ins and of functions made
+ * by {@code def}/{@code declare}; {@code π}/{@code pi}.
+ *
+ * <p>It is an operator-precedence (shunting-yard) parser with explicit stacks, so nesting depth
+ * costs heap, not Java stack: a 20 000-deep expression parses like a flat one. Errors are
+ * {@link ParseException}s naming the column.
+ */
+public final class Parser {
+    private final String source;
+    private final List<Token> tokens;
+    private int pos;
+
+    private final ArrayDeque<Expr> operands = new ArrayDeque<>();
+    private final ArrayDeque<Pending> operators = new ArrayDeque<>();
+
+    /**
+     * An operator waiting for its operands: a binary or prefix op, or an open parenthesis — of a
+     * call when {@code function} is set (then {@code token} is the function's name).
+     */
+    private record Pending(Kind kind, Token token, int precedence, String function, int[] argumentCount) {}
+
+    private static final int SUM = 1, PRODUCT = 2, PREFIX = 3, POWER = 4;
+
+    private Parser(String source) {
+        this.source = source;
+        this.tokens = Lexer.tokens(source);
+    }
+
+    /** Parses a whole expression. */
+    public static Expr parse(String source) {
+        if (source == null || source.isBlank()) throw new DotbarException("empty expression: there is nothing to parse");
+        var p = new Parser(source);
+        Expr e = p.expression();
+        p.expect(Kind.END, "an operator or the end of the expression");
+        return e;
+    }
+
+    /**
+     * Parses {@code name(p1, p2, ...) = body} into a defined function (registered by the caller).
+     * The body may call built-ins and functions defined before, and use only the parameters.
+     */
+    public static Fn parseDefinition(String source) {
+        var p = new Parser(source);
+        Signature s = p.signature();
+        p.expect(Kind.EQUALS, "'=' and the function's body");
+        Expr body = p.expression();
+        p.expect(Kind.END, "an operator or the end of the definition");
+        return Fn.defined(s.name(), s.params(), body);
+    }
+
+    /** Parses {@code name(p1, p2, ...)} into an abstract function (registered by the caller). */
+    public static Fn parseDeclaration(String source) {
+        var p = new Parser(source);
+        Signature s = p.signature();
+        p.expect(Kind.END, "the end of the declaration (an abstract function has no body; use def for one with a body)");
+        return Fn.abstractFn(s.name(), s.params());
+    }
+
+    private record Signature(String name, List<String> params) {}
+
+    private Signature signature() {
+        Token name = expect(Kind.IDENT, "a function name");
+        expect(Kind.LPAREN, "'(' and the parameter names");
+        var params = new ArrayList<String>();
+        if (peek().kind() != Kind.RPAREN) {
+            do {
+                params.add(expect(Kind.IDENT, "a parameter name").text());
+            } while (accept(Kind.COMMA));
+        }
+        expect(Kind.RPAREN, "',' or ')'");
+        return new Signature(name.text(), params);
+    }
+
+    /** The shunting-yard loop: alternates between expecting an operand and expecting an operator. */
+    private Expr expression() {
+        int operatorBase = operators.size(), operandBase = operands.size();
+        boolean expectOperand = true;
+        while (true) {
+            Token t = peek();
+            if (expectOperand) {
+                switch (t.kind()) {
+                    case NUMBER -> { next(); operands.push(Exprs.num(t.number())); expectOperand = false; }
+                    case IDENT -> {
+                        next();
+                        if (peek().kind() == Kind.LPAREN) {
+                            next();
+                            operators.push(new Pending(Kind.LPAREN, t, 0, t.text(), new int[]{0}));
+                            if (peek().kind() == Kind.RPAREN) {
+                                next();
+                                operators.pop();
+                                operands.push(call(t, List.of()));
+                                expectOperand = false;
+                            }
+                        } else {
+                            operands.push(t.text().equals("π") || t.text().equals("pi") ? Exprs.num(Math.PI) : Exprs.sym(t.text()));
+                            expectOperand = false;
+                        }
+                    }
+                    case LPAREN -> { next(); operators.push(new Pending(Kind.LPAREN, t, 0, null, null)); }
+                    case MINUS, PLUS -> { next(); operators.push(new Pending(t.kind(), t, PREFIX, null, null)); }
+                    default -> throw new ParseException(t.kind() == Kind.END && pos > 0
+                            ? "the expression ends too early: " + tokens.get(pos - 1).describe() + " needs an operand after it"
+                            : "expected a number, a name or '(' but found " + t.describe(), source, t.column());
+                }
+            } else {
+                switch (t.kind()) {
+                    case PLUS, MINUS -> { next(); pushBinary(t, SUM, false); expectOperand = true; }
+                    case TIMES, DIVIDE -> { next(); pushBinary(t, PRODUCT, false); expectOperand = true; }
+                    case CARET -> { next(); pushBinary(t, POWER, true); expectOperand = true; }
+                    case SUPERSCRIPT -> {
+                        next();
+                        operands.push(Exprs.pow(operands.pop(), Exprs.num(t.number())));
+                    }
+                    case COMMA -> {
+                        next();
+                        Pending call = hasOpenParenthesis(operatorBase) ? reduceToParenthesis(t, operatorBase) : null;
+                        if (call == null || call.function() == null) {
+                            throw new ParseException("',' outside a function call", source, t.column());
+                        }
+                        call.argumentCount()[0]++;
+                        expectOperand = true;
+                    }
+                    case RPAREN -> {
+                        if (!hasOpenParenthesis(operatorBase)) {
+                            throw new ParseException("unmatched ')'", source, t.column());
+                        }
+                        next();
+                        Pending open = reduceToParenthesis(t, operatorBase);
+                        operators.pop();
+                        if (open.function() != null) {
+                            int n = open.argumentCount()[0] + 1;
+                            Expr[] args = new Expr[n];
+                            for (int i = n - 1; i >= 0; i--) args[i] = operands.pop();
+                            operands.push(call(open.token(), Arrays.asList(args)));
+                        }
+                    }
+                    default -> {
+                        // end of this expression (END, '=' or an unexpected token, which the caller reports)
+                        while (operators.size() > operatorBase) {
+                            Pending top = operators.peek();
+                            if (top.kind() == Kind.LPAREN) {
+                                throw new ParseException(top.function() == null ? "unclosed '(': no ')' matches it"
+                                        : "unclosed call of " + top.function() + "(: no ')' matches it", source, top.token().column());
+                            }
+                            reduce();
+                        }
+                        if (operands.size() != operandBase + 1) throw new IllegalStateException("parser stack out of balance");
+                        return operands.pop();
+                    }
+                }
+            }
+        }
+    }
+
+    private void pushBinary(Token t, int precedence, boolean rightAssociative) {
+        while (!operators.isEmpty() && operators.peek().kind() != Kind.LPAREN) {
+            int top = operators.peek().precedence();
+            if (top > precedence || (top == precedence && !rightAssociative)) reduce();
+            else break;
+        }
+        operators.push(new Pending(t.kind(), t, precedence, null, null));
+    }
+
+    private boolean hasOpenParenthesis(int base) {
+        int i = 0;
+        for (Pending p : operators) {
+            if (i++ >= operators.size() - base) break;
+            if (p.kind() == Kind.LPAREN) return true;
+        }
+        return false;
+    }
+
+    /** Reduces operators down to the innermost open parenthesis (left on the stack) and returns it. */
+    private Pending reduceToParenthesis(Token at, int base) {
+        while (operators.size() > base && operators.peek().kind() != Kind.LPAREN) reduce();
+        if (operators.size() <= base) throw new ParseException("unmatched " + at.describe(), source, at.column());
+        return operators.peek();
+    }
+
+    /** Applies the operator on top of the stack to its operands. */
+    private void reduce() {
+        Pending p = operators.pop();
+        if (p.precedence() == PREFIX) {
+            Expr a = operands.pop();
+            operands.push(p.kind() == Kind.MINUS ? Exprs.neg(a) : a);
+            return;
+        }
+        Expr b = operands.pop(), a = operands.pop();
+        Op op = switch (p.kind()) {
+            case PLUS -> Op.ADD;
+            case MINUS -> Op.SUB;
+            case TIMES -> Op.MUL;
+            case DIVIDE -> Op.DIV;
+            case CARET -> Op.POW;
+            default -> throw new IllegalStateException("not a binary operator: " + p);
+        };
+        operands.push(Exprs.call(op, a, b));
+    }
+
+    /** A call of a built-in or of a named function, with the arity checked. */
+    private Expr call(Token name, List<Expr> args) {
+        String n = name.text();
+        var op = Op.byFunctionName(n);
+        if (op.isPresent()) {
+            checkArity(name, op.get().arity(), args.size());
+            return Exprs.call(op.get(), args);
+        }
+        var fn = Functions.lookup(n);
+        if (fn.isPresent()) {
+            checkArity(name, fn.get().arity(), args.size());
+            return fn.get().apply(args.toArray(Expr[]::new));
+        }
+        var known = new TreeSet<>(Op.functionNames());
+        known.addAll(Functions.names());
+        String hint = Suggestions.closest(n, known).map(s -> "; did you mean " + s + "?").orElse("");
+        throw new ParseException("unknown function '" + n + "'" + hint
+                + (hint.isEmpty() ? " (define it with def(\"" + n + "(x) = ...\") or declare(\"" + n + "(x)\"))" : ""),
+                source, name.column());
+    }
+
+    private void checkArity(Token name, int expected, int got) {
+        if (expected != got) {
+            throw new ParseException(name.text() + " takes " + expected + " argument" + (expected == 1 ? "" : "s")
+                    + " but was given " + got, source, name.column());
+        }
+    }
+
+    private Token peek() {
+        return tokens.get(pos);
+    }
+
+    private Token next() {
+        return tokens.get(pos++);
+    }
+
+    private boolean accept(Kind kind) {
+        if (peek().kind() != kind) return false;
+        pos++;
+        return true;
+    }
+
+    private Token expect(Kind kind, String what) {
+        Token t = peek();
+        if (t.kind() != kind) throw new ParseException("expected " + what + " but found " + t.describe(), source, t.column());
+        return next();
+    }
+}

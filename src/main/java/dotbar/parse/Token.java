@@ -1,0 +1,13 @@
+package dotbar.parse;
+
+/**
+ * A lexical token with its 1-based column. {@code text} is the source text; for
+ * {@link Kind#SUPERSCRIPT} {@code number} is the integer exponent it spells.
+ */
+record Token(Kind kind, String text, double number, int column) {
+    enum Kind { NUMBER, IDENT, PLUS, MINUS, TIMES, DIVIDE, CARET, SUPERSCRIPT, LPAREN, RPAREN, COMMA, EQUALS, END }
+
+    String describe() {
+        return kind == Kind.END ? "end of input" : "'" + text + "'";
+    }
+}
