@@ -37,10 +37,18 @@ import java.util.List;
  *
  * <p>Why this shape rather than interpreting per-op derivative templates at run time: every
  * partial is then an ordinary instruction, shared by interning with the value section and with
- * other partials, folded by the same construction rules as any expression, and the kernel is
- * one loop with one switch. On sums of squares (Rosenbrock) the gradient section has about as
- * many instructions as the value section; the benchmarks ({@code scripts/bench}) measure the
- * time ratio.
+ * other partials, folded by the same construction rules as any expression, and one kernel runs
+ * both sections. On sums of squares (Rosenbrock) the gradient section has about as many
+ * instructions as the value section.
+ *
+ * <h2>Two tiers</h2>
+ * A new tape is interpreted: a loop with a switch over the instruction codes, about 2 ns per
+ * instruction. Once it has run some 10⁸ instructions, a background thread turns the program into
+ * straight-line Java, one statement per instruction with values in local variables, compiles it
+ * in memory with the JDK's compiler and switches to it (about 0.2 ns per instruction: within
+ * 2.5× of a hand-written gradient at n = 100, 3.5× at n = 1000); {@link #generateJava()} does it
+ * at once. Both tiers perform the same operations, so they give the same numbers to the last
+ * bit. The benchmarks ({@code scripts/bench}) measure both.
  *
  * <h2>Threads</h2>
  * The slots live in one array owned by the first thread that calls; other threads get a fresh
@@ -60,26 +68,31 @@ public final class Compiled {
     private final List<String> params;
     private final int[] code;
     private final int valueEnd;
-    private final double[] init;
     private final int[] constantSlots;
     private final int root;
     private final int[] gradientSlots;
     private final int nodes;
+    /** The slots, constants in place; also the template of other threads' slots (see {@link #slots}). */
     private final double[] scratch;
     @SuppressWarnings("unused") // set through OWNER
     private volatile Thread owner;
+    /** The second tier, once generated; until then the interpreter runs. */
+    private volatile JavaTier.Generated generated;
+    private volatile String notGenerated;
+    private volatile boolean requested;
+    /** Ints of code interpreted so far (four per instruction); racy increments only delay the second tier. */
+    private long interpreted;
 
-    Compiled(List<String> params, int[] code, int valueEnd, double[] init, int[] constantSlots, int root,
+    Compiled(List<String> params, int[] code, int valueEnd, double[] slots, int[] constantSlots, int root,
              int[] gradientSlots, int nodes) {
         this.params = List.copyOf(params);
         this.code = code;
         this.valueEnd = valueEnd;
-        this.init = init;
         this.constantSlots = constantSlots;
         this.root = root;
         this.gradientSlots = gradientSlots;
         this.nodes = nodes;
-        this.scratch = init.clone();
+        this.scratch = slots;
     }
 
     /** The parameters, in the order of the arrays {@link #value} and {@link #gradient} take. */
@@ -88,7 +101,10 @@ public final class Compiled {
     /** The value at {@code x} (one number per parameter, in order). */
     public double value(double[] x) {
         double[] r = slots(x, "value");
+        JavaTier.Generated gen = generated;
+        if (gen != null) return gen.value().applyAsDouble(r);
         Kernel.run(code, 0, valueEnd, r);
+        interpreted(valueEnd);
         return r[root];
     }
 
@@ -107,7 +123,12 @@ public final class Compiled {
                     + " " + params);
         }
         double[] r = slots(x, "gradient");
-        Kernel.run(code, 0, code.length, r);
+        JavaTier.Generated gen = generated;
+        if (gen != null) gen.gradient().accept(r);
+        else {
+            Kernel.run(code, 0, code.length, r);
+            interpreted(code.length);
+        }
         for (int k = 0; k < g.length; k++) g[k] = gradientSlots[k] < 0 ? 0 : r[gradientSlots[k]];
         return r[root];
     }
@@ -117,6 +138,24 @@ public final class Compiled {
         double[] g = new double[params.size()];
         gradient(x, g);
         return g;
+    }
+
+    /**
+     * Turns the program into Java source, compiles it in memory with the JDK's compiler and runs
+     * that from now on — the same operations in an order that keeps values in registers, so the
+     * results stay the same to the last bit. Tapes do this by themselves, in the background,
+     * after running for a fraction of a second; call this to have it now (it takes a fraction of
+     * a second to seconds, growing with the program). Returns false, and the tape keeps
+     * interpreting, when that is impossible: without a JDK, or for programs over a million
+     * instructions; {@link #toString()} then says why.
+     */
+    public synchronized boolean generateJava() {
+        if (generated == null && notGenerated == null) {
+            Object result = JavaTier.generate(this);
+            if (result instanceof JavaTier.Generated g) generated = g;
+            else notGenerated = (String) result;
+        }
+        return generated != null;
     }
 
     /** The number of distinct DAG nodes compiled (named functions inlined). */
@@ -129,12 +168,11 @@ public final class Compiled {
     public int gradientInstructions() { return code.length / 4; }
 
     /** The number of slots (registers) the program uses. */
-    public int slotCount() { return init.length; }
+    public int slotCount() { return scratch.length; }
 
-    /** The bytes of the tape's arrays: instructions, slot template, scratch slots and outputs. */
+    /** The bytes of the tape's arrays: instructions, slots and the lists of constant and output slots. */
     public long bytes() {
-        return 4L * code.length + 8L * init.length + 8L * scratch.length + 4L * constantSlots.length
-                + 4L * gradientSlots.length;
+        return 4L * code.length + 8L * scratch.length + 4L * constantSlots.length + 4L * gradientSlots.length;
     }
 
     /**
@@ -147,26 +185,41 @@ public final class Compiled {
 
     @Override
     public String toString() {
-        return "Compiled" + params + ": " + nodes + " nodes, " + valueInstructions() + " value and "
-                + (gradientInstructions() - valueInstructions()) + " gradient instructions, " + slotCount() + " slots";
+        String names = params.size() <= 8 ? params.toString() : "[" + String.join(", ", params.subList(0, 3)) + ", …, "
+                + params.get(params.size() - 1) + " (" + params.size() + " parameters)]";
+        return "Compiled" + names + ": " + nodes + " nodes, " + valueInstructions() + " value and "
+                + (gradientInstructions() - valueInstructions()) + " gradient instructions, " + slotCount() + " slots, "
+                + (generated != null ? "running as generated Java" : notGenerated != null ? "interpreted (" + notGenerated + ")"
+                : "interpreted");
     }
 
     // for the disassembler
     int[] code() { return code; }
     int valueEnd() { return valueEnd; }
-    double[] init() { return init; }
+    double[] constants() { return scratch; }  // only the constant slots are meaningful
     int[] constantSlots() { return constantSlots; }
     int root() { return root; }
     int[] gradientSlots() { return gradientSlots; }
 
-    /** The slots with the parameters set: this object's own array for its owner thread, else a fresh one. */
+    private void interpreted(int ints) {
+        if ((interpreted += ints) > 4 * JavaTier.THRESHOLD_INSTRUCTIONS && !requested) {
+            requested = true;
+            JavaTier.submit(this);
+        }
+    }
+
+    /**
+     * The slots with the parameters set: this object's own array for its owner thread, else a
+     * copy of it. A copy taken while the owner runs is still right: the program never writes a
+     * constant slot, and writes every other slot before it reads it.
+     */
     private double[] slots(double[] x, String what) {
         if (x.length != params.size()) {
             throw new DotbarException(what + ": x has length " + x.length + " but there " + count(params.size())
                     + " " + params);
         }
         Thread me = Thread.currentThread();
-        double[] r = owner == me || OWNER.compareAndSet(this, null, me) ? scratch : init.clone();
+        double[] r = owner == me || OWNER.compareAndSet(this, null, me) ? scratch : scratch.clone();
         System.arraycopy(x, 0, r, 0, x.length);
         return r;
     }

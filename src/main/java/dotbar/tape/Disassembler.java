@@ -28,7 +28,7 @@ final class Disassembler {
         for (int k = 0; k < c.params().size(); k++) params.add("r" + k + " = " + c.params().get(k));
         out.append("params     ").append(params).append('\n');
         var constants = new StringJoiner(", ");
-        for (int s : c.constantSlots()) constants.add("r" + s + " = " + Point.formatNumber(c.init()[s]));
+        for (int s : c.constantSlots()) constants.add("r" + s + " = " + Point.formatNumber(c.constants()[s]));
         out.append("constants  ").append(constants).append('\n');
         out.append("value\n");
         int[] code = c.code();
@@ -45,12 +45,13 @@ final class Disassembler {
         return out.toString();
     }
 
-    /** One instruction: {@code r3 = r0 ^ r2}, {@code r4 = sin(r1)}, {@code r5 = -r4}, {@code r7 += r2 * r6}. */
+    /** One instruction: {@code r3 = r0 ^ r2}, {@code r4 = sin(r1)}, {@code r5 = -r4}, {@code r6 = r3²}, {@code r7 += r2 * r6}. */
     static String instruction(int[] code, int pc) {
         int op = code[pc];
         String d = "r" + code[pc + 1], a = "r" + code[pc + 2], b = "r" + code[pc + 3];
         if (op == Opcode.MULACC) return d + " += " + a + " * " + b;
         if (op == Opcode.COPY) return d + " = " + a;
+        if (op == Opcode.SQUARE) return d + " = " + a + "²";
         Op o = Opcode.op(op);
         if (o == Op.NEG) return d + " = -" + a;
         if (o.isOperator()) return d + " = " + a + " " + o.symbol() + " " + b;

@@ -25,6 +25,7 @@ final class Kernel {
             r[d] = switch (op) {
                 case MULACC -> r[d] + a * b;
                 case COPY -> a;
+                case SQUARE -> a * a;
                 case ADD -> Op.ADD.apply(a, b);
                 case SUB -> Op.SUB.apply(a, b);
                 case MUL -> Op.MUL.apply(a, b);

@@ -168,8 +168,9 @@ final class TapeCompiler {
             case Sym x -> paramIndex.get(x.name());
             case Call c -> {
                 int a = valueSlot.get(c.args().get(0));
-                int b = c.args().size() > 1 ? valueSlot.get(c.args().get(1)) : a;
-                yield emit(Opcode.of(c.op()), newSlot(), a, b);
+                Expr second = c.args().size() > 1 ? c.args().get(1) : c.args().get(0);
+                if (c.op() == Op.POW && second instanceof Num two && two.is(2)) yield emit(Opcode.SQUARE, newSlot(), a, a);
+                yield emit(Opcode.of(c.op()), newSlot(), a, valueSlot.get(second));
             }
             case Apply a -> throw new IllegalStateException("not inlined: " + a);
             case Partial p -> throw new IllegalStateException("abstract: " + p);

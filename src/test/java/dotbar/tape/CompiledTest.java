@@ -45,7 +45,7 @@ class CompiledTest {
                 params     r0 = x, r1 = y
                 constants  r2 = 2, r9 = 1
                 value
-                  r3 = r0 ^ r2
+                  r3 = r0²
                   r4 = sin(r1)
                   r5 = r3 * r4
                   r6 = r0 * r1
@@ -189,15 +189,21 @@ class CompiledTest {
         Expr f = x;
         for (int i = 0; i < 50; i++) f = tanh(f.times(y)).plus(sigmoid(f)).minus(x.pow(2));
         Compiled t = compile(f, "x", "y");
-        double[] in = {0.3, 0.6}, g = new double[2];
-        for (int i = 0; i < 2_000; i++) t.gradient(in, g);  // this thread now owns the slots
+        long allocated = allocatedPerRun(t, new double[]{0.3, 0.6});
+        assertTrue(allocated < 20_000, "40 000 calls allocated " + allocated + " bytes");
+    }
+
+    /** Bytes the current thread allocates in 20 000 value and 20 000 gradient calls, after 2 000 to warm up and own the slots. */
+    static long allocatedPerRun(Compiled tape, double[] in) {
+        double[] g = new double[in.length];
+        for (int i = 0; i < 2_000; i++) tape.gradient(in, g);
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = threads.getCurrentThreadAllocatedBytes();
         double sum = 0;
-        for (int i = 0; i < 20_000; i++) sum += t.gradient(in, g) + t.value(in);
+        for (int i = 0; i < 20_000; i++) sum += tape.gradient(in, g) + tape.value(in);
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertTrue(Double.isFinite(sum));
-        assertTrue(allocated < 20_000, "40 000 calls allocated " + allocated + " bytes");
+        return allocated;
     }
 
     @Test
@@ -207,6 +213,13 @@ class CompiledTest {
         assertEquals(3, t.valueInstructions());
         assertTrue(t.bytes() > 0 && t.bytes() < 64L * t.nodes() * 4);
         assertEquals("Compiled[x, y]: 5 nodes, 3 value and " + (t.gradientInstructions() - 3) + " gradient instructions, "
-                + t.slotCount() + " slots", t.toString());
+                + t.slotCount() + " slots, interpreted", t.toString());
+        var many = new java.util.ArrayList<String>();
+        Expr sum = num(0);
+        for (int i = 0; i < 20; i++) {
+            many.add("w" + i);
+            sum = sum.plus(sym("w" + i));
+        }
+        assertTrue(Tapes.compile(sum, many).toString().startsWith("Compiled[w0, w1, w2, …, w19 (20 parameters)]: 39 nodes"));
     }
 }

@@ -45,6 +45,22 @@ class KernelTest {
     }
 
     @Test
+    void squareIsPowOfTwoExactly() {
+        var random = new Random(11);
+        double[] r = new double[2];
+        int[] square = {Opcode.SQUARE, 1, 0, 0};
+        for (int i = 0; i < 200_000; i++) {
+            // all magnitudes, subnormal to overflowing, both signs
+            double a = (random.nextBoolean() ? 1 : -1) * random.nextDouble() * Math.pow(2, random.nextInt(2100) - 1075);
+            r[0] = a;
+            Kernel.run(square, 0, 4, r);
+            if (Double.doubleToLongBits(r[1]) != Double.doubleToLongBits(Op.POW.apply(a, 2))) {
+                throw new AssertionError(a + "² = " + r[1] + " but pow gives " + Op.POW.apply(a, 2));
+            }
+        }
+    }
+
+    @Test
     void accumulateAndCopy() {
         double[] r = {3, 4, 10};
         Kernel.run(new int[]{Opcode.MULACC, 2, 0, 1, Opcode.COPY, 0, 2, 2}, 0, 8, r);
