@@ -11,6 +11,8 @@ import dotbar.expr.Op;
 import dotbar.expr.Point;
 import dotbar.expr.Sym;
 import dotbar.parse.Parser;
+import dotbar.print.LatexPrinter;
+import dotbar.plot.Plot;
 import dotbar.tape.Compiled;
 import dotbar.tape.Tapes;
 
@@ -97,6 +99,13 @@ public final class DotBar {
     /** Declares an abstract function, {@code declare("f(x, y)")}: a name and an arity, no body. */
     public static Fn declare(String declaration) { return Functions.register(Parser.parseDeclaration(declaration)); }
 
+    /**
+     * The LaTeX source of {@code e}: {@code \frac{}{}}, {@code \sqrt{}}, {@code \sigma}, Greek names
+     * as commands ({@code φ2} → {@code \varphi_{2}}), and Leibniz partials
+     * ({@code \frac{\partial L}{\partial \varphi_{2}}}). {@code e.toString()} is the Unicode form.
+     */
+    public static String latex(Expr e) { return LatexPrinter.print(e); }
+
     // ---- named functions ----------------------------------------------------------------
 
     /** A defined function from Java: {@code def("sq", List.of("u"), sym("u").pow(2))}. */
@@ -135,4 +144,35 @@ public final class DotBar {
     // ---- optimizers and data ------------------------------------------------------------
 
     // ---- plots --------------------------------------------------------------------------
+
+    /** y = e(x) on [a, b], drawn in the terminal when printed; {@code .save("f.svg")} writes a file. See {@link Plot}. */
+    public static Plot plot(Expr e, String x, double a, double b) { return Plot.of(List.of(e), x, a, b); }
+
+    /** Several functions of x on [a, b] in one picture, each with its own marker and colour. */
+    public static Plot plot(List<? extends Expr> functions, String x, double a, double b) { return Plot.of(functions, x, a, b); }
+
+    /** Two functions of x on [a, b] in one picture. */
+    public static Plot plot(Expr e1, Expr e2, String x, double a, double b) { return Plot.of(List.of(e1, e2), x, a, b); }
+
+    /** Three functions of x on [a, b] in one picture. */
+    public static Plot plot(Expr e1, Expr e2, Expr e3, String x, double a, double b) { return Plot.of(List.of(e1, e2, e3), x, a, b); }
+
+    /** The level sets of e(x, y) on [x0, x1] × [y0, y1]; {@code .path(label, points)} overlays a trajectory. */
+    public static Plot contour(Expr e, String x, double x0, double x1, String y, double y0, double y1) {
+        return Plot.contour(e, x, x0, x1, y, y0, y1);
+    }
+
+    /** {@code plot(parse(e), x, a, b)}: {@code plot("x^2*sin(x)", "x", -3, 3)}. */
+    public static Plot plot(String e, String x, double a, double b) { return plot(parse(e), x, a, b); }
+
+    /** {@code contour(parse(e), ...)}: {@code contour("(1-x)^2 + 100*(y-x^2)^2", "x", -2, 2, "y", -1, 3)}. */
+    public static Plot contour(String e, String x, double x0, double x1, String y, double y0, double y1) {
+        return contour(parse(e), x, x0, x1, y, y0, y1);
+    }
+
+    /** A bar chart, one bar per label; {@code .logScale()} for a logarithmic axis. */
+    public static Plot bars(List<String> labels, double[] values) { return Plot.bars(labels, values); }
+
+    /** Loss against step (t = 0, 1, …) on a log scale; {@code .lossCurve(label, more)} adds curves. */
+    public static Plot lossCurve(String label, double[] losses) { return Plot.losses(label, losses); }
 }

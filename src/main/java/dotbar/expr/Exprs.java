@@ -1,6 +1,7 @@
 package dotbar.expr;
 
 import dotbar.DotbarException;
+import dotbar.print.UnicodePrinter;
 
 import java.lang.ref.WeakReference;
 import java.util.Arrays;
@@ -25,8 +26,8 @@ public final class Exprs {
     public static final Num ONE = num(1);
     public static final Num MINUS_ONE = num(-1);
 
-    /** How nodes print; the printer package installs the Unicode printer. */
-    private static volatile Function<Expr, String> printer = Exprs::fallbackPrint;
+    /** How nodes print: Unicode math ({@link UnicodePrinter}) unless a caller installs another printer. */
+    private static volatile Function<Expr, String> printer = UnicodePrinter::print;
 
     private Exprs() {}
 
@@ -118,21 +119,5 @@ public final class Exprs {
             TABLE.put(fresh, new WeakReference<>(fresh));
             return fresh;
         }
-    }
-
-    /** Used only until the printer package is loaded: function-call form, built iteratively. */
-    private static String fallbackPrint(Expr e) {
-        var text = new java.util.IdentityHashMap<Expr, String>();
-        for (Expr n : Graph.topologicalOrder(e)) {
-            String s = switch (n) {
-                case Num x -> Double.toString(x.value());
-                case Sym x -> x.name();
-                case Call c -> c.op().symbol() + c.args().stream().map(text::get).toList();
-                case Apply a -> a.fn().name() + a.args().stream().map(text::get).toList();
-                case Partial p -> "∂" + p.fn().name() + p.wrt() + p.args().stream().map(text::get).toList();
-            };
-            text.put(n, s);
-        }
-        return text.get(e);
     }
 }
