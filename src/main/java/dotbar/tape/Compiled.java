@@ -29,9 +29,11 @@ import java.util.List;
  * operands and compiled into instructions over the value slots, interned with them: the partials
  * of {@code exp}, {@code tanh} or {@code σ} reuse the node's value, those of a product are its
  * operands and cost nothing. The compiler folds what it knows: the root's w̄ = 1 and constant
- * partials multiply at compile time; a term ∂w/∂u = 1 (sums) reads w̄'s slot instead of copying
- * it; the first contribution to ū is a store, later ones accumulate in place
- * ({@code r[d] += r[a]·r[b]}), so nothing is zeroed per call. Partials that are structurally 0
+ * partials multiply at compile time; a term ∂w/∂u = ±1 (sums, differences) reads w̄'s slot
+ * instead of copying it; negations (a difference's −1, cos' = −sin) are carried as signs and
+ * absorbed into the accumulation ({@code r[d] −= r[a]·r[b]}) or the final read, never computed;
+ * the first contribution to ū is a store, later ones accumulate in place, so nothing is zeroed
+ * per call. Partials that are structurally 0
  * ({@code sign}, {@code step}) and operands that are constants contribute nothing — so the
  * exponent of x² never yields 2·x·log(x), NaN for x &lt; 0.
  *
@@ -71,6 +73,8 @@ public final class Compiled {
     private final int[] constantSlots;
     private final int root;
     private final int[] gradientSlots;
+    /** ∂f/∂(k-th parameter) is −r[gradientSlots[k]] rather than r[…]. */
+    private final boolean[] gradientNegated;
     private final int nodes;
     /** The slots, constants in place; also the template of other threads' slots (see {@link #slots}). */
     private final double[] scratch;
@@ -84,13 +88,14 @@ public final class Compiled {
     private long interpreted;
 
     Compiled(List<String> params, int[] code, int valueEnd, double[] slots, int[] constantSlots, int root,
-             int[] gradientSlots, int nodes) {
+             int[] gradientSlots, boolean[] gradientNegated, int nodes) {
         this.params = List.copyOf(params);
         this.code = code;
         this.valueEnd = valueEnd;
         this.constantSlots = constantSlots;
         this.root = root;
         this.gradientSlots = gradientSlots;
+        this.gradientNegated = gradientNegated;
         this.nodes = nodes;
         this.scratch = slots;
     }
@@ -129,7 +134,10 @@ public final class Compiled {
             Kernel.run(code, 0, code.length, r);
             interpreted(code.length);
         }
-        for (int k = 0; k < g.length; k++) g[k] = gradientSlots[k] < 0 ? 0 : r[gradientSlots[k]];
+        for (int k = 0; k < g.length; k++) {
+            int s = gradientSlots[k];
+            g[k] = s < 0 ? 0 : gradientNegated[k] ? -r[s] : r[s];
+        }
         return r[root];
     }
 
@@ -172,7 +180,7 @@ public final class Compiled {
 
     /** The bytes of the tape's arrays: instructions, slots and the lists of constant and output slots. */
     public long bytes() {
-        return 4L * code.length + 8L * scratch.length + 4L * constantSlots.length + 4L * gradientSlots.length;
+        return 4L * code.length + 8L * scratch.length + 4L * constantSlots.length + 5L * gradientSlots.length;
     }
 
     /**
@@ -200,6 +208,7 @@ public final class Compiled {
     int[] constantSlots() { return constantSlots; }
     int root() { return root; }
     int[] gradientSlots() { return gradientSlots; }
+    boolean[] gradientNegated() { return gradientNegated; }
 
     private void interpreted(int ints) {
         if ((interpreted += ints) > 4 * JavaTier.THRESHOLD_INSTRUCTIONS && !requested) {

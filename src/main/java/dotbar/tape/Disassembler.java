@@ -39,7 +39,7 @@ final class Disassembler {
         result.add("f = r" + c.root());
         for (int k = 0; k < c.params().size(); k++) {
             int g = c.gradientSlots()[k];
-            result.add("∂f/∂" + c.params().get(k) + " = " + (g < 0 ? "0" : "r" + g));
+            result.add("∂f/∂" + c.params().get(k) + " = " + (g < 0 ? "0" : (c.gradientNegated()[k] ? "-r" : "r") + g));
         }
         out.append("result     ").append(result).append('\n');
         return out.toString();
@@ -50,6 +50,7 @@ final class Disassembler {
         int op = code[pc];
         String d = "r" + code[pc + 1], a = "r" + code[pc + 2], b = "r" + code[pc + 3];
         if (op == Opcode.MULACC) return d + " += " + a + " * " + b;
+        if (op == Opcode.MULSUB) return d + " -= " + a + " * " + b;
         if (op == Opcode.COPY) return d + " = " + a;
         if (op == Opcode.SQUARE) return d + " = " + a + "²";
         Op o = Opcode.op(op);

@@ -112,6 +112,7 @@ final class JavaSource {
     static String expression(int op, String a, String b, String d) {
         return switch (op) {
             case MULACC -> d + " + " + a + " * " + b;
+            case MULSUB -> d + " - " + a + " * " + b;
             case COPY -> a;
             case SQUARE -> a + " * " + a;
             case ADD -> a + " + " + b;

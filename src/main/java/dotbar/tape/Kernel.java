@@ -24,6 +24,7 @@ final class Kernel {
             double a = r[code[pc + 2]], b = r[code[pc + 3]];
             r[d] = switch (op) {
                 case MULACC -> r[d] + a * b;
+                case MULSUB -> r[d] - a * b;
                 case COPY -> a;
                 case SQUARE -> a * a;
                 case ADD -> Op.ADD.apply(a, b);

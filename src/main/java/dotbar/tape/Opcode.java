@@ -6,8 +6,9 @@ import dotbar.expr.Op;
  * The instruction codes of the tape. Codes 0, 1, 2, … are the ordinals of the op table
  * ({@link Op}); the constants here name them so that the kernel's {@code switch} reads as
  * {@code case SIN -> Op.SIN.apply(a, b)}, and a test checks every name against its ordinal.
- * A few more exist only on the tape: {@link #MULACC} ({@code r[d] += r[a]·r[b]}) and
- * {@link #COPY} ({@code r[d] = r[a]}) for the reverse sweep's accumulation, and {@link #SQUARE}
+ * A few more exist only on the tape: {@link #MULACC} ({@code r[d] += r[a]·r[b]}),
+ * {@link #MULSUB} ({@code r[d] −= r[a]·r[b]}) and {@link #COPY} ({@code r[d] = r[a]}) for the
+ * reverse sweep's accumulation, and {@link #SQUARE}
  * for the most common power.
  */
 final class Opcode {
@@ -17,6 +18,8 @@ final class Opcode {
     static final int MULACC = -1;
     /** r[d] = r[a]. */
     static final int COPY = -2;
+    /** r[d] = r[d] − r[a]·r[b]: a contribution to an adjoint kept negated (see TapeCompiler's {@code Adjoint}). */
+    static final int MULSUB = -4;
     /**
      * r[d] = r[a]·r[a]: {@code a ^ 2} without the call to {@link Math#pow}, whose result it equals
      * exactly (a·a is correctly rounded, and pow(a, 2) is within an ulp and exact when a·a is).

@@ -34,7 +34,7 @@ final class Schedule {
             int pc = from + 4 * j, d = code[pc + 1];
             read(code[pc + 2], j, lastWriter, readers, edges);
             if (code[pc + 3] != code[pc + 2]) read(code[pc + 3], j, lastWriter, readers, edges);
-            if (code[pc] == Opcode.MULACC) read(d, j, lastWriter, readers, edges);
+            if (code[pc] == Opcode.MULACC || code[pc] == Opcode.MULSUB) read(d, j, lastWriter, readers, edges);
             int writer = j;
             if (lastWriter[d] >= 0 && lastWriter[d] != j) edges.add(lastWriter[d], j);
             readers.forEach(d, r -> {

@@ -88,32 +88,36 @@ final class TapeCompiler {
         for (Expr n : forward) emitValue(n);
         int valueEnd = length;
         // the seed w̄ = 1 of the root is a constant: the root's contributions fold into their partials
-        if (!(root instanceof Num)) adjoint.put(root, new Adjoint(valueOf(Exprs.ONE), false));
+        if (!(root instanceof Num)) adjoint.put(root, new Adjoint(valueOf(Exprs.ONE), false, false));
         for (int i = forward.size() - 1; i >= 0; i--) {
             if (forward.get(i) instanceof Call c && adjoint.containsKey(c)) backpropagate(c);
         }
         int[] gradientSlots = new int[params.size()];
+        boolean[] negated = new boolean[params.size()];
         for (int k = 0; k < gradientSlots.length; k++) {
             Adjoint a = adjoint.get(Exprs.sym(params.get(k)));
             gradientSlots[k] = a == null ? -1 : a.slot;
+            negated[k] = a != null && a.negated;
         }
         return new Compiled(params, Arrays.copyOf(code, length), valueEnd, Arrays.copyOf(init, slots),
-                Arrays.copyOf(constantSlots, constants), valueSlot.get(root), gradientSlots, forward.size());
+                Arrays.copyOf(constantSlots, constants), valueSlot.get(root), gradientSlots, negated, forward.size());
     }
 
     /**
-     * Where an adjoint ū lives. An owned slot is ū's alone and takes further contributions in
-     * place; a borrowed one is shared (a constant, a partial's value, or w̄ when ∂w/∂u = 1), is
-     * never written, and ū moves to a slot of its own at its next contribution.
+     * Where an adjoint ū lives: ū = r[slot], or −r[slot] when {@code negated} — a negation is
+     * exact, so it is carried along rather than computed. An owned slot is ū's alone and takes
+     * further contributions in place; a borrowed one is shared (a constant, a partial's value, or
+     * w̄ when ∂w/∂u = ±1), is never written, and ū moves to a slot of its own at its next
+     * contribution.
      */
-    private record Adjoint(int slot, boolean owned) {}
+    private record Adjoint(int slot, boolean owned, boolean negated) {}
 
     /**
      * The contributions of node w to its operands' adjoints, ū += ∂w/∂u · w̄, with ∂w/∂u from
      * the op table. Operands that are numbers, and partials that are structurally 0, are skipped.
      */
     private void backpropagate(Call w) {
-        int bar = adjoint.get(w).slot;
+        Adjoint bar = adjoint.get(w);
         List<Expr> partials = w.op().partials(w.args(), w);
         for (int k = 0; k < w.args().size(); k++) {
             Expr u = w.args().get(k);
@@ -123,32 +127,36 @@ final class TapeCompiler {
         }
     }
 
-    /** ū += p · r[bar], in as few instructions as the forms of p, w̄ and ū allow. */
-    private void contribute(Expr u, Expr p, int bar) {
-        Adjoint ubar = adjoint.get(u);
-        int single = -1;  // the slot holding the whole term p·w̄, when it needs no instruction
-        boolean negated = false;  // the term is −w̄
-        int factor = -1;  // else the term is r[factor]·r[bar]
+    /** ū += p · w̄, in as few instructions as the forms of p, w̄ and ū allow. */
+    private void contribute(Expr u, Expr p, Adjoint wbar) {
+        // the term is ±r[single], or ±r[factor]·r[bar]; minus says which sign
+        boolean minus = wbar.negated;
+        for (; p instanceof Call c && c.op() == Op.NEG; p = c.arg()) minus = !minus;  // −q·w̄ = −(q·w̄)
+        int bar = wbar.slot, single = -1, factor = -1;
         if (p instanceof Num c && isConstant(bar)) single = valueOf(Exprs.num(Op.MUL.apply(c.value(), init[bar])));
-        else if (p instanceof Num c && c.is(1)) single = bar;
-        else if (p instanceof Num c && c.is(-1)) negated = true;
-        else if (isConstant(bar) && init[bar] == 1) single = valueOf(p);
-        else factor = valueOf(p);
+        else if (p instanceof Num c && (c.is(1) || c.is(-1))) {
+            single = bar;
+            minus ^= c.is(-1);
+        } else if (isConstant(bar) && Math.abs(init[bar]) == 1) {
+            single = valueOf(p);
+            minus ^= init[bar] < 0;
+        } else factor = valueOf(p);
 
+        Adjoint ubar = adjoint.get(u);
         if (ubar == null) {
-            if (single >= 0) adjoint.put(u, new Adjoint(single, false));
-            else if (negated) adjoint.put(u, new Adjoint(emit(Opcode.NEG, newSlot(), bar, bar), true));
-            else adjoint.put(u, new Adjoint(emit(Opcode.MUL, newSlot(), factor, bar), true));
-        } else if (ubar.owned) {
-            if (single >= 0) emit(Opcode.ADD, ubar.slot, ubar.slot, single);
-            else if (negated) emit(Opcode.SUB, ubar.slot, ubar.slot, bar);
-            else emit(Opcode.MULACC, ubar.slot, factor, bar);
+            int s = single >= 0 ? single : emit(Opcode.MUL, newSlot(), factor, bar);
+            adjoint.put(u, new Adjoint(s, single < 0, minus));
+            return;
+        }
+        boolean add = minus == ubar.negated;  // ū = ±r[u] takes ±term: r[u] ← r[u] + term or r[u] − term
+        if (ubar.owned) {
+            if (single >= 0) emit(add ? Opcode.ADD : Opcode.SUB, ubar.slot, ubar.slot, single);
+            else emit(add ? Opcode.MULACC : Opcode.MULSUB, ubar.slot, factor, bar);
         } else {
             int d = newSlot();
-            if (single >= 0) emit(Opcode.ADD, d, ubar.slot, single);
-            else if (negated) emit(Opcode.SUB, d, ubar.slot, bar);
-            else emit(Opcode.ADD, d, emit(Opcode.MUL, d, factor, bar), ubar.slot);
-            adjoint.put(u, new Adjoint(d, true));
+            if (single >= 0) emit(add ? Opcode.ADD : Opcode.SUB, d, ubar.slot, single);
+            else emit(add ? Opcode.ADD : Opcode.SUB, d, ubar.slot, emit(Opcode.MUL, d, factor, bar));
+            adjoint.put(u, new Adjoint(d, true, ubar.negated));
         }
     }
 

@@ -63,6 +63,30 @@ class CompiledTest {
     }
 
     @Test
+    void disassemblyCarriesNegationsInsteadOfComputingThem() {
+        // f = (1 − x)² + cos(xy): ∂x = −2(1 − x) − y·sin(xy), ∂y = −x·sin(xy), with the minus signs read off at the end
+        assertEquals("""
+                params     r0 = x, r1 = y
+                constants  r2 = 1, r4 = 2
+                value
+                  r3 = r2 - r0
+                  r5 = r3²
+                  r6 = r0 * r1
+                  r7 = cos(r6)
+                  r8 = r5 + r7
+                gradient
+                  r9 = sin(r6)
+                  r10 = r1 * r9
+                  r11 = r0 * r9
+                  r12 = r4 * r3
+                  r10 = r10 + r12
+                result     f = r8, ∂f/∂x = -r10, ∂f/∂y = -r11
+                """, compile(parse("(1 - x)^2 + cos(x*y)"), "x", "y").disassemble());
+        double[] g = compile(parse("(1 - x)^2 + cos(x*y)"), "x", "y").gradient(new double[]{0.5, 2});
+        assertArrayEquals(new double[]{-2 * 0.5 - 2 * Math.sin(1), -0.5 * Math.sin(1)}, g, 1e-15);
+    }
+
+    @Test
     void sharedSubexpressionsAreComputedOnce() {
         Expr s = sin(x.times(y));
         Compiled t = compile(s.times(s).plus(s), "x", "y");

@@ -40,7 +40,8 @@ class GeneratedJavaTest {
             code[4 * k + 2] = 0;
             code[4 * k + 3] = 1;
         }
-        var tape = new Compiled(params, code, 0, new double[2 * codes.length], new int[0], 0, outputs, codes.length);
+        var tape = new Compiled(params, code, 0, new double[2 * codes.length], new int[0], 0, outputs, new boolean[codes.length],
+                codes.length);
         assertTrue(tape.generateJava(), tape::toString);
         var random = new Random(3);
         double[] x = new double[codes.length];

@@ -62,9 +62,10 @@ class KernelTest {
 
     @Test
     void accumulateAndCopy() {
-        double[] r = {3, 4, 10};
-        Kernel.run(new int[]{Opcode.MULACC, 2, 0, 1, Opcode.COPY, 0, 2, 2}, 0, 8, r);
+        double[] r = {3, 4, 10, 1};
+        Kernel.run(new int[]{Opcode.MULACC, 2, 0, 1, Opcode.MULSUB, 3, 0, 1, Opcode.COPY, 0, 2, 2}, 0, 12, r);
         assertEquals(22, r[2]);  // 10 + 3·4
+        assertEquals(-11, r[3]);  // 1 − 3·4
         assertEquals(22, r[0]);
     }
 }
