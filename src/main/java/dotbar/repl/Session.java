@@ -1,0 +1,197 @@
+package dotbar.repl;
+
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.VarSnippet;
+
+/**
+ * One JShell state running in this JVM, with the startup imports loaded.
+ *
+ * <p>Snippets run on JShell's local engine (see {@link LocalEngine}), so what they print goes to
+ * {@code System.out}; while a snippet runs, {@code System.out} and {@code System.err} are pointed
+ * at this session's streams so that a REPL on a terminal, a script and a test each see the output
+ * where they expect it. {@code System.exit} in a snippet ends the JVM, as in any Java program.
+ */
+public final class Session implements AutoCloseable {
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Set<String> hidden = new HashSet<>();
+    private final Map<String, Origin> origins = new HashMap<>();
+    private final Set<String> threw = new HashSet<>();
+    private JShell shell;
+    private boolean hiding;
+    private int userSnippets;
+    private ClassLoader snippetClassLoader;
+    private volatile boolean stopRequested;
+
+    /**
+     * Creates a session and evaluates the startup script ({@link Startup}).
+     *
+     * @param out where snippets' standard output goes
+     * @param err where snippets' standard error and startup warnings go
+     */
+    public Session(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+        start();
+    }
+
+    private void start() {
+        shell = JShell.builder()
+                .executionEngine(new LocalEngine(), Map.of())
+                .out(out).err(err)
+                .idGenerator((snippet, n) -> hiding ? "s" + n : String.valueOf(++userSnippets))
+                .build();
+        // The engine's loader became this thread's context loader; snippets run from other threads too.
+        snippetClassLoader = Thread.currentThread().getContextClassLoader();
+        hiding = true;
+        try {
+            Startup.load(this, err);
+        } finally {
+            hiding = false;
+        }
+    }
+
+    /** Drops every definition and starts over from the startup script. */
+    public void reset() {
+        shell.close();
+        hidden.clear();
+        origins.clear();
+        threw.clear();
+        userSnippets = 0;
+        start();
+    }
+
+    /**
+     * Evaluates one complete snippet (as split by {@link SourceCodeAnalysis#analyzeCompletion}).
+     *
+     * @param source the snippet's source
+     * @param origin where it came from, or {@code null} when typed at the prompt
+     * @return what became of it
+     */
+    public Result eval(String source, Origin origin) {
+        stopRequested = false;
+        PrintStream systemOut = System.out;
+        PrintStream systemErr = System.err;
+        List<SnippetEvent> events;
+        Thread.currentThread().setContextClassLoader(snippetClassLoader);
+        System.setOut(out);
+        System.setErr(err);
+        try {
+            events = shell.eval(source);
+        } finally {
+            out.flush();
+            err.flush();
+            System.setOut(systemOut);
+            System.setErr(systemErr);
+        }
+        SnippetEvent event = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
+        if (event == null) {
+            return new Result(Result.Kind.SILENT, null, source, null, List.of(), List.of(), null);
+        }
+        Snippet snippet = event.snippet();
+        if (hiding) {
+            hidden.add(snippet.id());
+        }
+        if (origin != null) {
+            origins.put(snippet.id(), origin);
+        }
+        Result result = classify(event, source);
+        if (result.kind() == Result.Kind.EXCEPTION || result.kind() == Result.Kind.STOPPED) {
+            threw.add(snippet.id());
+        }
+        return result;
+    }
+
+    private Result classify(SnippetEvent event, String source) {
+        Snippet snippet = event.snippet();
+        List<String> unresolved = snippet instanceof DeclarationSnippet d
+                ? shell.unresolvedDependencies(d).toList() : List.of();
+        Result.Kind kind;
+        if (stopRequested) {
+            kind = Result.Kind.STOPPED;
+        } else if (event.exception() != null) {
+            kind = Result.Kind.EXCEPTION;
+        } else {
+            kind = switch (event.status()) {
+                case REJECTED -> Result.Kind.REJECTED;
+                case RECOVERABLE_DEFINED -> Result.Kind.PENDING;
+                case RECOVERABLE_NOT_DEFINED -> snippet instanceof VarSnippet || !(snippet instanceof DeclarationSnippet)
+                        ? Result.Kind.UNRESOLVED : Result.Kind.PENDING;
+                case VALID -> hasValue(snippet) ? Result.Kind.VALUE : Result.Kind.SILENT;
+                default -> Result.Kind.SILENT;
+            };
+        }
+        var diagnostics = kind == Result.Kind.REJECTED
+                ? shell.diagnostics(snippet).filter(d -> d.isError()).toList() : List.<jdk.jshell.Diag>of();
+        String value = kind == Result.Kind.VALUE ? event.value() : null;
+        return new Result(kind, snippet, source, value, diagnostics, unresolved, event.exception());
+    }
+
+    private static boolean hasValue(Snippet snippet) {
+        return snippet instanceof VarSnippet || snippet instanceof ExpressionSnippet;
+    }
+
+    /**
+     * Stops the running snippet, if any (called from the Ctrl-C handler, on another thread).
+     * Only code compiled from snippets checks for the stop; a long loop inside a library method
+     * stops only if it checks {@link Thread#interrupted()}.
+     */
+    public void stop() {
+        stopRequested = true;
+        shell.stop();
+    }
+
+    /** Completion, documentation and snippet splitting for this state. */
+    public SourceCodeAnalysis analysis() {
+        return shell.sourceCodeAnalysis();
+    }
+
+    /** The underlying JShell state. */
+    JShell shell() {
+        return shell;
+    }
+
+    /** Whether a snippet came from the startup script (or the script's {@code args}), not the user. */
+    boolean isHidden(Snippet snippet) {
+        return hidden.contains(snippet.id());
+    }
+
+    /** Whether the snippet threw or was stopped when it ran. */
+    boolean threw(Snippet snippet) {
+        return threw.contains(snippet.id());
+    }
+
+    /** Marks snippets evaluated while {@code body} runs as not the user's own. */
+    void hideWhile(Runnable body) {
+        boolean was = hiding;
+        hiding = true;
+        try {
+            body.run();
+        } finally {
+            hiding = was;
+        }
+    }
+
+    /** Where the snippet with this id came from, or {@code null} if it was typed at the prompt. */
+    Origin origin(String snippetId) {
+        return origins.get(snippetId);
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+}
