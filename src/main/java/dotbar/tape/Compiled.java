@@ -103,6 +103,9 @@ public final class Compiled {
     /** The parameters, in the order of the arrays {@link #value} and {@link #gradient} take. */
     public List<String> params() { return params; }
 
+    /** The parameters the gradient is by: all of {@link #params()}, or the first few (the rest are data). */
+    public List<String> wrt() { return params.subList(0, gradientSlots.length); }
+
     /** The value at {@code x} (one number per parameter, in order). */
     public double value(double[] x) {
         double[] r = slots(x, "value");
@@ -120,12 +123,12 @@ public final class Compiled {
 
     /**
      * The gradient at {@code x}: fills {@code g[k]} with ∂f/∂(k-th parameter) and returns f(x).
-     * Both arrays have one entry per parameter.
+     * {@code x} has one entry per parameter, {@code g} one per parameter of {@link #wrt()}.
      */
     public double gradient(double[] x, double[] g) {
-        if (g.length != params.size()) {
-            throw new DotbarException("gradient: g has length " + g.length + " but there " + count(params.size())
-                    + " " + params);
+        if (g.length != gradientSlots.length) {
+            throw new DotbarException("gradient: g has length " + g.length + " but the gradient is by "
+                    + (gradientSlots.length == 1 ? "1 parameter " : gradientSlots.length + " parameters ") + wrt());
         }
         double[] r = slots(x, "gradient");
         JavaTier.Generated gen = generated;
@@ -143,7 +146,7 @@ public final class Compiled {
 
     /** The gradient at {@code x}, in a new array. */
     public double[] gradient(double[] x) {
-        double[] g = new double[params.size()];
+        double[] g = new double[gradientSlots.length];
         gradient(x, g);
         return g;
     }

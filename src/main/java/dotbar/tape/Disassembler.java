@@ -37,7 +37,7 @@ final class Disassembler {
         for (int pc = c.valueEnd(); pc < code.length; pc += 4) out.append("  ").append(instruction(code, pc)).append('\n');
         var result = new StringJoiner(", ");
         result.add("f = r" + c.root());
-        for (int k = 0; k < c.params().size(); k++) {
+        for (int k = 0; k < c.gradientSlots().length; k++) {
             int g = c.gradientSlots()[k];
             result.add("∂f/∂" + c.params().get(k) + " = " + (g < 0 ? "0" : (c.gradientNegated()[k] ? "-r" : "r") + g));
         }

@@ -13,11 +13,13 @@ import dotbar.expr.Sym;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Flattens an expression into a {@link Compiled} tape: the value section from the DAG in
@@ -29,6 +31,8 @@ final class TapeCompiler {
     private final Map<String, Integer> paramIndex = new HashMap<>();
     private final IdentityHashMap<Expr, Integer> valueSlot = new IdentityHashMap<>();
     private final IdentityHashMap<Expr, Adjoint> adjoint = new IdentityHashMap<>();
+    /** The nodes that depend on a parameter the gradient is by. */
+    private final Set<Expr> active = Collections.newSetFromMap(new IdentityHashMap<>());
     private final BitSet constantSlotSet = new BitSet();
     private int[] code = new int[256];
     private int length;
@@ -43,8 +47,14 @@ final class TapeCompiler {
         init = new double[Math.max(64, 2 * slots)];
     }
 
-    /** Compiles {@code e} over {@code params}, after checking them against the expression's symbols. */
-    static Compiled compile(Expr e, List<String> params) {
+    /**
+     * Compiles {@code e} over {@code params}, differentiated by the first {@code differentiated}
+     * of them, after checking them against the expression's symbols.
+     */
+    static Compiled compile(Expr e, List<String> params, int differentiated) {
+        if (differentiated < 0 || differentiated > params.size()) {
+            throw new DotbarException("compile: cannot differentiate by " + differentiated + " of " + params.size() + " parameters");
+        }
         check(e, params);
         Expr flat = Graph.inline(e);
         List<Expr> forward = Graph.topologicalOrder(flat);
@@ -56,7 +66,7 @@ final class TapeCompiler {
                     + (unknown.size() == 1 ? ", which is not a parameter" : ", which are not parameters")
                     + (params.isEmpty() ? " (no parameters given)" : " (parameters: " + String.join(", ", params) + ")"));
         }
-        return new TapeCompiler(params).build(flat, forward, params);
+        return new TapeCompiler(params).build(flat, forward, params, differentiated);
     }
 
     private static void check(Expr e, List<String> params) {
@@ -84,16 +94,21 @@ final class TapeCompiler {
         }
     }
 
-    private Compiled build(Expr root, List<Expr> forward, List<String> params) {
-        for (Expr n : forward) emitValue(n);
+    private Compiled build(Expr root, List<Expr> forward, List<String> params, int differentiated) {
+        for (Expr n : forward) {
+            emitValue(n);
+            boolean dependsOnWrt = n instanceof Sym x ? paramIndex.get(x.name()) < differentiated
+                    : n.children().stream().anyMatch(active::contains);
+            if (dependsOnWrt) active.add(n);
+        }
         int valueEnd = length;
         // the seed w̄ = 1 of the root is a constant: the root's contributions fold into their partials
-        if (!(root instanceof Num)) adjoint.put(root, new Adjoint(valueOf(Exprs.ONE), false, false));
+        if (active.contains(root)) adjoint.put(root, new Adjoint(valueOf(Exprs.ONE), false, false));
         for (int i = forward.size() - 1; i >= 0; i--) {
             if (forward.get(i) instanceof Call c && adjoint.containsKey(c)) backpropagate(c);
         }
-        int[] gradientSlots = new int[params.size()];
-        boolean[] negated = new boolean[params.size()];
+        int[] gradientSlots = new int[differentiated];
+        boolean[] negated = new boolean[differentiated];
         for (int k = 0; k < gradientSlots.length; k++) {
             Adjoint a = adjoint.get(Exprs.sym(params.get(k)));
             gradientSlots[k] = a == null ? -1 : a.slot;
@@ -114,7 +129,8 @@ final class TapeCompiler {
 
     /**
      * The contributions of node w to its operands' adjoints, ū += ∂w/∂u · w̄, with ∂w/∂u from
-     * the op table. Operands that are numbers, and partials that are structurally 0, are skipped.
+     * the op table. Operands that depend on no parameter differentiated by (numbers, data), and
+     * partials that are structurally 0, are skipped.
      */
     private void backpropagate(Call w) {
         Adjoint bar = adjoint.get(w);
@@ -122,7 +138,7 @@ final class TapeCompiler {
         for (int k = 0; k < w.args().size(); k++) {
             Expr u = w.args().get(k);
             Expr p = partials.get(k);
-            if (u instanceof Num || p instanceof Num z && z.is(0)) continue;
+            if (!active.contains(u) || p instanceof Num z && z.is(0)) continue;
             contribute(u, p, bar);
         }
     }

@@ -14,7 +14,9 @@ import java.util.WeakHashMap;
  * takes its tapes with it.
  */
 public final class Tapes {
-    private static final Map<Expr, Map<List<String>, Compiled>> CACHE = new WeakHashMap<>();
+    private static final Map<Expr, Map<Key, Compiled>> CACHE = new WeakHashMap<>();
+
+    private record Key(List<String> params, int differentiated) {}
 
     private Tapes() {}
 
@@ -23,13 +25,21 @@ public final class Tapes {
      * Errors (see {@link #compile}) are not cached.
      */
     public static Compiled of(Expr e, List<String> params) {
-        List<String> key = List.copyOf(params);
+        return of(e, params, params.size());
+    }
+
+    /**
+     * The tape of {@code e} over {@code params}, its gradient by the first {@code differentiated}
+     * of them only (the others are data: an optimizer's dataset columns), compiled on first use.
+     */
+    public static Compiled of(Expr e, List<String> params, int differentiated) {
+        var key = new Key(List.copyOf(params), differentiated);
         synchronized (CACHE) {
             var byParams = CACHE.get(e);
             Compiled known = byParams == null ? null : byParams.get(key);
             if (known != null) return known;
         }
-        Compiled fresh = compile(e, key); // outside the lock: compiling a large expression takes a while
+        Compiled fresh = compile(e, key.params(), differentiated); // outside the lock: compiling a large expression takes a while
         synchronized (CACHE) {
             return CACHE.computeIfAbsent(e, k -> new HashMap<>()).merge(key, fresh, (old, ignored) -> old);
         }
@@ -41,6 +51,11 @@ public final class Tapes {
      * and abstract functions cannot be compiled; each is an error naming the symbols or function.
      */
     public static Compiled compile(Expr e, List<String> params) {
-        return TapeCompiler.compile(e, List.copyOf(params));
+        return compile(e, params, params.size());
+    }
+
+    /** {@link #compile(Expr, List)} with the gradient by the first {@code differentiated} parameters only. */
+    public static Compiled compile(Expr e, List<String> params, int differentiated) {
+        return TapeCompiler.compile(e, List.copyOf(params), differentiated);
     }
 }

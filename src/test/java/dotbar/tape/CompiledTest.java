@@ -117,6 +117,21 @@ class CompiledTest {
     }
 
     @Test
+    void aGradientByTheFirstParametersOnlyLeavesTheDataAlone() {
+        // a model w·x + b·x² with data x: ∂/∂w = x, ∂/∂b = x², and nothing computed for x̄
+        Expr f = sym("w").times(x).plus(sym("b").times(x.pow(2)));
+        Compiled byModel = Tapes.compile(f, List.of("w", "b", "x"), 2);
+        assertEquals(List.of("w", "b"), byModel.wrt());
+        assertArrayEquals(new double[]{3, 9}, byModel.gradient(new double[]{0.5, -2, 3}));
+        Compiled byAll = Tapes.compile(f, List.of("w", "b", "x"));
+        assertArrayEquals(new double[]{3, 9, 0.5 - 12}, byAll.gradient(new double[]{0.5, -2, 3}));
+        assertTrue(byModel.gradientInstructions() < byAll.gradientInstructions());
+        assertSame(Tapes.of(f, List.of("w", "b", "x"), 2), Tapes.of(f, List.of("w", "b", "x"), 2));
+        assertEquals("compile: cannot differentiate by 4 of 3 parameters",
+                assertThrows(DotbarException.class, () -> Tapes.compile(f, List.of("w", "b", "x"), 4)).getMessage());
+    }
+
+    @Test
     void constantExponentsStayFiniteAtNegativeBases() {
         // ∂(aᵇ)/∂b = aᵇ·log a is NaN for a < 0; a constant exponent must not contribute it
         assertArrayEquals(new double[]{-2}, compile(x.pow(2), "x").gradient(new double[]{-1}));
@@ -164,7 +179,7 @@ class CompiledTest {
         assertEquals("value: x has length 3 but there are 2 parameters [a, b]",
                 assertThrows(DotbarException.class, () -> t.value(new double[3])).getMessage());
         double[] g = {7};
-        assertEquals("gradient: g has length 1 but there are 2 parameters [a, b]",
+        assertEquals("gradient: g has length 1 but the gradient is by 2 parameters [a, b]",
                 assertThrows(DotbarException.class, () -> t.gradient(new double[2], g)).getMessage());
         assertEquals("gradient: x has length 1 but there are 2 parameters [a, b]",
                 assertThrows(DotbarException.class, () -> t.gradient(new double[1], new double[2])).getMessage());

@@ -51,13 +51,17 @@ class TapePropertiesTest {
         double value = c.value(x);
         // the same Op.apply on the same nodes: equal to the last bit (named functions inlined first)
         assertEquals(Double.doubleToLongBits(Graph.inline(e).eval(s.point())), Double.doubleToLongBits(value), s::toString);
-        assertEquals(e.eval(s.point()), value, 1e-13 * Math.max(1, Math.abs(value)), s::toString);
+        // evaluating applications without inlining skips construction folding (x·0 → 0), so a
+        // NaN inside a body, such as (0/0)²·0, is only seen there; elsewhere the two agree
+        double unfolded = e.eval(s.point());
+        if (Double.isFinite(unfolded)) assertEquals(unfolded, value, 1e-13 * Math.max(1, Math.abs(value)), s::toString);
         double[] g = new double[x.length];
         assertEquals(Double.doubleToLongBits(value), Double.doubleToLongBits(c.gradient(x, g)));
 
         for (int k = 0; k < x.length; k++) {
             String name = params.get(k);
-            double symbolic = SymbolicDiff.diff(e, name).eval(s.point());
+            // the tape computes the inlined expression; so does this (see above for why it matters at NaNs)
+            double symbolic = SymbolicDiff.diff(Graph.inline(e), name).eval(s.point());
             assertClose(symbolic, g[k], 1e-9, "symbolic ∂/∂" + name + " of " + s);
             var numeric = CentralDifference.of(e, s.point(), name);
             if (numeric.reliable(1e-8)) assertClose(numeric.value(), g[k], 1e-6, "finite-difference ∂/∂" + name + " of " + s);
@@ -74,7 +78,8 @@ class TapePropertiesTest {
             double[] g = c.gradient(x);
             Assume.that(Double.isFinite(c.value(x)));
             for (int k = 0; k < g.length; k++) {
-                assertClose(SymbolicDiff.diff(f, c.params().get(k)).eval(s.point()), g[k], 1e-9, "∂/∂" + c.params().get(k) + " of " + f);
+                double symbolic = SymbolicDiff.diff(Graph.inline(f), c.params().get(k)).eval(s.point());
+                assertClose(symbolic, g[k], 1e-9, "∂/∂" + c.params().get(k) + " of " + f);
             }
         }
     }
