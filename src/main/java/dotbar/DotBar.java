@@ -1,6 +1,12 @@
 package dotbar;
 
+import dotbar.diff.Check;
+import dotbar.diff.Cost;
+import dotbar.diff.Grad;
+import dotbar.diff.Hessian;
 import dotbar.diff.SymbolicDiff;
+import dotbar.diff.SymbolicTrace;
+import dotbar.diff.Trace;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Fn;
@@ -13,6 +19,7 @@ import dotbar.expr.Sym;
 import dotbar.parse.Parser;
 import dotbar.print.LatexPrinter;
 import dotbar.plot.Plot;
+import dotbar.simplify.Simplifier;
 import dotbar.tape.Compiled;
 import dotbar.tape.Tapes;
 
@@ -128,6 +135,51 @@ public final class DotBar {
     public static Expr diff(Expr e, String x, int n) { return SymbolicDiff.diff(e, x, n); }
 
     // ---- forward and reverse mode, grad, hessian, check, simplify -----------------------
+
+    /**
+     * Forward mode at a point, seeded with ẋ = 1 (eq. 24–26): a {@link Trace} with one row per
+     * node — value and tangent — whose {@code derivative()} is ∂e/∂x.
+     */
+    public static Trace forward(Expr e, Point point, String x) { return Trace.forward(e, point, x); }
+
+    /**
+     * Reverse mode at a point, seeded with L̄ = 1 (eq. 27–30): a {@link Trace} with one row per
+     * node — value and adjoint — whose {@code gradient()} holds every ∂e/∂x from the one sweep.
+     */
+    public static Trace reverse(Expr e, Point point) { return Trace.reverse(e, point); }
+
+    /** Symbolic forward mode: every node's tangent as an expression, the seed's eq. (24)–(26) for this graph. */
+    public static SymbolicTrace forward(Expr e, String x) { return SymbolicTrace.forward(e, x); }
+
+    /** Symbolic reverse mode: every node's adjoint as an expression, the seed's eq. (27)–(30) for this graph. */
+    public static SymbolicTrace reverse(Expr e) { return SymbolicTrace.reverse(e); }
+
+    /** The gradient at a point by reverse mode: {@code grad(L, p).get("a")}, {@code .norm()}. */
+    public static Grad grad(Expr e, Point point) { return Trace.grad(e, point); }
+
+    /** The Hessian at a point (forward-over-reverse): {@code hessian(L, p).get("a", "b")}. */
+    public static Hessian hessian(Expr e, Point point) { return Hessian.of(e, point); }
+
+    /** Operation counts of the gradient of {@code e} by forward mode (a sweep per input) and reverse mode (one sweep). */
+    public static Cost cost(Expr e) { return Cost.of(e); }
+
+    /**
+     * Rewrites {@code e} to a simpler, canonical form without changing its value where it is
+     * defined: like terms and powers collected ({@code x + x → 2·x}, {@code x·x → x²}), cancellation
+     * ({@code x − x → 0}, {@code x/x → 1}), numbers folded, terms in a fixed order.
+     */
+    public static Expr simplify(Expr e) { return Simplifier.simplify(e); }
+
+    /**
+     * Checks a derivation: {@code check("d/dx x^2*sin(x) = 2*x*sin(x) + x^2*cos(x)")}; also
+     * {@code ∂/∂a …}, {@code d²/dx² …}, or a plain equation. The {@link Check} says whether it
+     * holds and why: equal after simplification, equal at many random points (with the largest
+     * relative error), or a counterexample with both sides' values.
+     */
+    public static Check check(String equation) { return Check.of(equation); }
+
+    /** Checks {@code lhs = rhs} for two expressions (see {@link #check(String)}). */
+    public static Check check(Expr lhs, Expr rhs) { return Check.of(lhs, rhs); }
 
     // ---- compiled evaluation ------------------------------------------------------------
 

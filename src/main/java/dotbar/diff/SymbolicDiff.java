@@ -39,10 +39,59 @@ public final class SymbolicDiff {
 
     /** ∂e/∂x as an expression. */
     public static Expr diff(Expr e, String x) {
+        return tangents(List.of(e), x).get(e);
+    }
+
+    /**
+     * The derivative by {@code x} of every node under {@code roots}: the forward sweep of the
+     * seed's eq. (24)–(26) carried out on expressions, seeded with ẋ = 1 and every other input's
+     * tangent 0. Nodes that do not depend on x get {@link Exprs#ZERO}.
+     */
+    public static IdentityHashMap<Expr, Expr> tangents(List<? extends Expr> roots, String x) {
         Exprs.sym(x); // differentiating by something that is not a symbol name is an error
         var d = new IdentityHashMap<Expr, Expr>();
-        for (Expr n : Graph.topologicalOrder(e)) d.put(n, node(n, x, d));
-        return d.get(e);
+        for (Expr n : Graph.topologicalOrder(roots)) d.put(n, node(n, x, d));
+        return d;
+    }
+
+    /**
+     * The local partial derivatives ∂n/∂uᵢ of a node, one per operand uᵢ (none for numbers and
+     * symbols): the op table's rule for a built-in operation, the body's partials with the
+     * parameters replaced by the arguments for a defined function, {@link Partial} nodes
+     * ∂f/∂uᵢ for an abstract one. Every sweep, symbolic or numeric, reads its rules here.
+     */
+    public static List<Expr> localPartials(Expr n) {
+        return switch (n) {
+            case Num c -> List.of();
+            case Sym s -> List.of();
+            case Call c -> c.op().partials(c.args(), c);
+            case Apply a when a.fn().isAbstract() -> abstractPartials(a.fn(), List.of(), a.args());
+            case Apply a -> definedPartials(a.fn(), a.args());
+            case Partial p -> abstractPartials(p.fn(), p.wrt(), p.args());
+        };
+    }
+
+    /**
+     * ∂body/∂pₖ of a defined function over its own parameters pₖ, one per parameter, computed
+     * once per function.
+     */
+    public static List<Expr> bodyPartials(Fn fn) {
+        // not computeIfAbsent: differentiating a body may need the partials of another function
+        List<Expr> overParams = BODY_PARTIALS.get(fn);
+        if (overParams == null) {
+            overParams = fn.params().stream().map(p -> diff(fn.body(), p)).toList();
+            BODY_PARTIALS.put(fn, overParams);
+        }
+        return overParams;
+    }
+
+    /**
+     * {@code sum + term}, written {@code sum − u} when the term is {@code −u}, so that chain-rule
+     * sums read {@code ẋ − ẏ} rather than {@code ẋ + −ẏ}; {@code term} alone when sum is null.
+     */
+    public static Expr plus(Expr sum, Expr term) {
+        if (sum == null) return term;
+        return term instanceof Call c && c.op() == Op.NEG ? Exprs.sub(sum, c.arg()) : Exprs.add(sum, term);
     }
 
     /** The n-th derivative by {@code x} (n ≥ 0). */
@@ -57,10 +106,7 @@ public final class SymbolicDiff {
         return switch (n) {
             case Num c -> Exprs.ZERO;
             case Sym s -> s.name().equals(x) ? Exprs.ONE : Exprs.ZERO;
-            case Call c -> chain(c.args(), c.op().partials(c.args(), c), d, c.op() == Op.MUL);
-            case Apply a when a.fn().isAbstract() -> chain(a.args(), abstractPartials(a.fn(), List.of(), a.args()), d, false);
-            case Apply a -> chain(a.args(), definedPartials(a.fn(), a.args()), d, false);
-            case Partial p -> chain(p.args(), abstractPartials(p.fn(), p.wrt(), p.args()), d, false);
+            default -> chain(n.children(), localPartials(n), d, n instanceof Call c && c.op() == Op.MUL);
         };
     }
 
@@ -76,7 +122,7 @@ public final class SymbolicDiff {
             Expr partial = partials.get(i);
             Expr term = (product && i == 1) || (partial instanceof Num && !(du instanceof Num))
                     ? Exprs.mul(partial, du) : Exprs.mul(du, partial);
-            sum = sum == null ? term : Exprs.add(sum, term);
+            sum = plus(sum, term);
         }
         return sum == null ? Exprs.ZERO : sum;
     }
@@ -93,12 +139,7 @@ public final class SymbolicDiff {
 
     /** ∂f/∂pₖ of a defined function, with its parameters replaced by {@code args} (simultaneously). */
     private static List<Expr> definedPartials(Fn fn, List<Expr> args) {
-        // not computeIfAbsent: differentiating a body may need the partials of another function
-        List<Expr> overParams = BODY_PARTIALS.get(fn);
-        if (overParams == null) {
-            overParams = fn.params().stream().map(p -> diff(fn.body(), p)).toList();
-            BODY_PARTIALS.put(fn, overParams);
-        }
+        List<Expr> overParams = bodyPartials(fn);
         var binding = new HashMap<String, Expr>();
         for (int k = 0; k < args.size(); k++) binding.put(fn.params().get(k), args.get(k));
         return overParams.stream().map(p -> Graph.substitute(p, binding)).toList();

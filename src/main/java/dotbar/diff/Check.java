@@ -1,0 +1,180 @@
+package dotbar.diff;
+
+import dotbar.DotbarException;
+import dotbar.expr.Call;
+import dotbar.expr.Evaluator;
+import dotbar.expr.Expr;
+import dotbar.expr.Exprs;
+import dotbar.expr.Point;
+import dotbar.print.TextTable;
+import dotbar.simplify.Simplifier;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeSet;
+
+/**
+ * Checks a derivation done by hand: {@code check("d/dx x^2*sin(x) = 2*x*sin(x) + x^2*cos(x)")}.
+ * The verdict says why:
+ * <ol>
+ * <li><b>equal after simplification</b> — both sides simplify to the same expression (a proof, as
+ *     far as the simplifier's identities go);</li>
+ * <li>otherwise <b>equal at random points</b> — both sides are evaluated at up to
+ *     {@value #POINTS} random points where both are defined (values drawn from [−2, 2], [−10, 10]
+ *     and ±e^[−3, 5], rounded to 3 decimals, from a fixed seed so a check is repeatable), and
+ *     agree within 10⁻⁸ relative to the larger side (or to 10⁻⁴ of the largest intermediate value,
+ *     whichever is larger: values that cancel to nearly 0 carry the rounding of what cancelled);
+ *     the largest relative error seen is reported — evidence, not proof;</li>
+ * <li>or a <b>counterexample</b>: a point where both sides are defined and differ, with both values.</li>
+ * </ol>
+ * When no point with both sides defined turns up among {@value #ATTEMPTS} tries, or a side cannot
+ * be evaluated (an abstract function), the check does not hold and says so.
+ */
+public final class Check {
+    static final int POINTS = 200;
+    static final int ATTEMPTS = 4000;
+    private static final double TOLERANCE = 1e-8;
+    private static final long SEED = 20_240_531L;
+
+    /** How the verdict was reached. */
+    public enum Verdict { SIMPLIFIED, RANDOM_POINTS, COUNTEREXAMPLE, UNDECIDED }
+
+    private final String statement;
+    private final Verdict verdict;
+    private final String reason;
+    private final Point counterexample;
+    private final int points;
+    private final double largestError;
+
+    private Check(String statement, Verdict verdict, String reason, Point counterexample, int points, double largestError) {
+        this.statement = statement;
+        this.verdict = verdict;
+        this.reason = reason;
+        this.counterexample = counterexample;
+        this.points = points;
+        this.largestError = largestError;
+    }
+
+    /** Checks an equation written as text; the left side may be a derivative {@code d/dx …}, {@code ∂/∂a …}, {@code d²/dx² …}. */
+    public static Check of(String equation) {
+        Claim c = Claim.parse(equation);
+        Expr body = c.differentiated();
+        boolean parenthesise = body instanceof Call call && call.op().isOperator();
+        String shown = c.by().isEmpty() ? c.lhs().toString()
+                : c.operator() + " " + (parenthesise ? "(" + body + ")" : body.toString());
+        Check r = of(c.lhs(), c.rhs(), shown);
+        if (c.by().isEmpty()) return r;
+        return new Check(r.statement, r.verdict, "the derivative is " + Simplifier.simplify(c.lhs()) + "; " + r.reason, r.counterexample, r.points, r.largestError);
+    }
+
+    /** Checks {@code lhs = rhs}. */
+    public static Check of(Expr lhs, Expr rhs) {
+        return of(lhs, rhs, lhs.toString());
+    }
+
+    private static Check of(Expr lhs, Expr rhs, String shownLhs) {
+        String statement = shownLhs + " = " + rhs;
+        Expr l = Simplifier.simplify(lhs), r = Simplifier.simplify(rhs);
+        if (l == r || Simplifier.simplify(Exprs.sub(lhs, rhs)) == Exprs.ZERO) {
+            return new Check(statement, Verdict.SIMPLIFIED, "equal after simplification: both sides are " + l, null, 0, 0);
+        }
+        var vars = new TreeSet<>(lhs.vars());
+        vars.addAll(rhs.vars());
+        var random = new Random(SEED);
+        int agree = 0, oneSided = 0;
+        double largest = 0;
+        // both sides constant: one evaluation says it all
+        int attempts = vars.isEmpty() ? 1 : ATTEMPTS, wanted = vars.isEmpty() ? 1 : POINTS;
+        try {
+            for (int attempt = 0; attempt < attempts && agree < wanted; attempt++) {
+                Point p = randomPoint(List.copyOf(vars), random);
+                var lv = Evaluator.values(lhs, p.asMap());
+                var rv = Evaluator.values(rhs, p.asMap());
+                double a = lv.get(lhs), b = rv.get(rhs);
+                if (!Double.isFinite(a) || !Double.isFinite(b)) {
+                    if (Double.isFinite(a) != Double.isFinite(b)) oneSided++;
+                    continue;
+                }
+                // relative to the larger side, but not below 10⁻⁴ of the largest intermediate value:
+                // 1 − tanh(x)² and 1/cosh(x)² both underflow towards 0 at large x, at different rates
+                double scale = Math.max(1, Math.max(largest(lv.values()), largest(rv.values())));
+                double error = Math.abs(a - b) / Math.max(Math.max(Math.abs(a), Math.abs(b)), 1e-4 * scale);
+                if (error > TOLERANCE) {
+                    return new Check(statement, Verdict.COUNTEREXAMPLE, "not equal: at " + p + " the left side is "
+                            + a + " and the right side " + b, p, agree, error);
+                }
+                largest = Math.max(largest, error);
+                agree++;
+            }
+        } catch (DotbarException e) {
+            return new Check(statement, Verdict.UNDECIDED, "not decided: the simplifier could not show it and the sides cannot be evaluated: "
+                    + e.getMessage(), null, 0, 0);
+        }
+        if (agree == 0) {
+            return new Check(statement, Verdict.UNDECIDED, "not decided: the simplifier could not show it and no point of "
+                    + ATTEMPTS + " random ones has both sides defined", null, 0, 0);
+        }
+        String also = oneSided == 0 ? "" : "; at " + oneSided + " other points only one side is defined";
+        return new Check(statement, Verdict.RANDOM_POINTS, "equal at " + agree + " random points"
+                + (vars.isEmpty() ? "" : " in " + String.join(", ", vars))
+                + " (largest relative error " + TextTable.number(largest, 2) + "); the simplifier could not show it" + also,
+                null, agree, largest);
+    }
+
+    private static double largest(java.util.Collection<Double> values) {
+        double m = 0;
+        for (double v : values) if (Double.isFinite(v)) m = Math.max(m, Math.abs(v));
+        return m;
+    }
+
+    /** A point drawn from three ranges in turn, values rounded to 3 decimals so a counterexample reads well. */
+    private static Point randomPoint(List<String> vars, Random random) {
+        var values = new LinkedHashMap<String, Double>();
+        for (String v : vars) {
+            double x = switch (random.nextInt(3)) {
+                case 0 -> 4 * random.nextDouble() - 2;
+                case 1 -> 20 * random.nextDouble() - 10;
+                default -> (random.nextBoolean() ? 1 : -1) * Math.exp(8 * random.nextDouble() - 3);
+            };
+            values.put(v, Math.round(x * 1000) / 1000.0);
+        }
+        return Point.of(values);
+    }
+
+    /** True when the equation holds: by simplification or at every random point tried. */
+    public boolean holds() {
+        return verdict == Verdict.SIMPLIFIED || verdict == Verdict.RANDOM_POINTS;
+    }
+
+    /** How the verdict was reached. */
+    public Verdict verdict() {
+        return verdict;
+    }
+
+    /** Why, in words. */
+    public String reason() {
+        return reason;
+    }
+
+    /** A point where both sides are defined and differ, if one was found. */
+    public Optional<Point> counterexample() {
+        return Optional.ofNullable(counterexample);
+    }
+
+    /** Random points at which the sides agreed (0 when simplification decided). */
+    public int points() {
+        return points;
+    }
+
+    /** The largest relative difference seen at the random points (at the counterexample, if any). */
+    public double largestRelativeError() {
+        return largestError;
+    }
+
+    @Override
+    public String toString() {
+        return (holds() ? "✓ holds: " : "✗ does not hold: ") + statement + "\n  " + reason;
+    }
+}

@@ -1,0 +1,165 @@
+package dotbar.diff;
+
+import dotbar.expr.Expr;
+import dotbar.expr.Exprs;
+import dotbar.parse.ParseException;
+import dotbar.parse.Parser;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A claimed equation {@code lhs = rhs} read from text, the left side optionally under a
+ * derivative in Leibniz notation: {@code d/dx x^2*sin(x) = 2*x*sin(x) + x^2*cos(x)},
+ * {@code ∂/∂a a*b = b}, {@code d²/dx² x^3 = 6*x} (also {@code d^2/dx^2}), {@code ∂²/∂x∂y x*y = 1}.
+ * Errors name the column in the whole text, parse errors of either side included.
+ */
+record Claim(Expr lhs, Expr rhs, List<String> by, Expr differentiated, char d) {
+    /** Reads the claim; {@code differentiated} is the left side before differentiating (lhs itself when no d/dx). */
+    static Claim parse(String text) {
+        int eq = text.indexOf('=');
+        if (eq < 0) throw error("a check needs an equation, 'left = right'; there is no '='", text, text.codePointCount(0, text.length()) + 1);
+        int second = text.indexOf('=', eq + 1);
+        if (second >= 0) throw error("a check takes one '='; here is a second", text, column(text, second));
+        var scan = new Leibniz(text, eq);
+        Expr body = side(text, scan.bodyStart(), eq, "left");
+        Expr rhs = side(text, eq + 1, text.length(), "right");
+        Expr lhs = body;
+        for (String x : scan.variables()) lhs = SymbolicDiff.diff(lhs, x);
+        return new Claim(lhs, rhs, scan.variables(), body, scan.d);
+    }
+
+    private static Expr side(String text, int from, int to, String which) {
+        String part = text.substring(from, to);
+        if (part.isBlank()) throw error("the " + which + " side of the equation is empty", text, column(text, from));
+        try {
+            return Parser.parse(part);
+        } catch (ParseException e) {
+            // the same message, with the column counted in the whole text
+            String what = e.getMessage().lines().findFirst().orElse("");
+            int at = what.lastIndexOf(" at column ");
+            throw error(at >= 0 ? what.substring(0, at) : what, text, column(text, from) + e.column() - 1);
+        }
+    }
+
+    /** The 1-based column (in code points) of the char index {@code i}. */
+    static int column(String text, int i) {
+        return text.codePointCount(0, i) + 1;
+    }
+
+    static ParseException error(String what, String text, int column) {
+        return new ParseException(what, text, column);
+    }
+
+    /** The Leibniz prefix {@code dⁿ/dx…} of the left side, if any: the variables, one per derivative taken. */
+    private static final class Leibniz {
+        private final String text;
+        private final int end;
+        private int i;
+        private final List<String> variables = new ArrayList<>();
+        private int bodyStart;
+        private char d = 'd';
+
+        Leibniz(String text, int end) {
+            this.text = text;
+            this.end = end;
+            skipSpaces();
+            int start = i;
+            if (i < end && isD(text.charAt(i))) {
+                d = text.charAt(i++);
+                int order = order();
+                skipSpaces();
+                if (i < end && text.charAt(i) == '/') {
+                    i++;
+                    skipSpaces();
+                    if (i < end && text.charAt(i) == d && i + 1 < end && Character.isLetter(text.codePointAt(i + 1))) {
+                        denominator(d, order);
+                        bodyStart = i;
+                        return;
+                    }
+                }
+            }
+            i = start;  // no derivative: the whole left side is the expression
+            bodyStart = start;
+        }
+
+        private void denominator(char d, int order) {
+            int total = 0;
+            int first = i;
+            while (i < end && text.charAt(i) == d && i + 1 < end && Character.isLetter(text.codePointAt(i + 1))) {
+                i++;
+                int nameStart = i;
+                while (i < end && (Character.isLetterOrDigit(text.codePointAt(i)) || text.charAt(i) == '_'
+                        || Character.getType(text.codePointAt(i)) == Character.NON_SPACING_MARK)) {
+                    i += Character.charCount(text.codePointAt(i));
+                }
+                String x = text.substring(nameStart, i);
+                Exprs.sym(x);
+                int k = order();
+                for (int j = 0; j < k; j++) variables.add(x);
+                total += k;
+                // ∂x∂y continues the denominator; after a space the expression begins (d/dx dt·x)
+            }
+            if (order != 1 && total == 1 && variables.size() == 1) {
+                // d²/dx² may also be written d²/dx: the numerator's order then applies to the one variable
+                for (int j = 1; j < order; j++) variables.add(variables.get(0));
+                total = order;
+            }
+            if (order != total) {
+                throw error("the derivative's order " + order + " does not match its variables (" + total + ")", text, column(text, first));
+            }
+        }
+
+        /** An optional order: ^n or a superscript digit; 1 when absent. */
+        private int order() {
+            if (i < end && text.charAt(i) == '^') {
+                int start = ++i;
+                while (i < end && Character.isDigit(text.charAt(i))) i++;
+                if (start == i) throw error("expected the derivative's order after '^'", text, column(text, start));
+                return Integer.parseInt(text.substring(start, i));
+            }
+            int k = "⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(i < end ? text.charAt(i) : ' ');
+            if (k > 0) {
+                i++;
+                return k;
+            }
+            return 1;
+        }
+
+        private void skipSpaces() {
+            while (i < end && Character.isWhitespace(text.charAt(i))) i++;
+        }
+
+        private static boolean isD(char c) {
+            return c == 'd' || c == '∂';
+        }
+
+        List<String> variables() {
+            return variables;
+        }
+
+        int bodyStart() {
+            return bodyStart;
+        }
+    }
+
+    /** {@code d/dx}, {@code ∂²/∂x∂y}: how the left side's derivative is written. */
+    String operator() {
+        if (by.isEmpty()) return "";
+        String n = by.size() == 1 ? "" : superscript(by.size());
+        var denominator = new StringBuilder();
+        for (int k = 0; k < by.size(); ) {
+            int run = 1;
+            while (k + run < by.size() && by.get(k + run).equals(by.get(k))) run++;
+            denominator.append(d).append(by.get(k)).append(run == 1 ? "" : superscript(run));
+            k += run;
+        }
+        return d + n + "/" + denominator;
+    }
+
+    private static String superscript(int n) {
+        var s = new StringBuilder();
+        for (char c : Integer.toString(n).toCharArray()) s.append("⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(c - '0'));
+        return s.toString();
+    }
+}

@@ -1,0 +1,93 @@
+package dotbar.diff;
+
+import dotbar.DotbarException;
+import dotbar.expr.Expr;
+import dotbar.print.TextTable;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the gradient of an expression costs in forward and in reverse mode, counted as
+ * {@link Trace#ops()} counts (elementary operations of the value sweep plus one multiply-add per
+ * chain-rule term performed). Forward mode (eq. 24–26) yields one derivative per sweep, so the
+ * gradient needs one sweep per input, each with its own value sweep; reverse mode (eq. 27–30)
+ * yields every derivative from one value sweep and one adjoint sweep — the seed's reason why
+ * reverse mode trains networks with far more parameters than outputs.
+ */
+public final class Cost {
+    private final List<String> inputs;
+    private final int nodes;
+    private final int valueOps;
+    private final Map<String, Integer> forward;
+    private final int reverse;
+
+    private Cost(List<String> inputs, int nodes, int valueOps, Map<String, Integer> forward, int reverse) {
+        this.inputs = inputs;
+        this.nodes = nodes;
+        this.valueOps = valueOps;
+        this.forward = Collections.unmodifiableMap(forward);
+        this.reverse = reverse;
+    }
+
+    /** The counts for {@code e}; no point is needed (the counts do not depend on the values). */
+    public static Cost of(Expr e) {
+        var dag = new Dag(List.of(e));
+        int valueOps = dag.valueOps();
+        var forward = new LinkedHashMap<String, Integer>();
+        for (String x : e.vars()) forward.put(x, valueOps + dag.terms(dag.dependsOn(s -> s.name().equals(x))));
+        return new Cost(e.vars(), dag.size(), valueOps, forward, valueOps + dag.terms(dag.dependsOn(s -> true)));
+    }
+
+    /** The inputs (free symbols), sorted by name. */
+    public List<String> inputs() {
+        return inputs;
+    }
+
+    /** Sweeps forward mode needs for the whole gradient: one per input. */
+    public int forwardSweeps() {
+        return inputs.size();
+    }
+
+    /** Sweeps reverse mode needs for the whole gradient: one (after one value sweep). */
+    public int reverseSweeps() {
+        return inputs.isEmpty() ? 0 : 1;
+    }
+
+    /** Operations of the forward sweep seeded with ẋ = 1 (its value sweep included). */
+    public int forwardOps(String x) {
+        Integer ops = forward.get(x);
+        if (ops == null) throw new DotbarException("no input " + x + "; the inputs are " + String.join(", ", inputs));
+        return ops;
+    }
+
+    /** Operations of all the forward sweeps together. */
+    public int forwardOps() {
+        return forward.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Operations of reverse mode: one value sweep and one adjoint sweep. */
+    public int reverseOps() {
+        return reverse;
+    }
+
+    /** Operations of one evaluation of the expression. */
+    public int valueOps() {
+        return valueOps;
+    }
+
+    @Override
+    public String toString() {
+        var perSweep = new StringBuilder();
+        forward.forEach((x, ops) -> perSweep.append(perSweep.isEmpty() ? "" : ", ").append(Rows.dotted(x)).append(" = 1: ").append(ops));
+        var t = new TextTable("mode", "sweeps", "operations", "");
+        t.row("forward", forwardSweeps(), forwardOps(), perSweep.length() == 0 ? "" : "(" + perSweep + ")");
+        t.row("reverse", reverseSweeps(), reverseOps(), "(" + valueOps + " for the values + "
+                + (reverse - valueOps) + " multiply-adds for the adjoints)");
+        return "the gradient by " + inputs.size() + " input" + (inputs.size() == 1 ? "" : "s")
+                + (inputs.isEmpty() ? "" : " (" + String.join(", ", inputs) + ")") + " of an expression of "
+                + nodes + " nodes, " + valueOps + " operations to evaluate\n" + t;
+    }
+}

@@ -1,0 +1,90 @@
+package dotbar.diff;
+
+import dotbar.DotbarException;
+import dotbar.expr.Expr;
+import dotbar.expr.Exprs;
+import dotbar.expr.Point;
+import dotbar.print.TextTable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Hessian H_uv = ∂²f/∂u∂v at a point, over the expression's free symbols in name order.
+ *
+ * <p>Computed forward-over-reverse: one symbolic reverse sweep gives every component of the
+ * gradient as an expression (∂f/∂u, eq. 27–30 on expressions), then one numeric forward sweep
+ * per variable v over all of them at once gives the column ∂(∂f/∂u)/∂v. No derivative rule is
+ * written twice: both sweeps read the op table. The two mixed partials H_uv and H_vu are computed
+ * along different paths and agree up to rounding; they are reported as computed, not averaged.
+ */
+public final class Hessian {
+    private final List<String> names;
+    private final double[][] h;
+    private final Point point;
+
+    private Hessian(List<String> names, double[][] h, Point point) {
+        this.names = names;
+        this.h = h;
+        this.point = point;
+    }
+
+    /** The Hessian of {@code e} at {@code point}; every free symbol needs a value. */
+    public static Hessian of(Expr e, Point point) {
+        var vars = e.vars();
+        var reverse = new Dag(List.of(e));
+        new NumericSweep(reverse, point);  // names every missing value, or an abstract function
+        var adjoints = new Adjoints(reverse);
+        var gradient = new ArrayList<Expr>();
+        for (String u : vars) gradient.add(adjoints.adjoint(reverse.indexOf(Exprs.sym(u))));
+        var dag = new Dag(gradient);
+        var sweep = new NumericSweep(dag, point);
+        double[][] h = new double[vars.size()][vars.size()];
+        for (int j = 0; j < vars.size(); j++) {
+            double[] dot = sweep.tangents(vars.get(j));
+            for (int i = 0; i < vars.size(); i++) h[i][j] = dot[dag.indexOf(gradient.get(i))];
+        }
+        return new Hessian(vars, h, NumericSweep.restrict(point, vars));
+    }
+
+    /** ∂²f/∂u∂v. */
+    public double get(String u, String v) {
+        return h[index(u)][index(v)];
+    }
+
+    /** The variables, sorted by name: the order of rows and columns. */
+    public List<String> names() {
+        return names;
+    }
+
+    /** The matrix, rows and columns in the order of {@link #names()} (a copy). */
+    public double[][] toArray() {
+        double[][] copy = new double[h.length][];
+        for (int i = 0; i < h.length; i++) copy[i] = h[i].clone();
+        return copy;
+    }
+
+    private int index(String name) {
+        int i = names.indexOf(name);
+        if (i < 0) {
+            throw new DotbarException("the Hessian has no variable " + name + "; the variables are "
+                    + (names.isEmpty() ? "none (the expression is constant)" : String.join(", ", names)));
+        }
+        return i;
+    }
+
+    @Override
+    public String toString() {
+        var header = new ArrayList<String>();
+        header.add("");
+        header.addAll(names);
+        var t = new TextTable(header.toArray(String[]::new));
+        for (int i = 0; i < names.size(); i++) {
+            Object[] row = new Object[names.size() + 1];
+            row[0] = names.get(i);
+            for (int j = 0; j < names.size(); j++) row[j + 1] = h[i][j];
+            t.row(row);
+        }
+        return "Hessian at " + point + "\n" + t;
+    }
+}

@@ -1,0 +1,142 @@
+package dotbar.diff;
+
+import dotbar.DotbarException;
+import dotbar.expr.Apply;
+import dotbar.expr.Expr;
+import dotbar.expr.Exprs;
+import dotbar.expr.Graph;
+import dotbar.expr.Num;
+import dotbar.expr.Partial;
+import dotbar.expr.Sym;
+import dotbar.print.LatexPrinter;
+import dotbar.print.TextTable;
+
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The names of a trace's rows, as the seed writes them: a symbol under its own name, an
+ * application of a named function under the function's name ({@code w1}, {@code φ1}; a second,
+ * different application of the same function {@code w1_2}), every other intermediate
+ * {@code t1, t2, …} in evaluation order, skipping names the expression already uses. Numbers
+ * get no row of their own; they appear inside definitions.
+ */
+final class Rows {
+    /** U+0307 COMBINING DOT ABOVE: the tangent of w is ẇ. */
+    static final char DOT = '\u0307';
+    /** U+0304 COMBINING MACRON: the adjoint of w is w̄. */
+    static final char BAR = '\u0304';
+
+    private final IdentityHashMap<Expr, String> names = new IdentityHashMap<>();
+
+    Rows(List<Expr> order) {
+        Set<String> taken = new HashSet<>();
+        var used = new HashSet<String>();  // symbols keep their names: reserved from the start
+        for (Expr n : order) {
+            switch (n) {
+                case Sym s -> {
+                    taken.add(s.name());
+                    used.add(s.name());
+                }
+                case Apply a -> taken.add(a.fn().name());
+                case Partial p -> taken.add(p.fn().name());
+                default -> { }
+            }
+        }
+        int t = 0;
+        for (Expr n : order) {
+            String name;
+            if (n instanceof Num && n != order.get(order.size() - 1)) continue;  // a constant root still gets a row
+            if (n instanceof Sym s) {
+                name = s.name();
+            } else if (n instanceof Apply a) {
+                name = a.fn().name();
+                for (int k = 2; used.contains(name); k++) name = a.fn().name() + "_" + k;
+            } else {
+                do name = "t" + ++t; while (taken.contains(name));
+            }
+            used.add(name);
+            names.put(n, name);
+        }
+    }
+
+    /** True when the node has a row. */
+    boolean has(Expr n) {
+        return names.containsKey(n);
+    }
+
+    String name(Expr n) {
+        return names.get(n);
+    }
+
+    Sym sym(Expr n) {
+        return Exprs.sym(names.get(n));
+    }
+
+    /**
+     * What the node computes from the rows of its operands: {@code t1·t2}, {@code w1(a, b, c)},
+     * {@code sin(t3)}; numbers stay numbers. A symbol is its own definition.
+     */
+    Expr definition(Expr n) {
+        if (n.children().isEmpty()) return n;
+        return n.withChildren(n.children().stream().map(k -> names.containsKey(k) ? (Expr) sym(k) : k).toList());
+    }
+
+    /** A row as printed: {@code t3 = t1·t2}; an input's row reads just its name. */
+    static String label(String name, Expr definition) {
+        return definition instanceof Sym ? name : name + " = " + definition;
+    }
+
+    /** {@code e} with every node that has a row replaced by the row's name. */
+    Expr inNames(Expr e) {
+        return Graph.rebuild(e, (n, kids) -> names.containsKey(n) && !(n instanceof Num)
+                ? sym(n) : Graph.withChildrenIfChanged(n, kids));
+    }
+
+    /** The row called {@code wanted}; an error listing the rows when there is none. */
+    static <R> R find(List<R> rows, Function<R, String> name, String wanted) {
+        return rows.stream().filter(r -> name.apply(r).equals(wanted)).findFirst().orElseThrow(() ->
+                new DotbarException("no row " + wanted + "; the rows are " + String.join(", ", rows.stream().map(name).toList())));
+    }
+
+    /** Asking a forward trace for the gradient. */
+    static DotbarException forwardHasNoGradient(String seed, String reverseCall) {
+        return new DotbarException("a forward trace seeded with " + dotted(seed) + " = 1 holds only ∂/∂" + seed
+                + ": use derivative(), or " + reverseCall + " for the whole gradient");
+    }
+
+    /** Asking a reverse trace for the one derivative. */
+    static DotbarException reverseHasNoDerivative() {
+        return new DotbarException("a reverse trace holds the whole gradient: use gradient(), or gradient().get(\"x\")");
+    }
+
+    /** A number in LaTeX to 6 significant digits, as the text tables show it. */
+    static String latexNumber(double v) {
+        if (Double.isNaN(v)) return "\\mathrm{NaN}";
+        if (Double.isInfinite(v)) return v > 0 ? "\\infty" : "-\\infty";
+        return LatexPrinter.print(Exprs.num(Double.parseDouble(TextTable.number(v))));
+    }
+
+    /** A table row of a LaTeX tabular: the cells joined with {@code &}, ended by {@code \\}. */
+    static String latexRow(String... cells) {
+        return String.join(" & ", cells) + " \\\\\n";
+    }
+
+    /** {@code w1} → {@code ẇ1}: the mark goes on the first letter. */
+    static String dotted(String name) {
+        return mark(name, DOT);
+    }
+
+    /** {@code w1} → {@code w̄1}. */
+    static String barred(String name) {
+        return mark(name, BAR);
+    }
+
+    private static String mark(String name, char mark) {
+        int first = name.offsetByCodePoints(0, 1);
+        return name.substring(0, first) + mark + name.substring(first);
+    }
+}

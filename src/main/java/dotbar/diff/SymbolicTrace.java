@@ -1,0 +1,171 @@
+package dotbar.diff;
+
+import dotbar.expr.Expr;
+import dotbar.expr.Exprs;
+import dotbar.expr.Num;
+import dotbar.expr.Sym;
+import dotbar.print.LatexPrinter;
+import dotbar.print.TextTable;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Forward or reverse mode carried out on expressions instead of numbers, so the seed's equations
+ * can be read off for any graph. Each row holds two things:
+ *
+ * <ul>
+ * <li>the <b>chain rule</b> at that node, in terms of the neighbouring rows' tangents or
+ *     adjoints — forward (eq. 24–26): ẇ = ∂w/∂a·ȧ + ∂w/∂b·ḃ + ∂w/∂c·ċ; reverse (eq. 27–30):
+ *     L̄ = 1, φ̄ = ∂L/∂φ·L̄, w̄ = ∂φ/∂w·φ̄, c̄ = ∂w/∂c·w̄ + ∂φ/∂c·φ̄ (eq. 29 as corrected: c
+ *     reaches L through w and directly through φ);</li>
+ * <li>the <b>result</b> once the seeds are substituted: forward seeded with ȧ = 1 and the other
+ *     inputs 0, so ẇ = ∂w/∂a, φ̇ = ∂w/∂a·∂φ/∂w, L̇ = ∂w/∂a·∂φ/∂w·∂L/∂φ, multiplied innermost
+ *     first as eq. (31) reads; reverse seeded with L̄ = 1, so ā = ∂L/∂φ·∂φ/∂w·∂w/∂a, multiplied
+ *     from the output inwards, the order in which reverse mode accumulates.</li>
+ * </ul>
+ *
+ * <p>Both are printed with the rows' names (w for w(a, b, c), t1 for an unnamed intermediate);
+ * {@link #result(String)} returns the result as a plain expression in the inputs, evaluable.
+ */
+public final class SymbolicTrace {
+    /**
+     * One row: its name, its definition over earlier rows, the chain rule at the node (over the
+     * tangent or adjoint symbols ẇ, w̄ of its neighbours) and the seeded result, both over rows' names.
+     */
+    public record Row(String name, Expr definition, Expr chainRule, Expr result) {}
+
+    private final String seed;  // forward: the seeded symbol; null in reverse mode
+    private final List<Row> rows;
+    private final Map<String, Expr> results;  // by row name, in the inputs' terms
+    private final Sym rootName;
+
+    private SymbolicTrace(String seed, List<Row> rows, Map<String, Expr> results, Sym rootName) {
+        this.seed = seed;
+        this.rows = List.copyOf(rows);
+        this.results = Collections.unmodifiableMap(results);
+        this.rootName = rootName;
+    }
+
+    /** Symbolic forward mode: every node's tangent, seeded with ẋ = 1 and the other inputs' tangents 0. */
+    public static SymbolicTrace forward(Expr e, String x) {
+        Exprs.sym(x);
+        var dag = new Dag(List.of(e));
+        var names = new Rows(dag.nodes);
+        IdentityHashMap<Expr, Expr> tangent = SymbolicDiff.tangents(List.of(e), x);
+        var rows = new ArrayList<Row>();
+        var results = new LinkedHashMap<String, Expr>();
+        for (Expr n : dag.nodes) {
+            if (!names.has(n)) continue;
+            // ẇ = Σᵢ ∂w/∂uᵢ·u̇ᵢ over the operands that are not numbers; an input's tangent is its seed
+            Expr rule = n instanceof Sym s ? Exprs.num(s.name().equals(x) ? 1 : 0) : null;
+            List<Expr> partials = SymbolicDiff.localPartials(n);
+            for (int i = 0; i < partials.size(); i++) {
+                Expr u = n.children().get(i);
+                if (u instanceof Num) continue;
+                rule = SymbolicDiff.plus(rule, Exprs.mul(names.inNames(partials.get(i)), Exprs.sym(Rows.dotted(names.name(u)))));
+            }
+            add(rows, results, names, n, rule == null ? Exprs.ZERO : rule, tangent.get(n));
+        }
+        return new SymbolicTrace(x, rows, results, names.sym(e));
+    }
+
+    /** Symbolic reverse mode: every node's adjoint, seeded with L̄ = 1 at the root L. */
+    public static SymbolicTrace reverse(Expr e) {
+        var dag = new Dag(List.of(e));
+        var names = new Rows(dag.nodes);
+        var adjoints = new Adjoints(dag);
+        var rows = new ArrayList<Row>();
+        var results = new LinkedHashMap<String, Expr>();
+        for (int i = dag.size() - 1; i >= 0; i--) {
+            Expr n = dag.nodes.get(i);
+            if (!names.has(n)) continue;
+            // ū = Σ over the users w of u, in evaluation order: ∂w/∂u·w̄
+            Expr rule = i == dag.size() - 1 ? Exprs.ONE : null;
+            for (Adjoints.Use use : adjoints.uses(i)) {
+                Expr w = dag.nodes.get(use.user());
+                rule = SymbolicDiff.plus(rule, Exprs.mul(names.inNames(use.partial()), Exprs.sym(Rows.barred(names.name(w)))));
+            }
+            add(rows, results, names, n, rule == null ? Exprs.ZERO : rule, adjoints.adjoint(i));
+        }
+        return new SymbolicTrace(null, rows, results, names.sym(e));
+    }
+
+    private static void add(List<Row> rows, Map<String, Expr> results, Rows names, Expr n, Expr rule, Expr result) {
+        rows.add(new Row(names.name(n), names.definition(n), rule, names.inNames(result)));
+        results.put(names.name(n), result);
+    }
+
+    /** True for forward mode. */
+    public boolean isForward() {
+        return seed != null;
+    }
+
+    /** The rows: in evaluation order (forward) or in the reverse order, output first (reverse). */
+    public List<Row> rows() {
+        return rows;
+    }
+
+    /** The row named {@code name}. */
+    public Row row(String name) {
+        return Rows.find(rows, Row::name, name);
+    }
+
+    /**
+     * The seeded tangent (forward) or adjoint (reverse) of the row {@code name} as an expression
+     * in the inputs: forward gives ∂w/∂x, reverse ∂L/∂w with the row w held as an independent input.
+     */
+    public Expr result(String name) {
+        Expr r = results.get(name);
+        if (r == null) row(name);  // the error listing the rows
+        return r;
+    }
+
+    /** Forward mode: ∂e/∂x, the root's tangent (the same expression as {@code diff(e, x)}). */
+    public Expr derivative() {
+        if (seed == null) throw Rows.reverseHasNoDerivative();
+        return results.get(rootName.name());
+    }
+
+    /** Reverse mode: ∂e/∂x for every input x, by name, from the one sweep. */
+    public Map<String, Expr> gradient() {
+        if (seed != null) {
+            throw Rows.forwardHasNoGradient(seed, "reverse(e)");
+        }
+        var g = new java.util.TreeMap<String, Expr>();
+        for (Row r : rows) if (r.definition() instanceof Sym) g.put(r.name(), results.get(r.name()));
+        return Collections.unmodifiableMap(g);
+    }
+
+    /**
+     * The equations in LaTeX, one line of an {@code aligned} block per row:
+     * {@code \\dot{w} &= \\frac{\\partial w}{\\partial a} \\dot{a} + … = \\frac{\\partial w}{\\partial a}}.
+     */
+    public String latex() {
+        var out = new StringBuilder("\\begin{aligned}\n");
+        for (Row r : rows) {
+            String lhs = LatexPrinter.print(Exprs.sym(seed != null ? Rows.dotted(r.name()) : Rows.barred(r.name())));
+            out.append(lhs).append(" &= ").append(LatexPrinter.print(r.chainRule()));
+            if (!r.chainRule().equals(r.result())) out.append(" = ").append(LatexPrinter.print(r.result()));
+            out.append(" \\\\\n");
+        }
+        return out.append("\\end{aligned}\n").toString();
+    }
+
+    @Override
+    public String toString() {
+        String mark = seed != null ? "tangent" : "adjoint";
+        var t = new TextTable("node", mark + " (chain rule)", seed != null
+                ? "seeded with " + Rows.dotted(seed) + " = 1" : "seeded with " + Rows.barred(rootName.name()) + " = 1");
+        for (Row r : rows) {
+            String lhs = (seed != null ? Rows.dotted(r.name()) : Rows.barred(r.name())) + " = ";
+            boolean same = r.chainRule().equals(r.result());
+            t.row(Rows.label(r.name(), r.definition()), lhs + r.chainRule(), same ? "" : "= " + r.result());
+        }
+        return (seed != null ? "forward mode, symbolic\n" : "reverse mode, symbolic\n") + t;
+    }
+}

@@ -1,0 +1,105 @@
+package dotbar.simplify;
+
+import dotbar.expr.Call;
+import dotbar.expr.Expr;
+import dotbar.expr.Graph;
+import dotbar.expr.Op;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
+/**
+ * Simplification by rewrite rules, run to a fixed point: {@code simplify(parse("x + x"))} is
+ * {@code 2·x}, {@code x·x} is {@code x²}, {@code x − x} is 0, {@code x/x} is 1.
+ *
+ * <p>Each pass rebuilds the DAG bottom-up (in topological order, no recursion on depth) and
+ * applies to every node, its operands being simplified already, the rules in phases:
+ * <ol>
+ * <li>function identities ({@code log(eˣ) → x}, {@code sin(−x) → −sin(x)}, …; {@link FunctionRules});</li>
+ * <li>products and powers: flatten, multiply numbers out, add the exponents of like factors,
+ *     drop zero exponents ({@link Products});</li>
+ * <li>sums: flatten, collect like terms, add the numbers, drop zero terms ({@link Sums});</li>
+ * <li>canonical order of terms and factors ({@link CanonicalOrder}), so that equal sums and
+ *     products become the same node.</li>
+ * </ol>
+ * Passes repeat until one changes nothing (at most {@value #MAX_PASSES}).
+ *
+ * <p><b>The value never changes</b> wherever the original expression is defined: every rule is
+ * an identity of real numbers there. Where the original is undefined the result may be defined
+ * ({@code x/x → 1} also at x = 0, {@code exp(log x) → x} also at x ≤ 0): the domain can only grow.
+ * No rule is applied that would change a defined value, so (x²)^½ stays as it is (it is |x|, not
+ * x) and (a·b)ⁿ is split only for integer n. Floating-point rounding may differ in the last
+ * places, as with any reassociation.
+ */
+public final class Simplifier {
+    private static final int MAX_PASSES = 16;
+
+    private final CanonicalOrder order = new CanonicalOrder();
+
+    private Simplifier() {}
+
+    /** The simplified form of {@code e}. */
+    public static Expr simplify(Expr e) {
+        var s = new Simplifier();
+        Expr current = e;
+        for (int pass = 0; pass < MAX_PASSES; pass++) {
+            Set<Expr> inner = innerNodes(current);
+            Expr next = Graph.rebuild(current, (n, kids) -> {
+                Expr rebuilt = Graph.withChildrenIfChanged(n, kids);
+                return inner.contains(n) ? rebuilt : s.rule(rebuilt);
+            });
+            if (next == current) return next;
+            current = next;
+        }
+        return current;
+    }
+
+    /**
+     * The sums whose only user is a sum, and the products whose only user is a product: the
+     * user's rule walks through them anyway, so they are left for it. Without this, a chain of
+     * n additions would be flattened n times, at O(n²) cost.
+     */
+    private static Set<Expr> innerNodes(Expr root) {
+        var users = new IdentityHashMap<Expr, Integer>();
+        var onlyUser = new IdentityHashMap<Expr, Expr>();
+        for (Expr n : Graph.topologicalOrder(root)) {
+            for (Expr k : n.children()) {
+                users.merge(k, 1, Integer::sum);
+                onlyUser.put(k, n);
+            }
+        }
+        Set<Expr> inner = Collections.newSetFromMap(new IdentityHashMap<>());
+        onlyUser.forEach((n, user) -> {
+            if (users.get(n) == 1 && (family(n, SUMS) && family(user, SUMS) || family(n, PRODUCTS) && family(user, PRODUCTS))) {
+                inner.add(n);
+            }
+        });
+        return inner;
+    }
+
+    private static final Set<Op> SUMS = EnumSet.of(Op.ADD, Op.SUB, Op.NEG);
+    private static final Set<Op> PRODUCTS = EnumSet.of(Op.MUL, Op.DIV);
+
+    private static boolean family(Expr n, Set<Op> ops) {
+        return n instanceof Call c && ops.contains(c.op());
+    }
+
+    /** The rules for one node whose operands are simplified. */
+    Expr rule(Expr n) {
+        if (!(n instanceof Call c)) return n;
+        return switch (c.op()) {
+            case ADD, SUB, NEG -> Sums.canonical(c, this);
+            case MUL, DIV, POW, SQRT -> {
+                Products.Factors f = Products.of(c, this);
+                yield Products.build(f.coefficient, f.sorted(order));
+            }
+            default -> FunctionRules.apply(c);
+        };
+    }
+
+    CanonicalOrder order() {
+        return order;
+    }
+}
