@@ -154,8 +154,14 @@ public final class DotBar {
     /** Symbolic reverse mode: every node's adjoint as an expression, the seed's eq. (27)–(30) for this graph. */
     public static SymbolicTrace reverse(Expr e) { return SymbolicTrace.reverse(e); }
 
-    /** The gradient at a point by reverse mode: {@code grad(L, p).get("a")}, {@code .norm()}. */
-    public static Grad grad(Expr e, Point point) { return Trace.grad(e, point); }
+    /**
+     * The gradient at a point by reverse mode: {@code grad(L, p).get("a")}, {@code .norm()}. It
+     * runs on the expression's compiled tape, compiled once per expression ({@link Tapes#of}).
+     */
+    public static Grad grad(Expr e, Point point) {
+        List<String> vars = e.vars();
+        return Grad.of(vars, Tapes.of(e, vars).gradient(point.values(vars)));
+    }
 
     /** The Hessian at a point (forward-over-reverse): {@code hessian(L, p).get("a", "b")}. */
     public static Hessian hessian(Expr e, Point point) { return Hessian.of(e, point); }
