@@ -44,7 +44,7 @@ public class NetworkBench {
         SigmoidNetwork.derivativeStructure(theta, other);
         Agreement.check("DerivativeStructure", hand, other);
         Uncompiled.grad(expr, names, point, other);
-        Agreement.check("symbolic", hand, other);
+        Agreement.check("reverse sweep", hand, other);
     }
 
     @Benchmark
@@ -69,5 +69,5 @@ public class NetworkBench {
     public double derivativeStructure() { return SigmoidNetwork.derivativeStructure(theta, g); }
 
     @Benchmark
-    public double uncompiledGrad() { return Uncompiled.grad(expr, names, point, g); }
+    public double reverseSweep() { return Uncompiled.grad(expr, names, point, g); }
 }

@@ -49,7 +49,7 @@ final class Report {
     private String build() {
         out.append(String.format("%-38s", "time per call, µs (fastest iteration)")).append(header()).append('\n');
         for (String method : List.of("compiledValue", "compiledGradient", "interpretedValue", "interpretedGradient", "handValue",
-                "handGradient", "derivativeStructure", "uncompiledGrad")) {
+                "handGradient", "derivativeStructure", "reverseSweep")) {
             out.append(String.format("  %-36s", method));
             for (String c : COLUMNS) out.append(cell(time(method, c)));
             out.append('\n');
@@ -61,7 +61,7 @@ final class Report {
         ratio("interpreted gradient / hand-written", "interpretedGradient", "handGradient", List.of(), 0, true);
         ratio("DerivativeStructure / compiled", "derivativeStructure", "compiledGradient", List.of("n=100"), 20, false);
         ratio("DerivativeStructure / interpreted", "derivativeStructure", "interpretedGradient", List.of("n=100"), 20, false);
-        ratio("uncompiled grad / compiled", "uncompiledGrad", "compiledGradient", List.of(), 0, false);
+        ratio("reverse sweep on the DAG / compiled", "reverseSweep", "compiledGradient", List.of(), 0, false);
         double adamR = score("AdamBench.tape rosenbrock100") / score("AdamBench.hand rosenbrock100");
         double adamN = score("AdamBench.tape network") / score("AdamBench.hand network");
         out.append(String.format("  %-35s%9s%9s%9s%9s  %s%n", "Adam on compiled tape / hand-written", "", fmt(adamR), "", fmt(adamN),
