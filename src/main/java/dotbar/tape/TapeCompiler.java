@@ -52,10 +52,15 @@ final class TapeCompiler {
      * of them, after checking them against the expression's symbols.
      */
     static Compiled compile(Expr e, List<String> params, int differentiated) {
+        return compile(e, params, differentiated, false);
+    }
+
+    /** {@link #compile(Expr, List, int)}, where {@code absentAllowed} lets parameters be missing from e (their gradient is 0). */
+    static Compiled compile(Expr e, List<String> params, int differentiated, boolean absentAllowed) {
         if (differentiated < 0 || differentiated > params.size()) {
             throw new DotbarException("compile: cannot differentiate by " + differentiated + " of " + params.size() + " parameters");
         }
-        check(e, params);
+        check(e, params, absentAllowed);
         Expr flat = Graph.inline(e);
         List<Expr> forward = Graph.topologicalOrder(flat);
         rejectAbstract(forward);
@@ -69,12 +74,13 @@ final class TapeCompiler {
         return new TapeCompiler(params).build(flat, forward, params, differentiated);
     }
 
-    private static void check(Expr e, List<String> params) {
+    private static void check(Expr e, List<String> params, boolean absentAllowed) {
         var seen = new LinkedHashSet<String>();
         for (String p : params) {
             Exprs.sym(p); // an error unless p is a symbol name
             if (!seen.add(p)) throw new DotbarException("compile: parameter " + p + " is given twice");
         }
+        if (absentAllowed) return;
         var vars = e.vars();
         var absent = params.stream().filter(p -> !vars.contains(p)).toList();
         if (!absent.isEmpty()) {
