@@ -157,8 +157,8 @@ public final class Compiled {
      * results stay the same to the last bit. Tapes do this by themselves, in the background,
      * after running for a fraction of a second; call this to have it now (it takes a fraction of
      * a second to seconds, growing with the program). Returns false, and the tape keeps
-     * interpreting, when that is impossible: without a JDK, or for programs over a million
-     * instructions; {@link #toString()} then says why.
+     * interpreting, when that is impossible: without a JDK, or for programs over 200 000
+     * instructions (javac would take minutes); {@link #toString()} then says why.
      */
     public synchronized boolean generateJava() {
         if (generated == null && notGenerated == null) {

@@ -17,7 +17,7 @@ import java.util.function.ToDoubleFunction;
 final class JavaTier {
     static final long THRESHOLD_INSTRUCTIONS = 100_000_000;
     /** Larger programs stay interpreted: javac's time and the generated class's size grow with them. */
-    static final int MAX_INSTRUCTIONS = 1_000_000;
+    static final int MAX_INSTRUCTIONS = 200_000;
     static final boolean AUTOMATIC = !"false".equals(System.getProperty("dotbar.tape.javac"));
 
     private static final AtomicLong NAMES = new AtomicLong();
