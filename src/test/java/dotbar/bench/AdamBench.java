@@ -40,7 +40,7 @@ public class AdamBench {
         boolean net = function.equals("network");
         tape = net ? Tapes.compile(SigmoidNetwork.expr(), SigmoidNetwork.names())
                 : Tapes.compile(Rosenbrock.expr(100), Rosenbrock.names(100));
-        tape.generateJava();
+        if (!tape.generateJava()) throw new IllegalStateException(tape.toString());
         start = net ? SigmoidNetwork.start() : Rosenbrock.start(100);
         int n = start.length;
         theta = new double[n];
@@ -48,6 +48,7 @@ public class AdamBench {
         v = new double[n];
         w = new double[n];
         hidden = new double[SigmoidNetwork.H];
+        Agreement.warm(this::tape);
         double onTape = tape();
         double[] thetaTape = theta.clone();
         Agreement.check("Adam on the tape, loss " + onTape + " vs " + hand(), theta, thetaTape);

@@ -36,6 +36,8 @@ public class RosenbrockBench {
         names = Rosenbrock.names(n);
         tape = Tapes.compile(expr, names);
         if (!tape.generateJava()) throw new IllegalStateException(tape.toString());
+        double[] warmX = Rosenbrock.start(n), warmG = new double[warmX.length];
+        Agreement.warm(() -> tape.gradient(warmX, warmG) + tape.value(warmX));
         interpreted = Tapes.compile(expr, names);  // stays interpreted: BenchMain turns the automatic second tier off
         x = Rosenbrock.start(n);
         g = new double[n];
