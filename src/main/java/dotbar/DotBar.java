@@ -20,6 +20,8 @@ import dotbar.parse.Parser;
 import dotbar.print.LatexPrinter;
 import dotbar.plot.Plot;
 import dotbar.simplify.Simplifier;
+import dotbar.tape.Compiled;
+import dotbar.tape.Tapes;
 
 import java.util.List;
 
@@ -152,8 +154,14 @@ public final class DotBar {
     /** Symbolic reverse mode: every node's adjoint as an expression, the seed's eq. (27)–(30) for this graph. */
     public static SymbolicTrace reverse(Expr e) { return SymbolicTrace.reverse(e); }
 
-    /** The gradient at a point by reverse mode: {@code grad(L, p).get("a")}, {@code .norm()}. */
-    public static Grad grad(Expr e, Point point) { return Trace.grad(e, point); }
+    /**
+     * The gradient at a point by reverse mode: {@code grad(L, p).get("a")}, {@code .norm()}. It
+     * runs on the expression's compiled tape, compiled once per expression ({@link Tapes#of}).
+     */
+    public static Grad grad(Expr e, Point point) {
+        List<String> vars = e.vars();
+        return Grad.of(vars, Tapes.of(e, vars).gradient(point.values(vars)));
+    }
 
     /** The Hessian at a point (forward-over-reverse): {@code hessian(L, p).get("a", "b")}. */
     public static Hessian hessian(Expr e, Point point) { return Hessian.of(e, point); }
@@ -180,6 +188,16 @@ public final class DotBar {
     public static Check check(Expr lhs, Expr rhs) { return Check.of(lhs, rhs); }
 
     // ---- compiled evaluation ------------------------------------------------------------
+
+    /**
+     * {@code e} compiled into a flat tape over {@code params} (in that order): {@code value(x)}
+     * and {@code gradient(x, g)} by reverse mode, with no allocation per call. Compiled once per
+     * expression and parameter list (cached).
+     */
+    public static Compiled compile(Expr e, String... params) { return Tapes.of(e, List.of(params)); }
+
+    /** {@code e} compiled over its symbols in alphabetical order, {@code vars(e)}. */
+    public static Compiled compile(Expr e) { return Tapes.of(e, e.vars()); }
 
     // ---- optimizers and data ------------------------------------------------------------
 
