@@ -20,6 +20,8 @@ import dotbar.parse.Parser;
 import dotbar.print.LatexPrinter;
 import dotbar.plot.Plot;
 import dotbar.simplify.Simplifier;
+import dotbar.tape.Compiled;
+import dotbar.tape.Tapes;
 
 import java.util.List;
 
@@ -152,8 +154,14 @@ public final class DotBar {
     /** Symbolic reverse mode: every node's adjoint as an expression, the seed's eq. (27)–(30) for this graph. */
     public static SymbolicTrace reverse(Expr e) { return SymbolicTrace.reverse(e); }
 
-    /** The gradient at a point by reverse mode: {@code grad(L, p).get("a")}, {@code .norm()}. */
-    public static Grad grad(Expr e, Point point) { return Trace.grad(e, point); }
+    /**
+     * The gradient at a point by reverse mode: {@code grad(L, p).get("a")}, {@code .norm()}. It
+     * runs on the expression's compiled tape, compiled once per expression ({@link Tapes#of}).
+     */
+    public static Grad grad(Expr e, Point point) {
+        List<String> vars = e.vars();
+        return Grad.of(vars, Tapes.of(e, vars).gradient(point.values(vars)));
+    }
 
     /** The Hessian at a point (forward-over-reverse): {@code hessian(L, p).get("a", "b")}. */
     public static Hessian hessian(Expr e, Point point) { return Hessian.of(e, point); }
@@ -181,7 +189,84 @@ public final class DotBar {
 
     // ---- compiled evaluation ------------------------------------------------------------
 
+    /**
+     * {@code e} compiled into a flat tape over {@code params} (in that order): {@code value(x)}
+     * and {@code gradient(x, g)} by reverse mode, with no allocation per call. Compiled once per
+     * expression and parameter list (cached).
+     */
+    public static Compiled compile(Expr e, String... params) { return Tapes.of(e, List.of(params)); }
+
+    /** {@code e} compiled over its symbols in alphabetical order, {@code vars(e)}. */
+    public static Compiled compile(Expr e) { return Tapes.of(e, e.vars()); }
+
     // ---- optimizers and data ------------------------------------------------------------
+
+    /** Gradient descent θ ← θ − η·g on {@code loss} from {@code start} (η = 1e-3; PyTorch SGD). */
+    public static dotbar.optim.Optimizer gd(Expr loss, Point start) { return dotbar.optim.Rules.gd().on(loss, start); }
+    /** The gradient-descent rule. */
+    public static dotbar.optim.Rule gd() { return dotbar.optim.Rules.gd(); }
+
+    /** PyTorch's SGD (heavy-ball momentum μ = 0, weight decay λ = 0 by default) on the whole loss. */
+    public static dotbar.optim.Optimizer sgd(Expr loss, Point start) { return dotbar.optim.Rules.sgd().on(loss, start); }
+    /** PyTorch's SGD rule: b ← μ·b + (g + λ·θ); θ ← θ − η·b. */
+    public static dotbar.optim.Rule sgd() { return dotbar.optim.Rules.sgd(); }
+
+    /**
+     * SGD on the mean of a per-sample loss over minibatches of {@code data} ({@code .batch(k)},
+     * default 1; {@code .seed(s)}, default 0): the loss's symbols named like columns are read
+     * from the rows, the others are parameters with values in {@code start}. With the full batch
+     * it is gd on the mean loss.
+     */
+    public static dotbar.optim.Optimizer sgd(Expr perSampleLoss, dotbar.optim.Dataset data, Point start) { return dotbar.optim.Rules.sgd().on(perSampleLoss, data, start); }
+
+    /** The seed's momentum, eq. (1)–(2): v ← α·v − (1−α)·g; θ ← θ + η·v (η = 0.01, α = 0.9). */
+    public static dotbar.optim.Optimizer momentum(Expr loss, Point start) { return dotbar.optim.Rules.momentum().on(loss, start); }
+    /** The seed's momentum rule, eq. (1)–(2). */
+    public static dotbar.optim.Rule momentum() { return dotbar.optim.Rules.momentum(); }
+
+    /** Nesterov momentum in the seed's EMA form (PyTorch SGD(lr = η(1−α), momentum = α, nesterov=True)). */
+    public static dotbar.optim.Optimizer nesterov(Expr loss, Point start) { return dotbar.optim.Rules.nesterov().on(loss, start); }
+    /** The Nesterov momentum rule. */
+    public static dotbar.optim.Rule nesterov() { return dotbar.optim.Rules.nesterov(); }
+
+    /** AdaGrad, eq. (6)–(7): w ← w + g²; θ ← θ − η·g/(√w + ε) (η = 0.01, ε = 1e-10). */
+    public static dotbar.optim.Optimizer adagrad(Expr loss, Point start) { return dotbar.optim.Rules.adagrad().on(loss, start); }
+    /** The AdaGrad rule, eq. (6)–(7). */
+    public static dotbar.optim.Rule adagrad() { return dotbar.optim.Rules.adagrad(); }
+
+    /** RMSProp, eq. (8)–(9): w ← ρ·w + (1−ρ)·g²; θ ← θ − η·g/(√w + ε) (η = 0.01, ρ = 0.99, ε = 1e-8). */
+    public static dotbar.optim.Optimizer rmsprop(Expr loss, Point start) { return dotbar.optim.Rules.rmsprop().on(loss, start); }
+    /** The RMSProp rule, eq. (8)–(9). */
+    public static dotbar.optim.Rule rmsprop() { return dotbar.optim.Rules.rmsprop(); }
+
+    /** Adam, eq. (13)–(15) with bias corrections (η = 1e-3, α = 0.9, ρ = 0.999, ε = 1e-8). */
+    public static dotbar.optim.Optimizer adam(Expr loss, Point start) { return dotbar.optim.Rules.adam().on(loss, start); }
+    /** The Adam rule, eq. (13)–(22). */
+    public static dotbar.optim.Rule adam() { return dotbar.optim.Rules.adam(); }
+
+    /** AdamW: Adam with decoupled weight decay θ ← θ·(1 − η·λ) first (λ = 0.01). */
+    public static dotbar.optim.Optimizer adamw(Expr loss, Point start) { return dotbar.optim.Rules.adamw().on(loss, start); }
+    /** The AdamW rule. */
+    public static dotbar.optim.Rule adamw() { return dotbar.optim.Rules.adamw(); }
+
+    /**
+     * A custom optimizer from update equations: {@code rule("heavy", "v = α*v - g", "θ = θ + η*v")
+     * .set("α", 0.9).set("η", 0.01)}; {@code g} is the gradient, {@code t} the step, {@code θ} the
+     * parameter; {@code .on(loss, start)} runs it.
+     */
+    public static dotbar.optim.Rule rule(String name, String... equations) { return dotbar.optim.Rule.of(name, equations); }
+
+    /**
+     * A rule's state after {@code steps} symbolic steps with gradients g1 … gt:
+     * {@code unroll(rmsprop(), "w", 3)} is ρ²·(1 − ρ)·g1² + ρ·(1 − ρ)·g2² + (1 − ρ)·g3² (eq. 12).
+     */
+    public static Expr unroll(dotbar.optim.Rule rule, String state, int steps) { return rule.unroll(state, steps); }
+
+    /** A dataset: {@code data("u v", new double[][]{{0, 1}, {1, 3}})}. */
+    public static dotbar.optim.Dataset data(String columns, double[][] rows) { return dotbar.optim.Dataset.of(columns, rows); }
+
+    /** A dataset from a CSV file whose header names the columns. */
+    public static dotbar.optim.Dataset csv(String path) { return dotbar.optim.Dataset.csv(path); }
 
     // ---- plots --------------------------------------------------------------------------
 

@@ -23,6 +23,14 @@ public final class Grad {
         this.values = values.clone();
     }
 
+    /** A gradient from its components, {@code values[i]} = ∂f/∂{@code names[i]} (both copied). */
+    public static Grad of(List<String> names, double[] values) {
+        if (names.size() != values.length) {
+            throw new DotbarException("a gradient needs one value per name: " + names.size() + " names, " + values.length + " values");
+        }
+        return new Grad(names, values);
+    }
+
     /** ∂f/∂name; an error when the expression has no such variable. */
     public double get(String name) {
         int i = names.indexOf(name);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * Walks over the expression DAG without recursion: topological order (operands before the
@@ -40,13 +41,22 @@ public final class Graph {
 
     /** The union of the DAGs under {@code roots}, in one topological order. */
     public static List<Expr> topologicalOrder(Collection<? extends Expr> roots) {
+        return topologicalOrder(roots, n -> false);
+    }
+
+    /**
+     * The part of the DAG under {@code roots} not yet {@code known}, in topological order: known
+     * nodes are neither listed nor descended into. Extending a walk this way costs only the new
+     * nodes, however deep the known part is.
+     */
+    public static List<Expr> topologicalOrder(Collection<? extends Expr> roots, Predicate<Expr> known) {
         var order = new ArrayList<Expr>();
         var seen = new IdentityHashMap<Expr, Boolean>();
         var nodes = new ArrayDeque<Expr>();
         var next = new ArrayDeque<Integer>();  // index of the next operand to visit, per stacked node
         long steps = 0;
         for (Expr root : roots) {
-            if (seen.put(root, Boolean.TRUE) != null) continue;
+            if (known.test(root) || seen.put(root, Boolean.TRUE) != null) continue;
             nodes.push(root);
             next.push(0);
             while (!nodes.isEmpty()) {
@@ -57,7 +67,7 @@ public final class Graph {
                 if (i < kids.size()) {
                     next.push(i + 1);
                     Expr k = kids.get(i);
-                    if (seen.put(k, Boolean.TRUE) == null) {
+                    if (!known.test(k) && seen.put(k, Boolean.TRUE) == null) {
                         nodes.push(k);
                         next.push(0);
                     }

@@ -1,0 +1,195 @@
+package dotbar.optim;
+
+import dotbar.DotbarException;
+import dotbar.expr.Point;
+import dotbar.print.TextTable;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * The trajectory of an optimizer: one row per step, the state after it — θ_t, the loss and the
+ * gradient norm ‖g‖ — and row 0 the start.
+ *
+ * <p>For a whole loss, the loss and ‖∇L‖ are at θ_t (what the next step will use). For
+ * minibatches, row 0 has the whole mean loss at the start and each later row the loss and ‖g‖ of
+ * the minibatch step t used (evaluated at θ_{t−1}, as a training loop logs {@code loss.item()}).
+ *
+ * <p>Memory is bounded: a history keeps about four million numbers. A longer run is thinned —
+ * every other row dropped, and from then on only every 2nd (then 4th, …) step recorded — so row i
+ * is step i until then, and {@link Row#t()} always says which step a row is. The start and the
+ * latest step are always there.
+ *
+ * <p>A history returned by {@link Optimizer#history()} is a snapshot: later steps do not change it.
+ */
+public final class History {
+    /** The state after step {@code t}. */
+    public record Row(long t, double loss, Point at, double gradientNorm) {
+        @Override public String toString() {
+            return "t=" + t + "  loss=" + Format.brief(loss) + "  " + at + "  ‖g‖=" + Format.brief(gradientNorm);
+        }
+    }
+
+    private static final int NUMBERS = 1 << 22;
+
+    private final List<String> parameters;
+    private final int capacity;   // rows
+    private long[] steps;
+    private double[] loss;
+    private double[] norm;
+    private double[] theta;       // row-major: row r's θ at [r·n, (r+1)·n)
+    private int size;
+    private long stride;          // rows are kept for steps that are multiples of it (and the latest)
+    private boolean shared;       // a snapshot reads the arrays: copy them before changing a row
+
+    History(List<String> parameters) {
+        this(parameters, Math.max(1024, NUMBERS / (parameters.size() + 3)));
+    }
+
+    History(List<String> parameters, int capacity) {
+        this.parameters = parameters;
+        this.capacity = capacity;
+        clear();
+    }
+
+    private History(History h) {
+        parameters = h.parameters;
+        capacity = h.capacity;
+        steps = h.steps;
+        loss = h.loss;
+        norm = h.norm;
+        theta = h.theta;
+        size = h.size;
+        stride = h.stride;
+    }
+
+    void clear() {
+        steps = new long[16];
+        loss = new double[16];
+        norm = new double[16];
+        theta = new double[16 * parameters.size()];
+        size = 0;
+        stride = 1;
+        shared = false;
+    }
+
+    /** Records step t; it replaces the latest row when that one was off the stride. */
+    void add(long t, double rowLoss, double[] at, double gradientNorm) {
+        int n = parameters.size();
+        int row = size;
+        if (size > 1 && steps[size - 1] % stride != 0) {
+            own();
+            row = size - 1;
+        } else if (size == steps.length) {
+            // grow by copying: a snapshot keeps the old arrays, which are not written again below its size
+            resize(2 * size);
+        }
+        steps[row] = t;
+        loss[row] = rowLoss;
+        norm[row] = gradientNorm;
+        System.arraycopy(at, 0, theta, row * n, n);
+        if (row == size) size++;
+        if (size > capacity) thin();
+    }
+
+    /** Keeps the start, the rows on twice the stride, and the latest. */
+    private void thin() {
+        own();
+        int n = parameters.size(), kept = 0;
+        stride *= 2;
+        for (int r = 0; r < size; r++) {
+            if (r == 0 || r == size - 1 || steps[r] % stride == 0) {
+                steps[kept] = steps[r];
+                loss[kept] = loss[r];
+                norm[kept] = norm[r];
+                System.arraycopy(theta, r * n, theta, kept * n, n);
+                kept++;
+            }
+        }
+        size = kept;
+    }
+
+    private void own() {
+        if (shared) resize(steps.length);
+    }
+
+    /** Fresh arrays of {@code rows} rows: no snapshot reads them. */
+    private void resize(int rows) {
+        shared = false;
+        steps = Arrays.copyOf(steps, rows);
+        loss = Arrays.copyOf(loss, rows);
+        norm = Arrays.copyOf(norm, rows);
+        theta = Arrays.copyOf(theta, rows * parameters.size());
+    }
+
+    History snapshot() {
+        shared = true;
+        return new History(this);
+    }
+
+    /** The number of rows (the steps taken plus the start, unless a long run was thinned). */
+    public int size() { return size; }
+
+    /** The parameter names, in order. */
+    public List<String> parameters() { return parameters; }
+
+    /** Row {@code i}: the start for 0, step i unless a long run was thinned. */
+    public Row get(int i) {
+        if (i < 0 || i >= size) throw new DotbarException("no row " + i + " in the history: it has rows 0 to " + (size - 1));
+        var at = new LinkedHashMap<String, Double>();
+        for (int k = 0; k < parameters.size(); k++) at.put(parameters.get(k), theta[i * parameters.size() + k]);
+        return new Row(steps[i], loss[i], Point.of(at), norm[i]);
+    }
+
+    /** The step of every row. */
+    public long[] steps() { return Arrays.copyOf(steps, size); }
+
+    /** θ of every row, as points: the path a contour plot overlays. */
+    public List<Point> points() {
+        var r = new ArrayList<Point>(size);
+        for (int i = 0; i < size; i++) r.add(get(i).at());
+        return r;
+    }
+
+    /** The last row. */
+    public Row last() { return get(size - 1); }
+
+    /** The loss of every row. */
+    public double[] losses() { return Arrays.copyOf(loss, size); }
+
+    /** ‖g‖ of every row. */
+    public double[] gradientNorms() { return Arrays.copyOf(norm, size); }
+
+    /** One parameter's value in every row: the path's coordinate. */
+    public double[] column(String parameter) {
+        int i = parameters.indexOf(parameter);
+        if (i < 0) throw new DotbarException("no parameter " + parameter + " in the history (parameters: " + String.join(", ", parameters) + ")");
+        double[] r = new double[size];
+        for (int row = 0; row < size; row++) r[row] = theta[row * parameters.size() + i];
+        return r;
+    }
+
+    /** A table of the rows: all of them when few, else the first and last five. */
+    @Override
+    public String toString() {
+        var header = new ArrayList<String>(List.of("t", "loss"));
+        header.addAll(parameters);
+        header.add("‖g‖");
+        var table = new TextTable(header.toArray(new String[0]));
+        for (int r = 0; r < size; r++) {
+            if (size > 12 && r == 5) {
+                var gap = new Object[header.size()];
+                gap[0] = "…";
+                table.row(gap);
+                r = size - 5;
+            }
+            var cells = new ArrayList<Object>(List.of(steps[r], loss[r]));
+            for (int i = 0; i < parameters.size(); i++) cells.add(theta[r * parameters.size() + i]);
+            cells.add(norm[r]);
+            table.row(cells.toArray());
+        }
+        return table.toString();
+    }
+}

@@ -1,0 +1,96 @@
+package dotbar.optim;
+
+import dotbar.DotbarException;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
+import org.apache.commons.math3.util.MathArrays;
+
+/**
+ * The mean of a per-sample loss over minibatches, as a PyTorch {@code DataLoader(shuffle=True,
+ * drop_last=False)} draws them: each epoch visits every row once in a fresh random order, cut
+ * into batches of k (the last one smaller when k does not divide the rows). With k ≥ the number
+ * of rows every step uses all rows in their order, and the step is gradient descent on the mean
+ * loss. Shuffling uses a {@link Well19937c} generator seeded with {@link #seed} (default 0, so
+ * runs are reproducible unless asked otherwise, as with JAX's explicit keys).
+ */
+final class Minibatch implements Objective {
+    private final List<String> parameters;
+    private final Differentiable perSample;
+    private final double[][] rows;   // the columns the loss reads, per row
+    private final double[] inputs;   // θ then the row's columns
+    private final double[] sampleGradient;
+    private final int[] order;
+    private final int[] natural;
+    private int batch = 1;
+    private long seed = 0;
+    private RandomGenerator random;
+    private int position;            // next row of the order; 0 starts an epoch
+
+    Minibatch(List<String> parameters, Differentiable perSample, double[][] rows) {
+        this.parameters = parameters;
+        this.perSample = perSample;
+        this.rows = rows;
+        this.inputs = new double[parameters.size() + rows[0].length];
+        this.sampleGradient = new double[parameters.size()];
+        this.order = new int[rows.length];
+        this.natural = new int[rows.length];
+        for (int i = 0; i < natural.length; i++) natural[i] = i;
+        restart();
+    }
+
+    @Override public List<String> parameters() { return parameters; }
+    @Override public boolean stochastic() { return batch < rows.length; }
+
+    @Override
+    public void restart() {
+        random = new Well19937c(seed);
+        System.arraycopy(natural, 0, order, 0, order.length);
+        position = 0;
+    }
+
+    @Override
+    public void batch(int k) {
+        if (k <= 0) throw new DotbarException("the batch size must be positive, got " + k);
+        batch = k;
+        restart();
+    }
+
+    @Override
+    public void seed(long s) {
+        seed = s;
+        restart();
+    }
+
+    @Override
+    public double next(double[] theta, double[] g) {
+        int n = Math.min(batch, rows.length - position);
+        if (position == 0 && batch < rows.length) MathArrays.shuffle(order, random);
+        double loss = mean(theta, order, position, n, g);
+        position = (position + n) % rows.length;
+        return loss;
+    }
+
+    @Override
+    public double full(double[] theta, double[] g) {
+        return mean(theta, natural, 0, rows.length, g);
+    }
+
+    /** The mean loss over the rows {@code index[from, from + n)}, its mean gradient into {@code g}. */
+    private double mean(double[] theta, int[] index, int from, int n, double[] g) {
+        System.arraycopy(theta, 0, inputs, 0, theta.length);
+        Arrays.fill(g, 0);
+        double sum = 0;
+        for (int s = from; s < from + n; s++) {
+            double[] row = rows[index[s]];
+            System.arraycopy(row, 0, inputs, theta.length, row.length);
+            sum += perSample.valueAndGradient(inputs, sampleGradient);
+            for (int i = 0; i < g.length; i++) g[i] += sampleGradient[i];
+        }
+        for (int i = 0; i < g.length; i++) g[i] /= n;
+        return sum / n;
+    }
+}

@@ -1,0 +1,30 @@
+package dotbar.optim;
+
+import java.util.List;
+
+/**
+ * What an optimizer minimises: a loss over its parameters, either the whole loss at every step
+ * or, for data, the mean of a per-sample loss over the next minibatch.
+ */
+interface Objective {
+    /** The parameters, in the order of the start point. */
+    List<String> parameters();
+
+    /** The loss the next step uses at θ, with its gradient written into {@code g}; draws a minibatch when there is data. */
+    double next(double[] theta, double[] g);
+
+    /** The whole loss at θ (for data, the mean over every row), with its gradient written into {@code g}. */
+    double full(double[] theta, double[] g);
+
+    /** True when {@link #next} is a minibatch estimate rather than the whole loss. */
+    boolean stochastic();
+
+    /** Starts the minibatch sequence over (the same shuffles again). */
+    void restart();
+
+    /** Minibatches of {@code k} rows; an error without data. */
+    void batch(int k);
+
+    /** Reseeds the shuffling and starts over; an error without data. */
+    void seed(long s);
+}

@@ -1,0 +1,76 @@
+package dotbar.optim;
+
+import dotbar.DotbarException;
+import dotbar.expr.Expr;
+import dotbar.expr.Point;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The two objectives: a whole loss, and the minibatch mean of a per-sample loss over data. */
+final class Objectives {
+    private Objectives() {}
+
+    /** The loss over exactly the parameters of {@code start}. */
+    static Objective full(Expr loss, Point start) {
+        List<String> params = parameters(loss, start, List.of());
+        return new Full(params, Differentiable.of(loss, params, params.size()));
+    }
+
+    /** The mean of {@code perSample} over minibatches of {@code data}; the parameters are start's names. */
+    static Objective minibatch(Expr perSample, Dataset data, Point start) {
+        List<String> params = parameters(perSample, start, data.columns());
+        var used = perSample.vars().stream().filter(data.columns()::contains).toList();
+        var inputs = new ArrayList<>(params);
+        inputs.addAll(used);
+        double[][] rows = new double[data.size()][used.size()];
+        for (int c = 0; c < used.size(); c++) {
+            double[] column = data.column(used.get(c));
+            for (int r = 0; r < rows.length; r++) rows[r][c] = column[r];
+        }
+        return new Minibatch(params, Differentiable.of(perSample, inputs, params.size()), rows);
+    }
+
+    /**
+     * The parameters: {@code start}'s names, which must be exactly the loss's symbols that are not
+     * data columns. Errors name what is missing or extra.
+     */
+    private static List<String> parameters(Expr loss, Point start, List<String> columns) {
+        List<String> vars = loss.vars();
+        List<String> params = start.names().stream().map(Rule::symbolName).toList();
+        List<String> needed = vars.stream().filter(v -> !columns.contains(v)).toList();
+        for (String p : params) {
+            if (columns.contains(p)) {
+                throw new DotbarException("the start point gives " + p + ", which is a column of the data (read from each row), "
+                        + "not a parameter; remove it from the start point");
+            }
+            if (!vars.contains(p)) {
+                throw new DotbarException("the start point names " + p + ", which the loss does not contain; "
+                        + (needed.isEmpty() ? "it has no parameters" : "its parameters are " + String.join(", ", needed)));
+            }
+        }
+        var missing = needed.stream().filter(v -> !params.contains(v)).toList();
+        if (!missing.isEmpty()) {
+            String which = String.join(", ", missing);
+            throw new DotbarException(columns.isEmpty()
+                    ? "the start point has no value for " + which + " (the loss's parameters are " + String.join(", ", needed) + ")"
+                    : "the loss needs " + which + ", which " + (missing.size() == 1 ? "is" : "are") + " neither a column of the data ("
+                    + String.join(", ", columns) + ") nor given in the start point" + (params.isEmpty() ? "" : " (" + String.join(", ", params) + ")"));
+        }
+        if (params.isEmpty()) throw new DotbarException("the loss " + loss + " has no parameters to optimize");
+        return params;
+    }
+
+    private record Full(List<String> parameters, Differentiable loss) implements Objective {
+        @Override public double next(double[] theta, double[] g) { return loss.valueAndGradient(theta, g); }
+        @Override public double full(double[] theta, double[] g) { return loss.valueAndGradient(theta, g); }
+        @Override public boolean stochastic() { return false; }
+        @Override public void restart() { }
+        @Override public void batch(int k) { throw noData("batch"); }
+        @Override public void seed(long s) { throw noData("seed"); }
+
+        private static DotbarException noData(String what) {
+            return new DotbarException(what + "(…) needs data: use sgd(loss, data, start) or rule.on(loss, data, start)");
+        }
+    }
+}

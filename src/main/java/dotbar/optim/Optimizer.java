@@ -1,0 +1,353 @@
+package dotbar.optim;
+
+import dotbar.DotbarException;
+import dotbar.expr.Point;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.apache.commons.math3.util.MathArrays;
+
+/**
+ * A {@link Rule} running on a loss from a start point: the parameters θ, the rule's state per
+ * parameter, the step count t and the trajectory. Made by the facade's factories
+ * ({@code adam(loss, start)}, …) or by {@code rule.on(loss, start)}.
+ *
+ * <pre>{@code
+ * var opt = adam(parse("(1-x)^2 + 100*(y-x^2)^2"), at("x=-1.5, y=2")).lr(0.01);
+ * opt.step();          // one update; prints  adam  t=1  loss=…  (x=…, y=…)  ‖g‖=…
+ * opt.step(500);
+ * opt.at().get("x"); opt.loss(); opt.t(); opt.state(); opt.history();
+ * var other = rmsprop(loss, opt.at());   // another optimizer from where this one is
+ * }</pre>
+ *
+ * <p><b>Steps.</b> Step t (from 1) takes g = ∇L(θ_{t−1}) — for data, the mean gradient over the
+ * next minibatch — and runs the rule's equations for every parameter. Hyperparameters are named by
+ * the seed's letters or PyTorch's names ({@link #lr}, {@link #betas}, …) and can be changed between
+ * steps, as a PyTorch {@code param_group}'s can.
+ *
+ * <p><b>A step that is not finite</b> — a loss, gradient, state or parameter that is NaN or ±∞ —
+ * is not taken: the optimizer keeps its last finite state ({@link #t()} says where it stopped)
+ * and {@link #step(int)} throws one {@link DotbarException} naming the step and the parameter,
+ * as JAX's {@code debug_nans} does, instead of carrying NaN on for the rest of the run.
+ *
+ * <p><b>Long runs.</b> {@link #step(int)} checks {@link Thread#interrupted()} between two steps;
+ * when interrupted it stops there, with a consistent state, re-asserts the thread's interrupt
+ * flag and throws a {@link DotbarException} saying how far it got. A listener installed with
+ * {@link #onProgress} hears about runs that take longer than a second.
+ */
+public final class Optimizer {
+    /** How long a run stays silent before it reports progress (tests shorten it). */
+    static volatile long quietNanos = 1_000_000_000L;
+    private static final long REPORT_NANOS = 100_000_000L;
+    private static volatile Consumer<Progress> progress;
+
+    private final Rule rule;
+    private final double[] hyper;
+    private final Objective objective;
+    private final List<String> parameters;
+    private final double[] start;
+    private final double[] registers;
+    private final History history;
+
+    private double[] theta;
+    private double[][] state;
+    private double[] grad;            // ∇L(θ) of the whole loss, valid when wholeAt == t
+    private double loss;              // L(θ), valid when wholeAt == t
+    private long wholeAt;
+    private long t;
+
+    // the step being tried, committed by swapping when it is finite
+    private double[] nextTheta;
+    private double[][] nextState;
+    private double[] nextGrad;
+    private final double[] batchGrad;
+
+    Optimizer(Rule rule, Objective objective, Point start) {
+        this.rule = rule;
+        this.hyper = rule.values();
+        this.objective = objective;
+        this.parameters = objective.parameters();
+        this.start = start.values(start.names());
+        this.registers = rule.registers();
+        this.history = new History(parameters);
+        int n = parameters.size(), k = rule.states().size();
+        theta = new double[n];
+        nextTheta = new double[n];
+        state = new double[k][n];
+        nextState = new double[k][n];
+        grad = new double[n];
+        nextGrad = new double[n];
+        batchGrad = new double[n];
+        begin();
+        String bad = notFinite(loss, grad);
+        if (bad != null) throw new DotbarException(bad + " at the start point " + at() + "; choose another start");
+    }
+
+    private void begin() {
+        System.arraycopy(start, 0, theta, 0, start.length);
+        for (double[] s : state) Arrays.fill(s, 0);
+        t = 0;
+        objective.restart();
+        loss = objective.full(theta, grad);
+        wholeAt = 0;
+        history.clear();
+        history.add(0, loss, theta, MathArrays.safeNorm(grad));
+    }
+
+    /**
+     * Installs the listener told about long runs (null removes it); the REPL installs one that
+     * draws a progress bar. One listener for the whole session.
+     */
+    public static void onProgress(Consumer<Progress> listener) {
+        progress = listener;
+    }
+
+    // ---- stepping ------------------------------------------------------------------------
+
+    /** One step; returns this optimizer, which prints its step, loss and parameters. */
+    public Optimizer step() {
+        return step(1);
+    }
+
+    /**
+     * {@code n} steps. Stops early, keeping the last finite state, at a step that is not finite
+     * or when the thread is interrupted; either way throws a {@link DotbarException} saying so.
+     */
+    public Optimizer step(int n) {
+        if (n < 0) throw new DotbarException("step(n) needs n ≥ 0, got " + n);
+        Consumer<Progress> listener = progress;
+        long begin = System.nanoTime(), nextReport = begin + quietNanos;
+        boolean reported = false;
+        int done = 0;
+        try {
+            for (; done < n; done++) {
+                if (Thread.interrupted()) {
+                    Thread.currentThread().interrupt();
+                    throw new DotbarException("interrupted after " + done + " of " + n + " steps; "
+                            + rule.name() + " keeps its state at t = " + t + ": " + this);
+                }
+                advance();
+                if (listener != null) {
+                    long now = System.nanoTime();
+                    if (now >= nextReport) {
+                        listener.accept(new Progress(this, done + 1, n, (now - begin) / 1e9, false));
+                        reported = true;
+                        nextReport = now + REPORT_NANOS;
+                    }
+                }
+            }
+        } finally {
+            if (reported) listener.accept(new Progress(this, done, n, (System.nanoTime() - begin) / 1e9, true));
+        }
+        return this;
+    }
+
+    /** Step t + 1, committed only when everything it computes is finite. */
+    private void advance() {
+        long step = t + 1;
+        double used;
+        double[] g;
+        if (objective.stochastic()) {
+            used = objective.next(theta, batchGrad);
+            g = batchGrad;
+            String bad = notFinite(used, g);
+            if (bad != null) throw stopped(step, "on its minibatch " + bad + " at " + at());
+        } else {
+            wholeLoss();
+            used = loss;
+            g = grad;
+        }
+        System.arraycopy(theta, 0, nextTheta, 0, theta.length);
+        for (int k = 0; k < state.length; k++) System.arraycopy(state[k], 0, nextState[k], 0, theta.length);
+        rule.step(nextTheta, g, nextState, step, hyper, registers);
+        for (int i = 0; i < theta.length; i++) {
+            if (!Double.isFinite(nextTheta[i])) {
+                throw stopped(step, "the update of " + parameters.get(i) + " is " + nextTheta[i] + " (g = " + g[i] + ")");
+            }
+            for (int k = 0; k < state.length; k++) {
+                if (!Double.isFinite(nextState[k][i])) {
+                    throw stopped(step, "the state " + rule.states().get(k) + " of " + parameters.get(i) + " is " + nextState[k][i]
+                            + " (g = " + g[i] + ")");
+                }
+            }
+        }
+        double rowLoss = used, rowNorm = MathArrays.safeNorm(g);
+        if (!objective.stochastic()) {
+            double next = objective.full(nextTheta, nextGrad);
+            String bad = notFinite(next, nextGrad);
+            if (bad != null) throw stopped(step, bad + " at " + Format.point(parameters, nextTheta));
+            double[] swap = grad;
+            grad = nextGrad;
+            nextGrad = swap;
+            loss = rowLoss = next;
+            rowNorm = MathArrays.safeNorm(grad);
+            wholeAt = step;
+        }
+        double[] swapTheta = theta;
+        theta = nextTheta;
+        nextTheta = swapTheta;
+        double[][] swapState = state;
+        state = nextState;
+        nextState = swapState;
+        t = step;
+        history.add(t, rowLoss, theta, rowNorm);
+    }
+
+    /** Null when the loss and gradient are finite, else what is not: "the loss is NaN", "the gradient ∂L/∂y is Infinity". */
+    private String notFinite(double value, double[] g) {
+        if (!Double.isFinite(value)) return "the loss is " + value;
+        for (int i = 0; i < g.length; i++) {
+            if (!Double.isFinite(g[i])) return "the gradient ∂L/∂" + parameters.get(i) + " is " + g[i];
+        }
+        return null;
+    }
+
+    private DotbarException stopped(long step, String why) {
+        return new DotbarException("step " + step + " is not finite: " + why + "; " + rule.name()
+                + " stopped and keeps its last finite state, t = " + t + " " + Format.point(parameters, theta));
+    }
+
+    private void wholeLoss() {
+        if (wholeAt != t) {
+            loss = objective.full(theta, grad);
+            wholeAt = t;
+        }
+    }
+
+    /** Back to the start point: θ = start, states 0, t = 0, history cleared (hyperparameters kept). */
+    public Optimizer reset() {
+        begin();
+        return this;
+    }
+
+    // ---- what it holds -------------------------------------------------------------------
+
+    /** The current parameters θ_t. */
+    public Point at() {
+        return point(theta);
+    }
+
+    /** The loss at θ_t (for data: the mean over every row). */
+    public double loss() {
+        wholeLoss();
+        return loss;
+    }
+
+    /** ∇L(θ_t) (for data: the mean over every row). */
+    public Point gradient() {
+        wholeLoss();
+        return point(grad);
+    }
+
+    /** The number of steps taken. */
+    public long t() {
+        return t;
+    }
+
+    /** The parameter names, in the start point's order. */
+    public List<String> parameters() {
+        return parameters;
+    }
+
+    /** Each state ({@code v}, {@code w}, {@code v̂}, {@code ŵ}, …) with its value per parameter. */
+    public Map<String, Point> state() {
+        var m = new LinkedHashMap<String, Point>();
+        for (int k = 0; k < state.length; k++) m.put(rule.states().get(k), point(state[k]));
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The trajectory so far, row t the state after step t ({@link History}). */
+    public History history() {
+        return history.snapshot();
+    }
+
+    /** The rule with the current hyperparameters. */
+    public Rule rule() {
+        Rule r = rule;
+        for (var h : hyperparameters().entrySet()) r = r.set(h.getKey(), h.getValue());
+        return r;
+    }
+
+    /** The hyperparameters by letter, with their current values. */
+    public Map<String, Double> hyperparameters() {
+        var m = new LinkedHashMap<String, Double>();
+        var names = rule.hyperparameters().keySet().stream().toList();
+        for (int i = 0; i < hyper.length; i++) m.put(names.get(i), hyper[i]);
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** A hyperparameter's current value, by letter or PyTorch name. */
+    public double get(String hyperparameter) {
+        return hyper[rule.index(rule.resolve(hyperparameter))];
+    }
+
+    private Point point(double[] values) {
+        var m = new LinkedHashMap<String, Double>();
+        for (int i = 0; i < values.length; i++) m.put(parameters.get(i), values[i]);
+        return Point.of(m);
+    }
+
+    // ---- hyperparameters ------------------------------------------------------------------
+
+    /**
+     * Sets a hyperparameter by letter ({@code "η"}) or PyTorch name ({@code "lr"}); an unknown
+     * name is an error listing the known ones.
+     */
+    public Optimizer set(String hyperparameter, double value) {
+        String letter = rule.resolve(hyperparameter);
+        Hyperparameters.check(rule.name(), letter, value, rule.builtin());
+        hyper[rule.index(letter)] = value;
+        return this;
+    }
+
+    /** The learning rate η (PyTorch {@code lr}); must be positive. */
+    public Optimizer lr(double η) { return set("η", η); }
+
+    /** α: momentum's and nesterov's momentum, Adam's first-moment decay (PyTorch's β1). */
+    public Optimizer alpha(double α) { return set("α", α); }
+
+    /** ρ: RMSProp's decay (PyTorch RMSprop's {@code alpha}), Adam's second-moment decay (β2). */
+    public Optimizer rho(double ρ) { return set("ρ", ρ); }
+
+    /** ε, added to √w in the denominator. */
+    public Optimizer eps(double ε) { return set("ε", ε); }
+
+    /** PyTorch's {@code betas=(β1, β2)}: α and ρ together (neither is set if either is out of range). */
+    public Optimizer betas(double β1, double β2) {
+        String a = rule.resolve("beta1"), r = rule.resolve("beta2");
+        Hyperparameters.check(rule.name(), a, β1, rule.builtin());
+        Hyperparameters.check(rule.name(), r, β2, rule.builtin());
+        return set(a, β1).set(r, β2);
+    }
+
+    /** λ, weight decay: decoupled in adamw, added to the gradient (L2) in sgd. */
+    public Optimizer weightDecay(double λ) { return set("λ", λ); }
+
+    /** PyTorch's {@code momentum}: μ of sgd (heavy ball), α of momentum and nesterov. */
+    public Optimizer momentum(double m) { return set("momentum", m); }
+
+    /** Minibatches of {@code k} rows (PyTorch's {@code batch_size}; default 1); starts the epochs over. */
+    public Optimizer batch(int k) {
+        objective.batch(k);
+        return this;
+    }
+
+    /** Seeds the shuffling of the rows (default 0) and starts the epochs over. */
+    public Optimizer seed(long s) {
+        objective.seed(s);
+        return this;
+    }
+
+    /** {@code adam  t=500  loss=0.0123457  (x=0.889, y=0.79)  ‖g‖=0.31}. */
+    @Override
+    public String toString() {
+        wholeLoss();
+        return rule.name() + "  t=" + t + "  loss=" + Format.brief(loss) + "  " + Format.point(parameters, theta)
+                + "  ‖g‖=" + Format.brief(MathArrays.safeNorm(grad));
+    }
+}

@@ -1,0 +1,280 @@
+package dotbar.optim;
+
+import dotbar.DotbarException;
+import dotbar.expr.Expr;
+import dotbar.expr.Exprs;
+import dotbar.expr.Point;
+import dotbar.parse.ParseException;
+import dotbar.parse.Parser;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * An optimizer written as update equations over per-parameter state, as the seed writes them:
+ * momentum is {@code v ← α·v − (1−α)·g; θ ← θ + η·v} (eq. 1–2).
+ *
+ * <p>In the equations {@code g} is the gradient ∂L/∂θ at the current parameters, {@code t} the
+ * step (counted from 1), {@code θ} the parameter; every other symbol an equation assigns is a
+ * state (starting at 0, one value per parameter), and every symbol it only reads is a
+ * hyperparameter. Each step runs the equations in order for every parameter, so an equation sees
+ * the values assigned by the ones before it in the same step ({@code v̂ = v/(1−αᵗ)} reads the new
+ * {@code v}) and the previous step's value of the ones after it.
+ *
+ * <p>A rule is immutable ({@link #set} returns a new one) and compiled once, when it is built,
+ * into a straight-line program over a fixed slot layout {@code [θ, g, t, hyperparameters…,
+ * states…]}; stepping runs that program, with no expression evaluation and no map look-ups.
+ *
+ * <pre>{@code
+ * Rule heavy = rule("heavy", "v = α*v - g", "θ = θ + η*v").set("α", 0.9).set("η", 0.01);
+ * Optimizer o = heavy.on(parse("(x-1)^2 + 10*(y+2)^2"), at("x=0, y=0"));
+ * }</pre>
+ */
+public final class Rule {
+    static final String THETA = "θ";
+    static final String GRADIENT = "g";
+    static final String STEP = "t";
+    private static final int FIXED_SLOTS = 3;  // θ, g, t
+
+    /** One update {@code target ← rhs}. */
+    record Equation(String target, Expr rhs) {
+        @Override public String toString() { return target + " ← " + rhs; }
+    }
+
+    private final String name;
+    private final List<Equation> equations;
+    private final List<String> hyperparameters;
+    private final Map<String, Double> values;
+    private final List<String> states;
+    private final boolean builtin;
+    private final Kernel kernel;
+
+    /**
+     * A rule from its equations; {@code defaults} gives hyperparameter values (and the order they
+     * print in); symbols read but neither assigned nor given a default become hyperparameters
+     * without a value, to be {@link #set} before the rule runs.
+     */
+    Rule(String name, List<Equation> equations, Map<String, Double> defaults, boolean builtin) {
+        this.name = name;
+        this.equations = List.copyOf(equations);
+        this.builtin = builtin;
+        if (equations.isEmpty()) throw new DotbarException("rule " + name + " has no equations");
+        var assigned = new LinkedHashSet<String>();
+        var read = new LinkedHashSet<String>(defaults.keySet());
+        for (Equation e : equations) {
+            if (e.target().equals(GRADIENT) || e.target().equals(STEP)) {
+                throw new DotbarException("rule " + name + ": " + e.target() + " is "
+                        + (e.target().equals(GRADIENT) ? "the gradient" : "the step") + " and cannot be assigned (in " + e + ")");
+            }
+            read.addAll(e.rhs().vars());
+            if (!e.target().equals(THETA)) assigned.add(e.target());
+        }
+        if (equations.stream().noneMatch(e -> e.target().equals(THETA))) {
+            throw new DotbarException("rule " + name + " never assigns θ, so it would not move the parameters; add an equation θ = …");
+        }
+        read.removeAll(List.of(THETA, GRADIENT, STEP));
+        read.removeAll(assigned);
+        this.states = List.copyOf(assigned);
+        this.hyperparameters = List.copyOf(read);
+        var checked = new LinkedHashMap<String, Double>();
+        defaults.forEach((k, v) -> {
+            Hyperparameters.check(name, k, v, builtin);
+            checked.put(k, v);
+        });
+        this.values = Collections.unmodifiableMap(checked);
+        this.kernel = compile();
+    }
+
+    private Rule(Rule r, Map<String, Double> values) {
+        this.name = r.name;
+        this.equations = r.equations;
+        this.hyperparameters = r.hyperparameters;
+        this.states = r.states;
+        this.builtin = r.builtin;
+        this.kernel = r.kernel;
+        this.values = Collections.unmodifiableMap(values);
+    }
+
+    private Kernel compile() {
+        var slots = new ArrayList<>(List.of(THETA, GRADIENT, STEP));
+        slots.addAll(hyperparameters);
+        slots.addAll(states);
+        var k = new Kernel.Builder(slots);
+        for (Equation e : equations) k.store(k.compile(e.rhs()), e.target());
+        return k.build();
+    }
+
+    /**
+     * A rule from equations {@code "target = expression"} (or {@code target ← expression}), run in
+     * order at every step: {@code Rule.of("heavy", "v = α*v - g", "θ = θ + η*v")}. Symbols the
+     * equations only read are hyperparameters, to be {@link #set} before the rule runs.
+     */
+    public static Rule of(String name, String... equations) {
+        if (name == null || name.isBlank()) throw new DotbarException("a rule needs a name");
+        var parsed = new ArrayList<Equation>();
+        for (int i = 0; i < equations.length; i++) parsed.add(parseEquation(name, i + 1, equations[i]));
+        return new Rule(name, parsed, Map.of(), false);
+    }
+
+    private static Equation parseEquation(String rule, int number, String text) {
+        String where = "rule " + rule + ", equation " + number;
+        int eq = text == null ? -1 : text.indexOf('='), arrow = text == null ? -1 : text.indexOf('←');
+        int split = eq < 0 ? arrow : arrow < 0 ? eq : Math.min(eq, arrow);
+        if (split < 0) throw new DotbarException(where + ": '" + text + "' is not an update 'state = expression'");
+        String target = text.substring(0, split).strip();
+        try {
+            target = symbolName(target);
+        } catch (DotbarException e) {
+            throw new DotbarException(where + ": the left side '" + target + "' of '" + text + "' is not a name");
+        }
+        int offset = text.codePointCount(0, split + 1);
+        try {
+            return new Equation(target, Parser.parse(text.substring(split + 1)));
+        } catch (ParseException e) {
+            String what = e.getMessage().substring(0, e.getMessage().indexOf(" at column " + e.column()));
+            throw new ParseException(where + ": " + what, text, e.column() + offset);
+        } catch (DotbarException e) {
+            throw new DotbarException(where + " (" + text.strip() + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** The rule's name ({@code adam}, or the one given to {@code rule(...)}). */
+    public String name() { return name; }
+
+    /** The states, in the order their equations first assign them (θ is not among them). */
+    public List<String> states() { return states; }
+
+    /** The update equations, in order, as {@code target ← expression}. */
+    public List<String> equations() { return equations.stream().map(Equation::toString).toList(); }
+
+    List<Equation> updates() { return equations; }
+
+    /** Every hyperparameter with its value (NaN while unset), in order. */
+    public Map<String, Double> hyperparameters() {
+        var m = new LinkedHashMap<String, Double>();
+        for (String h : hyperparameters) m.put(h, values.getOrDefault(h, Double.NaN));
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The value of a hyperparameter by letter or PyTorch name ({@code "lr"} is η). */
+    public double get(String hyperparameter) {
+        String h = resolve(hyperparameter);
+        Double v = values.get(h);
+        if (v == null) throw new DotbarException(name + ": " + h + " has no value yet; use .set(\"" + h + "\", value)");
+        return v;
+    }
+
+    /**
+     * This rule with a hyperparameter set, by letter ({@code "α"}) or PyTorch name
+     * ({@code "lr"}, {@code "betas"} is not one name: use {@code beta1}/{@code beta2}). An unknown
+     * name is an error listing the known ones; a non-positive η is an error.
+     */
+    public Rule set(String hyperparameter, double value) {
+        String h = resolve(hyperparameter);
+        Hyperparameters.check(name, h, value, builtin);
+        var m = new LinkedHashMap<>(values);
+        m.put(h, value);
+        return new Rule(this, m);
+    }
+
+    String resolve(String hyperparameter) {
+        if (states.contains(hyperparameter) || List.of(THETA, GRADIENT, STEP).contains(hyperparameter)) {
+            throw new DotbarException(name + ": " + hyperparameter + " is " + (states.contains(hyperparameter) ? "a state"
+                    : "given by the optimizer") + ", not a hyperparameter; known: " + Hyperparameters.describe(hyperparameters));
+        }
+        return Hyperparameters.resolve(name, hyperparameter, hyperparameters);
+    }
+
+    boolean builtin() { return builtin; }
+
+    int index(String letter) { return hyperparameters.indexOf(letter); }
+
+    /**
+     * The hyperparameter values in slot order; an error naming every symbol the equations read
+     * that has none (a misspelt state, or a hyperparameter never set).
+     */
+    double[] values() {
+        var missing = hyperparameters.stream().filter(h -> !values.containsKey(h)).toList();
+        if (!missing.isEmpty()) {
+            throw new DotbarException("rule " + name + " reads " + String.join(", ", missing) + ", which "
+                    + (missing.size() == 1 ? "has" : "have") + " no value: not a state (no equation assigns "
+                    + (missing.size() == 1 ? "it" : "them") + "), not g, t or θ, and not set; known states: "
+                    + (states.isEmpty() ? "none" : String.join(", ", states)) + "; set a hyperparameter with .set(\""
+                    + missing.get(0) + "\", value)");
+        }
+        double[] r = new double[hyperparameters.size()];
+        for (int i = 0; i < r.length; i++) r[i] = values.get(hyperparameters.get(i));
+        return r;
+    }
+
+    /** A register file for {@link #step}. */
+    double[] registers() { return kernel.registers(); }
+
+    /**
+     * One step of the equations for every parameter: reads and writes {@code theta[i]} and
+     * {@code state[k][i]} (state k in {@link #states()} order), with gradient {@code grad[i]}.
+     */
+    void step(double[] theta, double[] grad, double[][] state, long t, double[] hyper, double[] r) {
+        int firstState = FIXED_SLOTS + hyper.length;
+        r[2] = t;
+        System.arraycopy(hyper, 0, r, FIXED_SLOTS, hyper.length);
+        for (int i = 0; i < theta.length; i++) {
+            r[0] = theta[i];
+            r[1] = grad[i];
+            for (int k = 0; k < state.length; k++) r[firstState + k] = state[k][i];
+            kernel.run(r);
+            theta[i] = r[0];
+            for (int k = 0; k < state.length; k++) state[k][i] = r[firstState + k];
+        }
+    }
+
+    /**
+     * The state {@code name} (or θ) after {@code steps} steps taken symbolically, with gradients
+     * {@code g1 … gt}, states from 0, θ from {@code θ0} and the hyperparameters as symbols, as a sum
+     * over the gradient terms: {@code rmsprop().unroll("w", 3)} is eq. (12) with the squares,
+     * {@code ρ²·(1 − ρ)·g1² + ρ·(1 − ρ)·g2² + (1 − ρ)·g3²}, and {@code adam().unroll("v̂", t)} shows
+     * the bias correction of eq. (20)–(22).
+     */
+    public Expr unroll(String name, int steps) {
+        return Unroll.unroll(this, name, steps);
+    }
+
+    /** This rule run on {@code loss} from {@code start}, which gives a value to every parameter of the loss. */
+    public Optimizer on(Expr loss, Point start) {
+        return new Optimizer(this, Objectives.full(loss, start), start);
+    }
+
+    /**
+     * This rule run on the mean of a per-sample loss over minibatches of {@code data}: the loss's
+     * symbols named like the data's columns are read from it, the others are the parameters and
+     * need a value in {@code start}.
+     */
+    public Optimizer on(Expr perSampleLoss, Dataset data, Point start) {
+        return new Optimizer(this, Objectives.minibatch(perSampleLoss, data, start), start);
+    }
+
+    /**
+     * <pre>
+     * adam  η=0.001  α=0.9  ρ=0.999  ε=1e-8
+     *   v ← α·v − (1 − α)·g
+     *   …
+     * </pre>
+     */
+    @Override
+    public String toString() {
+        var head = new StringJoiner("  ");
+        head.add(name);
+        hyperparameters().forEach((k, v) -> head.add(k + "=" + (v.isNaN() ? "?" : Format.exact(v))));
+        var s = new StringBuilder(head.toString());
+        for (Equation e : equations) s.append("\n  ").append(e);
+        return s.toString();
+    }
+
+    /** The interned name of a state or symbol (NFC, so a typed ŵ and a composed one agree). */
+    static String symbolName(String s) { return Exprs.sym(s).name(); }
+}

@@ -1,0 +1,242 @@
+package dotbar.tape;
+
+import dotbar.DotbarException;
+import dotbar.expr.Point;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.List;
+
+/**
+ * An expression compiled once into a flat tape: its value and its gradient by reverse mode, as
+ * straight-line programs over one array of slots, run with no allocation per call.
+ *
+ * <pre>{@code
+ * var c = compile(parse("a*b + sin(c)^2"), "a", "b", "c");   // parameter order as given
+ * double v = c.value(new double[]{0.5, -1.2, 0.3});
+ * double[] g = new double[3];
+ * c.gradient(new double[]{0.5, -1.2, 0.3}, g);   // g = (b, a, 2·sin(c)·cos(c)) = (-1.2, 0.5, 0.5646…)
+ * }</pre>
+ *
+ * <h2>The program</h2>
+ * Slots {@code r0 … r(n−1)} hold the parameters, in the order given. The <em>value</em> section
+ * has one instruction per distinct operation node of the DAG (named functions inlined), in
+ * topological order, each writing its own slot: a shared subexpression is computed once. The
+ * <em>gradient</em> section is the reverse sweep (the seed's eq. (31) read right to left): for
+ * each node w in reverse order and each operand u that depends on a parameter,
+ * <pre>  ū += ∂w/∂u · w̄</pre>
+ * where ∂w/∂u is the op table's own rule ({@link dotbar.expr.Op#partials}) applied to the node's
+ * operands and compiled into instructions over the value slots, interned with them: the partials
+ * of {@code exp}, {@code tanh} or {@code σ} reuse the node's value, those of a product are its
+ * operands and cost nothing. The compiler folds what it knows: the root's w̄ = 1 and constant
+ * partials multiply at compile time; a term ∂w/∂u = ±1 (sums, differences) reads w̄'s slot
+ * instead of copying it; negations (a difference's −1, cos' = −sin) are carried as signs and
+ * absorbed into the accumulation ({@code r[d] −= r[a]·r[b]}) or the final read, never computed;
+ * the first contribution to ū is a store, later ones accumulate in place, so nothing is zeroed
+ * per call. Partials that are structurally 0
+ * ({@code sign}, {@code step}) and operands that are constants contribute nothing — so the
+ * exponent of x² never yields 2·x·log(x), NaN for x &lt; 0.
+ *
+ * <p>Why this shape rather than interpreting per-op derivative templates at run time: every
+ * partial is then an ordinary instruction, shared by interning with the value section and with
+ * other partials, folded by the same construction rules as any expression, and one kernel runs
+ * both sections. On sums of squares (Rosenbrock) the gradient section has about as many
+ * instructions as the value section.
+ *
+ * <h2>Two tiers</h2>
+ * A new tape is interpreted: a loop with a switch over the instruction codes, about 2 ns per
+ * instruction. Once it has run some 10⁸ instructions, a background thread turns the program into
+ * straight-line Java, one statement per instruction with values in local variables, compiles it
+ * in memory with the JDK's compiler and switches to it (about 0.2 ns per instruction: within
+ * 2.5× of a hand-written gradient at n = 100, 3.5× at n = 1000); {@link #generateJava()} does it
+ * at once. Both tiers perform the same operations, so they give the same numbers to the last
+ * bit. The benchmarks ({@code scripts/bench}) measure both.
+ *
+ * <h2>Threads</h2>
+ * The slots live in one array owned by the first thread that calls; other threads get a fresh
+ * array per call, so a {@code Compiled} is safe to share, and allocation-free for its owner.
+ */
+public final class Compiled {
+    private static final VarHandle OWNER;
+
+    static {
+        try {
+            OWNER = MethodHandles.lookup().findVarHandle(Compiled.class, "owner", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final List<String> params;
+    private final int[] code;
+    private final int valueEnd;
+    private final int[] constantSlots;
+    private final int root;
+    private final int[] gradientSlots;
+    /** ∂f/∂(k-th parameter) is −r[gradientSlots[k]] rather than r[…]. */
+    private final boolean[] gradientNegated;
+    private final int nodes;
+    /** The slots, constants in place; also the template of other threads' slots (see {@link #slots}). */
+    private final double[] scratch;
+    @SuppressWarnings("unused") // set through OWNER
+    private volatile Thread owner;
+    /** The second tier, once generated; until then the interpreter runs. */
+    private volatile JavaTier.Generated generated;
+    private volatile String notGenerated;
+    private volatile boolean requested;
+    /** Ints of code interpreted so far (four per instruction); racy increments only delay the second tier. */
+    private long interpreted;
+
+    Compiled(List<String> params, int[] code, int valueEnd, double[] slots, int[] constantSlots, int root,
+             int[] gradientSlots, boolean[] gradientNegated, int nodes) {
+        this.params = List.copyOf(params);
+        this.code = code;
+        this.valueEnd = valueEnd;
+        this.constantSlots = constantSlots;
+        this.root = root;
+        this.gradientSlots = gradientSlots;
+        this.gradientNegated = gradientNegated;
+        this.nodes = nodes;
+        this.scratch = slots;
+    }
+
+    /** The parameters, in the order of the arrays {@link #value} and {@link #gradient} take. */
+    public List<String> params() { return params; }
+
+    /** The parameters the gradient is by: all of {@link #params()}, or the first few (the rest are data). */
+    public List<String> wrt() { return params.subList(0, gradientSlots.length); }
+
+    /** The value at {@code x} (one number per parameter, in order). */
+    public double value(double[] x) {
+        double[] r = slots(x, "value");
+        JavaTier.Generated gen = generated;
+        if (gen != null) return gen.value().applyAsDouble(r);
+        Kernel.run(code, 0, valueEnd, r);
+        interpreted(valueEnd);
+        return r[root];
+    }
+
+    /** The value at a point that gives every parameter a value (other names are ignored). */
+    public double value(Point p) {
+        return value(p.values(params));
+    }
+
+    /**
+     * The gradient at {@code x}: fills {@code g[k]} with ∂f/∂(k-th parameter) and returns f(x).
+     * {@code x} has one entry per parameter, {@code g} one per parameter of {@link #wrt()}.
+     */
+    public double gradient(double[] x, double[] g) {
+        if (g.length != gradientSlots.length) {
+            throw new DotbarException("gradient: g has length " + g.length + " but the gradient is by "
+                    + (gradientSlots.length == 1 ? "1 parameter " : gradientSlots.length + " parameters ") + wrt());
+        }
+        double[] r = slots(x, "gradient");
+        JavaTier.Generated gen = generated;
+        if (gen != null) gen.gradient().accept(r);
+        else {
+            Kernel.run(code, 0, code.length, r);
+            interpreted(code.length);
+        }
+        for (int k = 0; k < g.length; k++) {
+            int s = gradientSlots[k];
+            g[k] = s < 0 ? 0 : gradientNegated[k] ? -r[s] : r[s];
+        }
+        return r[root];
+    }
+
+    /** The gradient at {@code x}, in a new array. */
+    public double[] gradient(double[] x) {
+        double[] g = new double[gradientSlots.length];
+        gradient(x, g);
+        return g;
+    }
+
+    /**
+     * Turns the program into Java source, compiles it in memory with the JDK's compiler and runs
+     * that from now on — the same operations in an order that keeps values in registers, so the
+     * results stay the same to the last bit. Tapes do this by themselves, in the background,
+     * after running for a fraction of a second; call this to have it now (it takes a fraction of
+     * a second to seconds, growing with the program). Returns false, and the tape keeps
+     * interpreting, when that is impossible: without a JDK, or for programs over 200 000
+     * instructions (javac would take minutes); {@link #toString()} then says why.
+     */
+    public synchronized boolean generateJava() {
+        if (generated == null && notGenerated == null) {
+            Object result = JavaTier.generate(this);
+            if (result instanceof JavaTier.Generated g) generated = g;
+            else notGenerated = (String) result;
+        }
+        return generated != null;
+    }
+
+    /** The number of distinct DAG nodes compiled (named functions inlined). */
+    public int nodes() { return nodes; }
+
+    /** The number of instructions of the value section. */
+    public int valueInstructions() { return valueEnd / 4; }
+
+    /** The number of instructions of the gradient program (value section included). */
+    public int gradientInstructions() { return code.length / 4; }
+
+    /** The number of slots (registers) the program uses. */
+    public int slotCount() { return scratch.length; }
+
+    /** The bytes of the tape's arrays: instructions, slots and the lists of constant and output slots. */
+    public long bytes() {
+        return 4L * code.length + 8L * scratch.length + 4L * constantSlots.length + 5L * gradientSlots.length;
+    }
+
+    /**
+     * The program as text, one instruction per line: the parameters' and constants' slots, the
+     * value section, the gradient section and the slots the results are read from.
+     */
+    public String disassemble() {
+        return Disassembler.text(this);
+    }
+
+    @Override
+    public String toString() {
+        String names = params.size() <= 8 ? params.toString() : "[" + String.join(", ", params.subList(0, 3)) + ", …, "
+                + params.get(params.size() - 1) + " (" + params.size() + " parameters)]";
+        return "Compiled" + names + ": " + nodes + " nodes, " + valueInstructions() + " value and "
+                + (gradientInstructions() - valueInstructions()) + " gradient instructions, " + slotCount() + " slots, "
+                + (generated != null ? "running as generated Java" : notGenerated != null ? "interpreted (" + notGenerated + ")"
+                : "interpreted");
+    }
+
+    // for the disassembler
+    int[] code() { return code; }
+    int valueEnd() { return valueEnd; }
+    double[] constants() { return scratch; }  // only the constant slots are meaningful
+    int[] constantSlots() { return constantSlots; }
+    int root() { return root; }
+    int[] gradientSlots() { return gradientSlots; }
+    boolean[] gradientNegated() { return gradientNegated; }
+
+    private void interpreted(int ints) {
+        if ((interpreted += ints) > 4 * JavaTier.THRESHOLD_INSTRUCTIONS && !requested) {
+            requested = true;
+            JavaTier.submit(this);
+        }
+    }
+
+    /**
+     * The slots with the parameters set: this object's own array for its owner thread, else a
+     * copy of it. A copy taken while the owner runs is still right: the program never writes a
+     * constant slot, and writes every other slot before it reads it.
+     */
+    private double[] slots(double[] x, String what) {
+        if (x.length != params.size()) {
+            throw new DotbarException(what + ": x has length " + x.length + " but there " + count(params.size())
+                    + " " + params);
+        }
+        Thread me = Thread.currentThread();
+        double[] r = owner == me || OWNER.compareAndSet(this, null, me) ? scratch : scratch.clone();
+        System.arraycopy(x, 0, r, 0, x.length);
+        return r;
+    }
+
+    private static String count(int n) {
+        return n == 1 ? "is 1 parameter" : "are " + n + " parameters";
+    }
+}

@@ -1,0 +1,234 @@
+package dotbar.tape;
+
+import dotbar.DotbarException;
+import dotbar.expr.Apply;
+import dotbar.expr.Call;
+import dotbar.expr.Expr;
+import dotbar.expr.Exprs;
+import dotbar.expr.Graph;
+import dotbar.expr.Num;
+import dotbar.expr.Op;
+import dotbar.expr.Partial;
+import dotbar.expr.Sym;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Flattens an expression into a {@link Compiled} tape: the value section from the DAG in
+ * topological order, then the reverse sweep with each op's local partials taken from the op
+ * table and compiled over the value slots (see {@link Compiled} for the program's shape).
+ * Everything walks iteratively; each node, partial and contribution is visited once.
+ */
+final class TapeCompiler {
+    private final Map<String, Integer> paramIndex = new HashMap<>();
+    private final IdentityHashMap<Expr, Integer> valueSlot = new IdentityHashMap<>();
+    private final IdentityHashMap<Expr, Adjoint> adjoint = new IdentityHashMap<>();
+    /** The nodes that depend on a parameter the gradient is by. */
+    private final Set<Expr> active = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final BitSet constantSlotSet = new BitSet();
+    private int[] code = new int[256];
+    private int length;
+    private int slots;
+    private double[] init;
+    private int[] constantSlots = new int[8];
+    private int constants;
+
+    private TapeCompiler(List<String> params) {
+        for (String p : params) paramIndex.put(p, paramIndex.size());
+        slots = params.size();
+        init = new double[Math.max(64, 2 * slots)];
+    }
+
+    /**
+     * Compiles {@code e} over {@code params}, differentiated by the first {@code differentiated}
+     * of them, after checking them against the expression's symbols.
+     */
+    static Compiled compile(Expr e, List<String> params, int differentiated) {
+        return compile(e, params, differentiated, false);
+    }
+
+    /** {@link #compile(Expr, List, int)}, where {@code absentAllowed} lets parameters be missing from e (their gradient is 0). */
+    static Compiled compile(Expr e, List<String> params, int differentiated, boolean absentAllowed) {
+        if (differentiated < 0 || differentiated > params.size()) {
+            throw new DotbarException("compile: cannot differentiate by " + differentiated + " of " + params.size() + " parameters");
+        }
+        check(e, params, absentAllowed);
+        Expr flat = Graph.inline(e);
+        List<Expr> forward = Graph.topologicalOrder(flat);
+        rejectAbstract(forward);
+        var unknown = new LinkedHashSet<String>();
+        for (Expr n : forward) if (n instanceof Sym s && !params.contains(s.name())) unknown.add(s.name());
+        if (!unknown.isEmpty()) {
+            throw new DotbarException("compile: the expression uses " + String.join(", ", unknown)
+                    + (unknown.size() == 1 ? ", which is not a parameter" : ", which are not parameters")
+                    + (params.isEmpty() ? " (no parameters given)" : " (parameters: " + String.join(", ", params) + ")"));
+        }
+        return new TapeCompiler(params).build(flat, forward, params, differentiated);
+    }
+
+    private static void check(Expr e, List<String> params, boolean absentAllowed) {
+        var seen = new LinkedHashSet<String>();
+        for (String p : params) {
+            Exprs.sym(p); // an error unless p is a symbol name
+            if (!seen.add(p)) throw new DotbarException("compile: parameter " + p + " is given twice");
+        }
+        if (absentAllowed) return;
+        var vars = e.vars();
+        var absent = params.stream().filter(p -> !vars.contains(p)).toList();
+        if (!absent.isEmpty()) {
+            throw new DotbarException("compile: " + (absent.size() == 1 ? "parameter " : "parameters ")
+                    + String.join(", ", absent) + (absent.size() == 1 ? " is" : " are") + " not in the expression"
+                    + (vars.isEmpty() ? ", which has no symbols" : " (its symbols: " + String.join(", ", vars) + ")"));
+        }
+    }
+
+    private static void rejectAbstract(List<Expr> nodes) {
+        for (Expr n : nodes) {
+            var fn = n instanceof Apply a ? a.fn() : n instanceof Partial p ? p.fn() : null;
+            if (fn != null) {
+                throw new DotbarException("cannot compile " + n + ": " + fn.name() + " is abstract; give it a body with def(\""
+                        + fn.signature() + " = ...\")");
+            }
+        }
+    }
+
+    private Compiled build(Expr root, List<Expr> forward, List<String> params, int differentiated) {
+        for (Expr n : forward) {
+            emitValue(n);
+            boolean dependsOnWrt = n instanceof Sym x ? paramIndex.get(x.name()) < differentiated
+                    : n.children().stream().anyMatch(active::contains);
+            if (dependsOnWrt) active.add(n);
+        }
+        int valueEnd = length;
+        // the seed w̄ = 1 of the root is a constant: the root's contributions fold into their partials
+        if (active.contains(root)) adjoint.put(root, new Adjoint(valueOf(Exprs.ONE), false, false));
+        for (int i = forward.size() - 1; i >= 0; i--) {
+            if (forward.get(i) instanceof Call c && adjoint.containsKey(c)) backpropagate(c);
+        }
+        int[] gradientSlots = new int[differentiated];
+        boolean[] negated = new boolean[differentiated];
+        for (int k = 0; k < gradientSlots.length; k++) {
+            Adjoint a = adjoint.get(Exprs.sym(params.get(k)));
+            gradientSlots[k] = a == null ? -1 : a.slot;
+            negated[k] = a != null && a.negated;
+        }
+        return new Compiled(params, Arrays.copyOf(code, length), valueEnd, Arrays.copyOf(init, slots),
+                Arrays.copyOf(constantSlots, constants), valueSlot.get(root), gradientSlots, negated, forward.size());
+    }
+
+    /**
+     * Where an adjoint ū lives: ū = r[slot], or −r[slot] when {@code negated} — a negation is
+     * exact, so it is carried along rather than computed. An owned slot is ū's alone and takes
+     * further contributions in place; a borrowed one is shared (a constant, a partial's value, or
+     * w̄ when ∂w/∂u = ±1), is never written, and ū moves to a slot of its own at its next
+     * contribution.
+     */
+    private record Adjoint(int slot, boolean owned, boolean negated) {}
+
+    /**
+     * The contributions of node w to its operands' adjoints, ū += ∂w/∂u · w̄, with ∂w/∂u from
+     * the op table. Operands that depend on no parameter differentiated by (numbers, data), and
+     * partials that are structurally 0, are skipped.
+     */
+    private void backpropagate(Call w) {
+        Adjoint bar = adjoint.get(w);
+        List<Expr> partials = w.op().partials(w.args(), w);
+        for (int k = 0; k < w.args().size(); k++) {
+            Expr u = w.args().get(k);
+            Expr p = partials.get(k);
+            if (!active.contains(u) || p instanceof Num z && z.is(0)) continue;
+            contribute(u, p, bar);
+        }
+    }
+
+    /** ū += p · w̄, in as few instructions as the forms of p, w̄ and ū allow. */
+    private void contribute(Expr u, Expr p, Adjoint wbar) {
+        // the term is ±r[single], or ±r[factor]·r[bar]; minus says which sign
+        boolean minus = wbar.negated;
+        for (; p instanceof Call c && c.op() == Op.NEG; p = c.arg()) minus = !minus;  // −q·w̄ = −(q·w̄)
+        int bar = wbar.slot, single = -1, factor = -1;
+        if (p instanceof Num c && isConstant(bar)) single = valueOf(Exprs.num(Op.MUL.apply(c.value(), init[bar])));
+        else if (p instanceof Num c && (c.is(1) || c.is(-1))) {
+            single = bar;
+            minus ^= c.is(-1);
+        } else if (isConstant(bar) && Math.abs(init[bar]) == 1) {
+            single = valueOf(p);
+            minus ^= init[bar] < 0;
+        } else factor = valueOf(p);
+
+        Adjoint ubar = adjoint.get(u);
+        if (ubar == null) {
+            int s = single >= 0 ? single : emit(Opcode.MUL, newSlot(), factor, bar);
+            adjoint.put(u, new Adjoint(s, single < 0, minus));
+            return;
+        }
+        boolean add = minus == ubar.negated;  // ū = ±r[u] takes ±term: r[u] ← r[u] + term or r[u] − term
+        if (ubar.owned) {
+            if (single >= 0) emit(add ? Opcode.ADD : Opcode.SUB, ubar.slot, ubar.slot, single);
+            else emit(add ? Opcode.MULACC : Opcode.MULSUB, ubar.slot, factor, bar);
+        } else {
+            int d = newSlot();
+            if (single >= 0) emit(add ? Opcode.ADD : Opcode.SUB, d, ubar.slot, single);
+            else emit(add ? Opcode.ADD : Opcode.SUB, d, ubar.slot, emit(Opcode.MUL, d, factor, bar));
+            adjoint.put(u, new Adjoint(d, true, ubar.negated));
+        }
+    }
+
+    private boolean isConstant(int slot) {
+        return constantSlotSet.get(slot);
+    }
+
+    /** The slot of an expression over already-compiled nodes, emitting instructions for its new nodes. */
+    private int valueOf(Expr e) {
+        for (Expr n : Graph.topologicalOrder(List.of(e), valueSlot::containsKey)) emitValue(n);
+        return valueSlot.get(e);
+    }
+
+    private void emitValue(Expr n) {
+        int s = switch (n) {
+            case Num c -> constant(c.value());
+            case Sym x -> paramIndex.get(x.name());
+            case Call c -> {
+                int a = valueSlot.get(c.args().get(0));
+                Expr second = c.args().size() > 1 ? c.args().get(1) : c.args().get(0);
+                if (c.op() == Op.POW && second instanceof Num two && two.is(2)) yield emit(Opcode.SQUARE, newSlot(), a, a);
+                yield emit(Opcode.of(c.op()), newSlot(), a, valueSlot.get(second));
+            }
+            case Apply a -> throw new IllegalStateException("not inlined: " + a);
+            case Partial p -> throw new IllegalStateException("abstract: " + p);
+        };
+        valueSlot.put(n, s);
+    }
+
+    private int constant(double v) {
+        int s = newSlot();
+        init[s] = v;
+        constantSlotSet.set(s);
+        if (constants == constantSlots.length) constantSlots = Arrays.copyOf(constantSlots, 2 * constants);
+        constantSlots[constants++] = s;
+        return s;
+    }
+
+    private int newSlot() {
+        if (slots == init.length) init = Arrays.copyOf(init, 2 * slots);
+        return slots++;
+    }
+
+    /** Appends {@code r[d] = op(r[a], r[b])} and returns {@code d}. */
+    private int emit(int op, int d, int a, int b) {
+        if (length + 4 > code.length) code = Arrays.copyOf(code, 2 * code.length);
+        code[length++] = op;
+        code[length++] = d;
+        code[length++] = a;
+        code[length++] = b;
+        return d;
+    }
+}

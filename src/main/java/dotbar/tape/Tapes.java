@@ -1,0 +1,61 @@
+package dotbar.tape;
+
+import dotbar.expr.Expr;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Compiled tapes, cached per expression and parameter list, so that {@code grad}, the optimizers
+ * and repeated {@code compile} calls compile each expression once. The cache holds expressions
+ * weakly (a tape holds no reference to its expression), so an expression nobody uses any more
+ * takes its tapes with it.
+ */
+public final class Tapes {
+    private static final Map<Expr, Map<Key, Compiled>> CACHE = new WeakHashMap<>();
+
+    private record Key(List<String> params, int differentiated) {}
+
+    private Tapes() {}
+
+    /**
+     * The tape of {@code e} over {@code params} (in that order), compiled on first use.
+     * Errors (see {@link #compile}) are not cached.
+     */
+    public static Compiled of(Expr e, List<String> params) {
+        return of(e, params, params.size());
+    }
+
+    /**
+     * The tape of {@code e} over {@code params}, its gradient by the first {@code differentiated}
+     * of them only (the others are data: an optimizer's dataset columns), compiled on first use.
+     */
+    public static Compiled of(Expr e, List<String> params, int differentiated) {
+        var key = new Key(List.copyOf(params), differentiated);
+        synchronized (CACHE) {
+            var byParams = CACHE.get(e);
+            Compiled known = byParams == null ? null : byParams.get(key);
+            if (known != null) return known;
+        }
+        Compiled fresh = compile(e, key.params(), differentiated); // outside the lock: compiling a large expression takes a while
+        synchronized (CACHE) {
+            return CACHE.computeIfAbsent(e, k -> new HashMap<>()).merge(key, fresh, (old, ignored) -> old);
+        }
+    }
+
+    /**
+     * Compiles {@code e} over {@code params} without the cache. Every parameter must occur in
+     * {@code e}, every symbol of {@code e} (after inlining named functions) must be a parameter,
+     * and abstract functions cannot be compiled; each is an error naming the symbols or function.
+     */
+    public static Compiled compile(Expr e, List<String> params) {
+        return compile(e, params, params.size());
+    }
+
+    /** {@link #compile(Expr, List)} with the gradient by the first {@code differentiated} parameters only. */
+    public static Compiled compile(Expr e, List<String> params, int differentiated) {
+        return TapeCompiler.compile(e, List.copyOf(params), differentiated);
+    }
+}

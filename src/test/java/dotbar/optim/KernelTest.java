@@ -1,0 +1,56 @@
+package dotbar.optim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dotbar.DotbarException;
+import dotbar.diff.SymbolicDiff;
+import dotbar.expr.Expr;
+import dotbar.expr.Exprs;
+import dotbar.expr.Fn;
+import dotbar.expr.Op;
+import dotbar.expr.Point;
+
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The register programs against the tree-walking {@code Evaluator}: for every op of the op table,
+ * the compiled value and gradient are the evaluated expression and its symbolic partials, bit
+ * for bit (both apply the op table's own functions in the same order).
+ */
+class KernelTest {
+    private static final Expr X = Exprs.sym("x"), Y = Exprs.sym("y");
+
+    @ParameterizedTest
+    @EnumSource(Op.class)
+    void everyOpCompilesToItsValueAndPartials(Op op) {
+        // operands inside every op's domain (acosh needs ≥ 1, atanh |a| < 1) and shared between the value and partials
+        Expr a = X.times(0.1).plus(op == Op.ACOSH ? 1.5 : 0.5), b = Y.times(0.2).plus(0.7);
+        Expr e = op.arity() == 1 ? Exprs.call(op, a).times(Y) : Exprs.call(op, a, b);
+        Differentiable compiled = Differentiable.of(e, List.of("x", "y"), 2);
+        for (double[] p : new double[][]{{0.3, -0.4}, {-1.2, 0.9}, {2, 1}}) {
+            Point at = Point.of("x", p[0], "y", p[1]);
+            double[] g = new double[2];
+            assertEquals(e.eval(at), compiled.valueAndGradient(p, g), op + " value");
+            assertEquals(SymbolicDiff.diff(e, "x").eval(at), g[0], op + " ∂/∂x");
+            assertEquals(SymbolicDiff.diff(e, "y").eval(at), g[1], op + " ∂/∂y");
+        }
+    }
+
+    @Test
+    void definedFunctionsAreInlinedAndAbstractOnesRefused() {
+        Fn sq = Fn.defined("sqk", List.of("u"), Exprs.sym("u").pow(2));
+        Differentiable compiled = Differentiable.of(sq.apply(X.plus(Y)), List.of("x", "y"), 2);
+        double[] g = new double[2];
+        assertEquals(9, compiled.valueAndGradient(new double[]{1, 2}, g));
+        assertEquals(6, g[0]);
+        Fn f = Fn.abstractFn("fk", List.of("u"));
+        var e = assertThrows(DotbarException.class, () -> Differentiable.of(f.apply(X), List.of("x"), 1));
+        assertEquals("cannot evaluate fk(x): fk is abstract; give it a body with def(\"fk(u) = ...\")",
+                e.getMessage().replace(f.apply(X).toString(), "fk(x)"));
+    }
+}
