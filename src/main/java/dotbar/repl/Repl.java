@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import dotbar.optim.Optimizer;
 import dotbar.plot.Plot;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
@@ -27,6 +28,8 @@ import org.jline.terminal.Terminal;
  * JShell's message, the source line and a caret; an exception as one line. Ctrl-C at the prompt
  * clears the line, during evaluation stops the snippet; Ctrl-D or {@code /exit} leaves.
  * {@code System.exit(n)} in a snippet leaves too, with status n (history is saved as lines are entered).
+ *
+ * <p>An optimizer's {@code step(n)} that runs longer than a second draws a {@link ProgressBar}.
  *
  * <p>Tab: {@code \alpha} becomes {@code α} ({@link Greek}); right after {@code name(} it shows the
  * method's signatures and documentation ({@link ApiDocs}); otherwise it completes ({@link ReplCompleter}).
@@ -79,6 +82,8 @@ public final class Repl {
             Commands commands = new Commands(session, out, out, last, style);
             terminal.handle(Terminal.Signal.INT, signal -> session.stop());
             noEchoOfCtrlC();
+            ProgressBar bar = new ProgressBar(screen, this::columns, !String.valueOf(terminal.getType()).startsWith("dumb"));
+            Optimizer.onProgress(p -> bar.show(p.done(), p.total(), p.seconds(), p.finished()));
             String prompt = style.prompt(PROMPT.stripTrailing()) + " ";
             while (true) {
                 String input;
@@ -111,8 +116,15 @@ public final class Repl {
                 }
             }
         } finally {
+            Optimizer.onProgress(null);
             out.flush();
         }
+    }
+
+    /** The terminal's width, or {@value #DEFAULT_COLUMNS} when it does not say. */
+    private int columns() {
+        int columns = terminal.getWidth();
+        return columns > 0 ? columns : DEFAULT_COLUMNS;
     }
 
     /**
@@ -127,8 +139,7 @@ public final class Repl {
 
     /** Plots are drawn for this terminal's size (read again before each snippet), in colour when it has colours. */
     private void fitPlots(Style style) {
-        int columns = terminal.getWidth();
-        Plot.setColumns(columns > 0 ? columns : DEFAULT_COLUMNS);
+        Plot.setColumns(columns());
         Plot.setRows(Math.max(0, terminal.getHeight()));
         Plot.setColor(style.on());
     }

@@ -21,7 +21,9 @@ import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Graph;
 import dotbar.expr.Op;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,7 +69,7 @@ public class InterruptTest {
     void aRunawayLoopStopsAndTheSessionKeepsItsState() throws Exception {
         assertEquals(Result.Kind.VALUE, session.eval("int kept = 5;", null).kind());
         assertEquals(Result.Kind.VALUE, session.eval("long spins = 0;", null).kind());
-        Stopped s = evalAndStop("while (true) { spins++; }", 400);
+        Stopped s = evalAndStop("while (true) { spins++; }", 250);
         assertEquals(Result.Kind.STOPPED, s.result().kind());
         assertTrue(s.seconds() < 1, "stopped in " + s.seconds() + " s");
         assertEquals("6", session.eval("kept + 1", null).value());
@@ -83,7 +85,7 @@ public class InterruptTest {
         session.eval("for (int i = 0; i < 18; i++) big = sin(big).times(big);", null);
         String before = session.eval("big.size()", null).value();
         // diff(big, "x", 60) takes minutes: each order is larger than the one before
-        Stopped s = evalAndStop("Expr d = diff(big, \"x\", 60);", 600);
+        Stopped s = evalAndStop("Expr d = diff(big, \"x\", 60);", 300);
         assertTrue(s.seconds() < 1, "stopped in " + s.seconds() + " s");
         assertEquals(Result.Kind.EXCEPTION, s.result().kind());
         assertEquals("interrupted", s.result().exception().getMessage());
@@ -95,7 +97,7 @@ public class InterruptTest {
     void aLongLibraryLoopSeesTheInterrupt() throws Exception {
         // A method of the launcher's class path, like the DSL's: not instrumented by JShell, so only
         // the thread's interrupt can end it.
-        Stopped s = evalAndStop("dotbar.repl.InterruptTest.spinUntilInterrupted()", 400);
+        Stopped s = evalAndStop("dotbar.repl.InterruptTest.spinUntilInterrupted()", 250);
         assertTrue(s.seconds() < 1, "stopped in " + s.seconds() + " s");
         assertEquals(Result.Kind.EXCEPTION, s.result().kind());
         assertEquals("interrupted", s.result().exception().getMessage());
@@ -150,6 +152,32 @@ public class InterruptTest {
         String text = Typing.text(screen);
         assertTrue(text.contains("dotbar> while (true) { }\ninterrupted\n"), text);
         assertTrue(text.contains("dotbar> kept\nkept = 3\n"), "the typed line was dropped, the state kept: " + text);
+    }
+
+    @Test
+    void aLongOptimizerRunDrawsAProgressBarAndCtrlCStopsItKeepingItsState() throws Exception {
+        PipedOutputStream keys = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(keys, 1 << 16);
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        try (Terminal terminal = TerminalBuilder.builder().system(false).type("xterm").attributes(Typing.signals())
+                .streams(in, screen).encoding(StandardCharsets.UTF_8).build()) {
+            terminal.setSize(new Size(120, 24));
+            CompletableFuture<Integer> repl = CompletableFuture.supplyAsync(() -> new Repl(terminal, dir.resolve("history")).run());
+            type(keys, "var opt = gd(parse(\"(x-1)^2\"), at(\"x=0\")).lr(1e-9)\nopt.step(2_000_000_000)\n");
+            waitFor(screen, " / 2 000 000 000 steps ");
+            long stop = System.nanoTime();
+            type(keys, "\u0003");
+            waitFor(screen, "interrupted after ");
+            double seconds = (System.nanoTime() - stop) / 1e9;
+            assertTrue(seconds < 1, "stopped in " + seconds + " s");
+            type(keys, "opt.t() > 0\n/exit\n");
+            assertEquals(0, repl.get(20, TimeUnit.SECONDS));
+        }
+        String text = Typing.text(screen).replaceAll("\u001b(\\[[0-9;?$]*[a-zA-Z]|[=>])", "");
+        assertTrue(text.matches("(?s).*\\[█*░*\\] +\\d+%  [0-9 ]+ / 2 000 000 000 steps  \\d+\\.\\d s.*"), "a bar was drawn: " + text);
+        assertTrue(text.contains("interrupted after "), text);
+        assertTrue(text.contains("keeps its state at t = "), text);
+        assertTrue(text.contains("\ntrue\n"), "the optimizer kept the steps it made: " + text);
     }
 
     private static void type(PipedOutputStream keys, String s) throws IOException {

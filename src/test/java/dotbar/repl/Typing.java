@@ -31,12 +31,17 @@ final class Typing {
         }
     }
 
-    /** A dumb terminal of the given width (0: JLine's default) on these streams. */
-    static Terminal terminal(InputStream in, OutputStream out, int columns) throws IOException {
+    /** Terminal modes with nothing but Ctrl-C raising SIGINT: no echo, no line-end translation. */
+    static Attributes signals() {
         Attributes attributes = new Attributes();
         attributes.setLocalFlag(Attributes.LocalFlag.ISIG, true);
         attributes.setControlChar(Attributes.ControlChar.VINTR, 3);
-        Terminal terminal = TerminalBuilder.builder().system(false).type("dumb").attributes(attributes)
+        return attributes;
+    }
+
+    /** A dumb terminal of the given width (0: JLine's default) on these streams. */
+    static Terminal terminal(InputStream in, OutputStream out, int columns) throws IOException {
+        Terminal terminal = TerminalBuilder.builder().system(false).type("dumb").attributes(signals())
                 .streams(in, out).encoding(StandardCharsets.UTF_8).build();
         if (columns > 0) {
             terminal.setSize(new Size(columns, 24));
