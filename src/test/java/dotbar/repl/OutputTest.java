@@ -124,6 +124,14 @@ class OutputTest {
     }
 
     @Test
+    void resetForgetsTheNamedFunctionsToo() {
+        Typing.Screen s = type("def(\"sq(u) = u^2\")\nparse(\"sq(3)\").eval(at(\"x=0\"))\n/reset\nparse(\"sq(3)\")\n");
+        assertTrue(s.shows("\n9.0\n"), s.text());
+        String after = s.text().substring(s.text().indexOf("/reset"));
+        assertTrue(after.contains("sq") && after.contains("unknown"), "after /reset sq is unknown: " + after);
+    }
+
+    @Test
     void endOfInputInsideASnippetSaysItWasNotRun() {
         Typing.Screen s = type("int f() {\n  return 1;\n");
         assertTrue(s.shows("(the input ended inside an unfinished snippet, which was not run)"), s.text());
