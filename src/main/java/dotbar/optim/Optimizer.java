@@ -2,6 +2,8 @@ package dotbar.optim;
 
 import dotbar.DotbarException;
 import dotbar.expr.Point;
+import dotbar.plot.Plot;
+import dotbar.plot.Trajectory;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -40,7 +42,7 @@ import org.apache.commons.math3.util.MathArrays;
  * flag and throws a {@link DotbarException} saying how far it got. A listener installed with
  * {@link #onProgress} hears about runs that take longer than a second.
  */
-public final class Optimizer {
+public final class Optimizer implements Trajectory {
     /** How long a run stays silent before it reports progress (tests shorten it). */
     static volatile long quietNanos = 1_000_000_000L;
     private static final long REPORT_NANOS = 100_000_000L;
@@ -51,7 +53,7 @@ public final class Optimizer {
     private final Objective objective;
     private final List<String> parameters;
     private final double[] start;
-    private final double[] registers;
+    private final Program.Frame frame;
     private final History history;
 
     private double[] theta;
@@ -73,7 +75,7 @@ public final class Optimizer {
         this.objective = objective;
         this.parameters = objective.parameters();
         this.start = start.values(start.names());
-        this.registers = rule.registers();
+        this.frame = rule.frame();
         this.history = new History(parameters);
         int n = parameters.size(), k = rule.states().size();
         theta = new double[n];
@@ -164,7 +166,7 @@ public final class Optimizer {
         }
         System.arraycopy(theta, 0, nextTheta, 0, theta.length);
         for (int k = 0; k < state.length; k++) System.arraycopy(state[k], 0, nextState[k], 0, theta.length);
-        rule.step(nextTheta, g, nextState, step, hyper, registers);
+        rule.step(nextTheta, g, nextState, step, hyper, frame);
         for (int i = 0; i < theta.length; i++) {
             if (!Double.isFinite(nextTheta[i])) {
                 throw stopped(step, "the update of " + parameters.get(i) + " is " + nextTheta[i] + " (g = " + g[i] + ")");
@@ -341,6 +343,30 @@ public final class Optimizer {
     public Optimizer seed(long s) {
         objective.seed(s);
         return this;
+    }
+
+    /** The rule's name with its learning rate, as a plot's legend shows it: {@code adam η=0.01}. */
+    @Override
+    public String label() {
+        var h = hyperparameters();
+        return h.containsKey("η") ? rule.name() + " η=" + Format.brief(h.get("η")) : rule.name();
+    }
+
+    /** θ at every recorded step, the start first: the path {@code contour(...).path(opt)} draws. */
+    @Override
+    public List<Point> points() {
+        return history().points();
+    }
+
+    /** The loss at every recorded step, the start first. */
+    @Override
+    public double[] losses() {
+        return history().losses();
+    }
+
+    /** The loss against step on a logarithmic scale, in the terminal; {@code .save("f.svg")} writes a file. */
+    public Plot plot() {
+        return Plot.losses(this).title(label() + ": loss against step");
     }
 
     /** {@code adam  t=500  loss=0.0123457  (x=0.889, y=0.79)  ‖g‖=0.31}. */

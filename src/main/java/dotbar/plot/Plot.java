@@ -125,6 +125,14 @@ public final class Plot {
         return p.lossCurve(label, losses);
     }
 
+    /** The losses of one or more optimizers against step, on a logarithmic scale. */
+    public static Plot losses(Trajectory... trajectories) {
+        if (trajectories.length == 0) throw new DotbarException("losses: give at least one optimizer");
+        Plot p = losses(trajectories[0].label(), trajectories[0].losses());
+        for (int i = 1; i < trajectories.length; i++) p.lossCurve(trajectories[i].label(), trajectories[i].losses());
+        return p;
+    }
+
     /** A bar chart, one bar per label (drawn across, label on the left); {@link #logScale()} for a log scale. */
     public static Plot bars(List<String> labels, double[] values) {
         if (labels.isEmpty()) throw new DotbarException("bars: no labels");
@@ -177,6 +185,13 @@ public final class Plot {
             if (kind == Kind.CONTOUR) ys[i] = coordinate(label, i, p, yName);
         }
         return path(label, xs, kind == Kind.CONTOUR ? ys : null);
+    }
+
+    /** Overlays the paths of one or more optimizers (any {@link Trajectory}), each with its own marker. */
+    public Plot path(Trajectory... trajectories) {
+        if (trajectories.length == 0) throw new DotbarException("path: give at least one optimizer");
+        for (Trajectory t : trajectories) path(t.label(), t.points());
+        return this;
     }
 
     /** Overlays a trajectory given as coordinate arrays; on a function plot {@code ys} may be null (y = f(x)). */
