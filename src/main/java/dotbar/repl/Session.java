@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dotbar.expr.Functions;
 import jdk.jshell.DeclarationSnippet;
@@ -32,6 +33,10 @@ public final class Session implements AutoCloseable {
     private final Map<String, Origin> origins = new HashMap<>();
     private final Set<String> threw = new HashSet<>();
     private volatile JShell shell;
+    /** True while {@link #eval} runs a snippet: what a Ctrl-C can stop. */
+    private final AtomicBoolean evaluating = new AtomicBoolean();
+    /** Set by {@link #stop()} until the snippet it was meant for ends. */
+    private volatile boolean stopRequested;
     private boolean hiding;
     private int userSnippets;
     private ClassLoader snippetClassLoader;
@@ -92,9 +97,13 @@ public final class Session implements AutoCloseable {
         Thread.currentThread().setContextClassLoader(snippetClassLoader);
         System.setOut(out);
         System.setErr(err);
+        stopRequested = false;
+        evaluating.set(true);
         try {
             events = shell.eval(source);
         } finally {
+            evaluating.set(false);
+            stopRequested = false;
             out.flush();
             err.flush();
             System.setOut(systemOut);
@@ -151,10 +160,30 @@ public final class Session implements AutoCloseable {
      * Stops the running snippet, if any (called from the Ctrl-C handler, on another thread): code
      * compiled from snippets stops at its next loop iteration or call, and the snippet's thread is
      * interrupted so that a long loop inside the DSL stops at its next check (see {@link LocalEngine}).
-     * A stop requested while no snippet code runs (say, while one compiles) has no effect.
+     * JShell ignores a stop that comes while no snippet code runs yet (say, while the snippet still
+     * compiles on a loaded machine), so the request is repeated every 50 ms until the snippet it was
+     * meant for has ended; with no snippet under way it does nothing.
      */
     public void stop() {
-        shell.stop();
+        if (!evaluating()) return;
+        stopRequested = true;
+        Thread stopper = new Thread(() -> {
+            while (stopRequested && evaluating.get()) {
+                shell.stop();
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "dotbar-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+    }
+
+    /** True while a snippet is being compiled or run. */
+    boolean evaluating() {
+        return evaluating.get();
     }
 
     /** Completion, documentation and snippet splitting for this state. */

@@ -80,6 +80,18 @@ public class InterruptTest {
     }
 
     @Test
+    void aCtrlCAtTheVeryStartOfASnippetStillStopsIt() throws Exception {
+        // the stop comes as soon as eval begins, before the snippet has compiled or its thread exists
+        CompletableFuture<Result> running = CompletableFuture.supplyAsync(
+                () -> session.eval("while (true) { double compiling = Math.sqrt(2); }", null));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!session.evaluating() && System.nanoTime() < deadline) Thread.onSpinWait();
+        session.stop();
+        assertEquals(Result.Kind.STOPPED, running.get(10, TimeUnit.SECONDS).kind());
+        assertEquals(Result.Kind.VALUE, session.eval("1 + 1", null).kind(), "the next snippet runs");
+    }
+
+    @Test
     void aHugeDerivativeStopsWithAMessageAndLeavesTheExpressionAlone() throws Exception {
         session.eval("Expr big = parse(\"x\");", null);
         session.eval("for (int i = 0; i < 18; i++) big = sin(big).times(big);", null);
