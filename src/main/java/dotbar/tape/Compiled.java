@@ -5,6 +5,7 @@ import dotbar.expr.Point;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -86,6 +87,8 @@ public final class Compiled {
     private volatile boolean requested;
     /** Ints of code interpreted so far (four per instruction); racy increments only delay the second tier. */
     private long interpreted;
+    /** The owner thread's rows for {@link #values}, made on first use. */
+    private Batch batch;
 
     Compiled(List<String> params, int[] code, int valueEnd, double[] slots, int[] constantSlots, int root,
              int[] gradientSlots, boolean[] gradientNegated, int nodes) {
@@ -169,6 +172,84 @@ public final class Compiled {
         return generated != null;
     }
 
+    /**
+     * The value at many points at once: {@code out[i] = f(columns[0][i], …, columns[n−1][i])}, with
+     * one column per parameter; a column of length 1 gives that parameter one value at every
+     * point (a hyperparameter, a step count). The points go through in blocks, each instruction
+     * one loop over a block, so an expression evaluated over a grid, a dataset or every
+     * parameter of a model pays the instruction dispatch once per block rather than per point;
+     * what depends only on one-value columns and constants is computed once per block. The values
+     * are those of {@link #value} at each point, to the last bit. No allocation per call for the
+     * thread that owns this tape's slots.
+     */
+    public void values(double[][] columns, double[] out) {
+        int m = out.length;
+        if (columns.length != params.size()) {
+            throw new DotbarException("values: " + columns.length + " columns but there " + count(params.size()) + " " + params);
+        }
+        for (int k = 0; k < columns.length; k++) {
+            if (columns[k].length != m && columns[k].length != 1) {
+                throw new DotbarException("values: the column of " + params.get(k) + " has length " + columns[k].length
+                        + " but out has length " + m + " (a column has one value per point, or one for all)");
+            }
+        }
+        if (m == 0) return;
+        Batch b = owned() ? (batch == null ? batch = new Batch(this) : batch) : new Batch(this);
+        if (m <= b.block && valueEnd > 0 && code[valueEnd - 3] == root) {
+            // one block, and the last instruction makes f: read the columns and write out in place
+            for (int k = 0; k < columns.length; k++) {
+                boolean one = columns[k].length == 1;
+                if (one) Arrays.fill(b.rows[k], 0, m, columns[k][0]);
+                else b.rows[k] = columns[k];
+                b.uniform[k] = one || m == 1;
+            }
+            b.rows[root] = out;
+            BatchKernel.run(code, valueEnd, b.rows, b.uniform, m);
+            b.restore();
+            return;
+        }
+        for (int start = 0; start < m; start += b.block) {
+            int len = Math.min(b.block, m - start);
+            for (int k = 0; k < columns.length; k++) {
+                boolean one = columns[k].length == 1;
+                if (one) Arrays.fill(b.rows[k], 0, len, columns[k][0]);
+                else System.arraycopy(columns[k], start, b.rows[k], 0, len);
+                b.uniform[k] = one || len == 1;
+            }
+            BatchKernel.run(code, valueEnd, b.rows, b.uniform, len);
+            System.arraycopy(b.rows[root], 0, out, start, len);
+        }
+    }
+
+    /** Rows of the value section's slots for a block of points; constants filled once. */
+    private static final class Batch {
+        final int block;
+        final double[][] rows;
+        final boolean[] uniform;
+        private final double[][] own;
+
+        Batch(Compiled c) {
+            int slots = Math.max(c.root, c.params.size() - 1);
+            for (int pc = 0; pc < c.valueEnd; pc++) if (pc % 4 != 0) slots = Math.max(slots, c.code[pc]);
+            slots++;
+            block = Math.max(16, Math.min(512, (1 << 16) / slots));  // rows of at most about 512 KB
+            rows = new double[slots][block];
+            uniform = new boolean[slots];
+            for (int s : c.constantSlots) {
+                if (s < slots) {
+                    Arrays.fill(rows[s], c.scratch[s]);
+                    uniform[s] = true;
+                }
+            }
+            own = rows.clone();
+        }
+
+        /** Back to this batch's own rows after a call lent it the caller's arrays. */
+        void restore() {
+            System.arraycopy(own, 0, rows, 0, rows.length);
+        }
+    }
+
     /** The number of distinct DAG nodes compiled (named functions inlined). */
     public int nodes() { return nodes; }
 
@@ -230,10 +311,15 @@ public final class Compiled {
             throw new DotbarException(what + ": x has length " + x.length + " but there " + count(params.size())
                     + " " + params);
         }
-        Thread me = Thread.currentThread();
-        double[] r = owner == me || OWNER.compareAndSet(this, null, me) ? scratch : scratch.clone();
+        double[] r = owned() ? scratch : scratch.clone();
         System.arraycopy(x, 0, r, 0, x.length);
         return r;
+    }
+
+    /** True for the thread that owns this tape's slots: the first that called. */
+    private boolean owned() {
+        Thread me = Thread.currentThread();
+        return owner == me || OWNER.compareAndSet(this, null, me);
     }
 
     private static String count(int n) {
