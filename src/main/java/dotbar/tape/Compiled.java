@@ -48,9 +48,10 @@ import java.util.List;
  * A new tape is interpreted: a loop with a switch over the instruction codes, about 2 ns per
  * instruction. Once it has run some 10⁸ instructions, a background thread turns the program into
  * straight-line Java, one statement per instruction with values in local variables, compiles it
- * in memory with the JDK's compiler and switches to it (about 0.2 ns per instruction: within
- * 2.5× of a hand-written gradient at n = 100, 3.5× at n = 1000); {@link #generateJava()} does it
- * at once. Both tiers perform the same operations, so they give the same numbers to the last
+ * in memory with the JDK's compiler and switches to it (about 0.2 ns per instruction; on
+ * Rosenbrock's function about 3× a hand-written gradient at n = 100 and 4× at n = 1000, where
+ * the straight-line code outgrows the instruction cache that a hand-written loop fits in);
+ * {@link #generateJava()} does it at once. Both tiers perform the same operations, so they give the same numbers to the last
  * bit. The benchmarks ({@code scripts/bench}) measure both.
  *
  * <h2>Threads</h2>
