@@ -50,7 +50,11 @@ public final class SymbolicDiff {
     public static IdentityHashMap<Expr, Expr> tangents(List<? extends Expr> roots, String x) {
         Exprs.sym(x); // differentiating by something that is not a symbol name is an error
         var d = new IdentityHashMap<Expr, Expr>();
-        for (Expr n : Graph.topologicalOrder(roots)) d.put(n, node(n, x, d));
+        long done = 0;
+        for (Expr n : Graph.topologicalOrder(roots)) {
+            Graph.checkInterrupted(++done);
+            d.put(n, node(n, x, d));
+        }
         return d;
     }
 
@@ -98,7 +102,10 @@ public final class SymbolicDiff {
     public static Expr diff(Expr e, String x, int n) {
         if (n < 0) throw new DotbarException("the order of a derivative must be ≥ 0, got " + n);
         Expr r = e;
-        for (int i = 0; i < n; i++) r = diff(r, x);
+        for (int i = 0; i < n; i++) {
+            Graph.checkInterrupted(0);
+            r = diff(r, x);
+        }
         return r;
     }
 

@@ -1,5 +1,7 @@
 package dotbar.expr;
 
+import dotbar.DotbarException;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +17,22 @@ import java.util.function.Predicate;
  * nodes that use them, each shared node once), bottom-up rebuilding, substitution, inlining.
  */
 public final class Graph {
+    /** Long loops look at the thread's interrupt flag once per this many (a power of two) nodes. */
+    private static final int INTERRUPT_POLL = 4096;
+
     private Graph() {}
+
+    /**
+     * Stops a long walk that was asked to stop: when {@code count} is a multiple of 4096 and this
+     * thread is interrupted (Ctrl-C in the REPL interrupts the thread running the snippet), throws
+     * {@code DotbarException("interrupted")}. The flag stays set, so loops further out stop too.
+     * Callers only read or fill maps of their own while they walk, so nothing is left half-changed.
+     */
+    public static void checkInterrupted(long count) {
+        if ((count & (INTERRUPT_POLL - 1)) == 0 && Thread.currentThread().isInterrupted()) {
+            throw new DotbarException("interrupted");
+        }
+    }
 
     /** Every distinct node reachable from {@code root}, each after all of its operands; root last. */
     public static List<Expr> topologicalOrder(Expr root) {
@@ -37,11 +54,13 @@ public final class Graph {
         var seen = new IdentityHashMap<Expr, Boolean>();
         var nodes = new ArrayDeque<Expr>();
         var next = new ArrayDeque<Integer>();  // index of the next operand to visit, per stacked node
+        long steps = 0;
         for (Expr root : roots) {
             if (known.test(root) || seen.put(root, Boolean.TRUE) != null) continue;
             nodes.push(root);
             next.push(0);
             while (!nodes.isEmpty()) {
+                checkInterrupted(++steps);
                 Expr n = nodes.peek();
                 int i = next.pop();
                 List<Expr> kids = n.children();

@@ -1,13 +1,15 @@
 package dotbar.optim;
 
 import dotbar.expr.Expr;
+import dotbar.tape.Compiled;
+import dotbar.tape.Tapes;
 
 import java.util.List;
 
 /**
  * A scalar function of named inputs with its gradient by the first few of them: what an
- * optimizer asks of a loss at each step. Built once per optimizer; not thread-safe (it keeps a
- * register file).
+ * optimizer asks of a loss at each step (the other inputs are data columns). Compiled once, to a
+ * reverse-mode tape.
  */
 interface Differentiable {
     /** f(x), writing ∂f/∂xᵢ into {@code g[i]} for every {@code i < g.length}. */
@@ -15,6 +17,7 @@ interface Differentiable {
 
     /** {@code f} over {@code inputs} (values in that order), differentiated by the first {@code n}. */
     static Differentiable of(Expr f, List<String> inputs, int n) {
-        return new SymbolicGradient(f, inputs, n);
+        Compiled tape = Tapes.of(f, inputs, n);
+        return tape::gradient;
     }
 }

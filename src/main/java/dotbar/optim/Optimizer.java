@@ -53,7 +53,7 @@ public final class Optimizer implements Trajectory {
     private final Objective objective;
     private final List<String> parameters;
     private final double[] start;
-    private final double[] registers;
+    private final Program.Frame frame;
     private final History history;
 
     private double[] theta;
@@ -75,7 +75,7 @@ public final class Optimizer implements Trajectory {
         this.objective = objective;
         this.parameters = objective.parameters();
         this.start = start.values(start.names());
-        this.registers = rule.registers();
+        this.frame = rule.frame();
         this.history = new History(parameters);
         int n = parameters.size(), k = rule.states().size();
         theta = new double[n];
@@ -166,7 +166,7 @@ public final class Optimizer implements Trajectory {
         }
         System.arraycopy(theta, 0, nextTheta, 0, theta.length);
         for (int k = 0; k < state.length; k++) System.arraycopy(state[k], 0, nextState[k], 0, theta.length);
-        rule.step(nextTheta, g, nextState, step, hyper, registers);
+        rule.step(nextTheta, g, nextState, step, hyper, frame);
         for (int i = 0; i < theta.length; i++) {
             if (!Double.isFinite(nextTheta[i])) {
                 throw stopped(step, "the update of " + parameters.get(i) + " is " + nextTheta[i] + " (g = " + g[i] + ")");

@@ -26,9 +26,9 @@ import java.util.StringJoiner;
  * the values assigned by the ones before it in the same step ({@code v̂ = v/(1−αᵗ)} reads the new
  * {@code v}) and the previous step's value of the ones after it.
  *
- * <p>A rule is immutable ({@link #set} returns a new one) and compiled once, when it is built,
- * into a straight-line program over a fixed slot layout {@code [θ, g, t, hyperparameters…,
- * states…]}; stepping runs that program, with no expression evaluation and no map look-ups.
+ * <p>A rule is immutable ({@link #set} returns a new one) and compiled once, when it is built:
+ * each right-hand side becomes a tape over a fixed slot layout {@code [θ, g, t, hyperparameters…,
+ * states…]}; stepping runs the tapes, with no expression evaluation and no map look-ups.
  *
  * <pre>{@code
  * Rule heavy = rule("heavy", "v = α*v - g", "θ = θ + η*v").set("α", 0.9).set("η", 0.01);
@@ -52,7 +52,7 @@ public final class Rule {
     private final Map<String, Double> values;
     private final List<String> states;
     private final boolean builtin;
-    private final Kernel kernel;
+    private final Program program;
 
     /**
      * A rule from its equations; {@code defaults} gives hyperparameter values (and the order they
@@ -87,7 +87,10 @@ public final class Rule {
             checked.put(k, v);
         });
         this.values = Collections.unmodifiableMap(checked);
-        this.kernel = compile();
+        var slots = new ArrayList<>(List.of(THETA, GRADIENT, STEP));
+        slots.addAll(hyperparameters);
+        slots.addAll(states);
+        this.program = new Program(slots, equations);
     }
 
     private Rule(Rule r, Map<String, Double> values) {
@@ -96,17 +99,8 @@ public final class Rule {
         this.hyperparameters = r.hyperparameters;
         this.states = r.states;
         this.builtin = r.builtin;
-        this.kernel = r.kernel;
+        this.program = r.program;
         this.values = Collections.unmodifiableMap(values);
-    }
-
-    private Kernel compile() {
-        var slots = new ArrayList<>(List.of(THETA, GRADIENT, STEP));
-        slots.addAll(hyperparameters);
-        slots.addAll(states);
-        var k = new Kernel.Builder(slots);
-        for (Equation e : equations) k.store(k.compile(e.rhs()), e.target());
-        return k.build();
     }
 
     /**
@@ -212,14 +206,15 @@ public final class Rule {
         return r;
     }
 
-    /** A register file for {@link #step}. */
-    double[] registers() { return kernel.registers(); }
+    /** The working memory {@link #step} needs, one per optimizer. */
+    Program.Frame frame() { return program.frame(FIXED_SLOTS + hyperparameters.size() + states.size()); }
 
     /**
      * One step of the equations for every parameter: reads and writes {@code theta[i]} and
      * {@code state[k][i]} (state k in {@link #states()} order), with gradient {@code grad[i]}.
      */
-    void step(double[] theta, double[] grad, double[][] state, long t, double[] hyper, double[] r) {
+    void step(double[] theta, double[] grad, double[][] state, long t, double[] hyper, Program.Frame frame) {
+        double[] r = frame.slots();
         int firstState = FIXED_SLOTS + hyper.length;
         r[2] = t;
         System.arraycopy(hyper, 0, r, FIXED_SLOTS, hyper.length);
@@ -227,7 +222,7 @@ public final class Rule {
             r[0] = theta[i];
             r[1] = grad[i];
             for (int k = 0; k < state.length; k++) r[firstState + k] = state[k][i];
-            kernel.run(r);
+            program.run(frame);
             theta[i] = r[0];
             for (int k = 0; k < state.length; k++) state[k][i] = r[firstState + k];
         }

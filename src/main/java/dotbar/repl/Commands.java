@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dotbar.Suggestions;
 import jdk.jshell.JShell;
 import jdk.jshell.MethodSnippet;
 import jdk.jshell.Snippet;
@@ -25,38 +27,47 @@ final class Commands {
     static final Map<String, String> HELP = new LinkedHashMap<>();
 
     static {
-        HELP.put("/help", "/help [COMMAND|dsl]  this list, one command's help, or the DSL at a glance");
+        HELP.put("/help", "/help [TOPIC|COMMAND] this list, a topic (listed below), or one command's help");
         HELP.put("/vars", "/vars               variables and their values");
         HELP.put("/methods", "/methods            methods you defined");
         HELP.put("/imports", "/imports            active imports");
         HELP.put("/list", "/list               the snippets you entered");
         HELP.put("/open", "/open FILE          run a script file in this session");
         HELP.put("/save", "/save FILE          save the snippets you entered (except those that threw) to FILE");
+        HELP.put("/show", "/show [NAME]        the last value, or variable NAME's, in full (long values are cut)");
+        HELP.put("/trace", "/trace              the stack trace of the last exception");
         HELP.put("/reset", "/reset              drop every definition, reload the startup imports");
         HELP.put("/exit", "/exit [STATUS]      leave (also Ctrl-D)");
     }
 
-    private static final String DSL = """
-            The DSL is imported: type Java, with these at hand.
-              var e = parse("a*b + sin(c)^2");   var x = sym("x");   x.pow(2).times(sin(x))
-              e.eval(at("a=1, b=2, c=0.5"))      diff(e, "c")         grad(e, at("a=1, b=2, c=0.5"))
-              forward(e, p, "a")  reverse(e, p)  check("d/dx x^2 = 2*x")   compile(e, "a", "b", "c")
-              adam(loss, at("x=-1.5, y=2")).lr(0.01).step(500)       plot(e, "x", -2, 2)
-            Tab completes names; \\alpha Tab gives α. Ctrl-C stops a running snippet.""";
+    /** {@code /vars} shows each value in at most this many lines and characters. */
+    private static final int VARS_LINES = 10;
+    private static final int VARS_CHARS = 400;
 
     private final Session session;
     private final PrintStream out;
     private final PrintStream err;
+    private final LastOutput last;
+    private final Style style;
+
+    /** Commands for a script: no colours, nothing shown earlier. */
+    Commands(Session session, PrintStream out, PrintStream err) {
+        this(session, out, err, new LastOutput(), Style.PLAIN);
+    }
 
     /**
      * @param session the state commands act on
      * @param out     where listings go
      * @param err     where warnings of opened files go
+     * @param last    the last value and failure, for {@code /show} and {@code /trace}
+     * @param style   colours of help text
      */
-    Commands(Session session, PrintStream out, PrintStream err) {
+    Commands(Session session, PrintStream out, PrintStream err, LastOutput last, Style style) {
         this.session = session;
         this.out = out;
         this.err = err;
+        this.last = last;
+        this.style = style;
     }
 
     /** A line that is a command: {@code /name ...}, but not a {@code //} or {@code /*} comment. */
@@ -84,6 +95,8 @@ final class Commands {
             case "/list" -> listSnippets();
             case "/open" -> argument.isEmpty() ? new Flow.Fail(where + "usage: /open FILE") : open(argument, origin, where);
             case "/save" -> argument.isEmpty() ? new Flow.Fail(where + "usage: /save FILE") : save(argument, where);
+            case "/show" -> show(argument, where);
+            case "/trace" -> trace(where);
             case "/reset" -> {
                 session.reset();
                 if (origin == null) {
@@ -92,24 +105,64 @@ final class Commands {
                 yield Flow.CONTINUE;
             }
             case "/exit" -> exit(argument, where);
-            default -> {
-                String suggestion = Messages.closest(name, List.copyOf(HELP.keySet()));
-                yield new Flow.Fail(where + "unknown command " + name
-                        + (suggestion == null ? "; /help lists the commands" : "; did you mean " + suggestion + "?"));
-            }
+            default -> new Flow.Fail(where + "unknown command " + name + Suggestions.closest(name, HELP.keySet())
+                    .map(c -> "; did you mean " + c + "?").orElse("; /help lists the commands"));
         };
     }
 
+    /** {@code /help}, {@code /help TOPIC}, {@code /help COMMAND}; an unknown topic lists the topics. */
     private Flow help(String topic) {
         String key = topic.startsWith("/") ? topic : "/" + topic;
-        if (topic.equals("dsl")) {
-            out.println(DSL);
+        if (topic.isEmpty()) {
+            out.println("Type Java or DSL expressions; a snippet continues on the next line until it is complete.");
+            out.println(style.heading("Commands"));
+            HELP.values().forEach(line -> out.println("  " + line));
+            out.println(style.heading("Topics"));
+            out.println(Help.index());
+        } else if (Help.find(topic).isPresent()) {
+            out.println(Help.render(Help.find(topic).get(), style));
         } else if (HELP.containsKey(key)) {
             out.println(HELP.get(key));
         } else {
-            out.println("Type Java or DSL expressions; a snippet continues on the next line until it is complete.");
-            HELP.values().forEach(out::println);
+            List<String> known = new ArrayList<>(Help.topics().stream().map(Help.Topic::name).toList());
+            known.addAll(HELP.keySet());
+            out.println("no help on " + topic + Suggestions.closest(topic, known).map(c -> "; did you mean " + c + "?").orElse("")
+                    + "\nThe topics:\n" + Help.index());
         }
+        return Flow.CONTINUE;
+    }
+
+    /** {@code /show}: the last value in full; {@code /show NAME}: that variable's value in full. */
+    private Flow show(String name, String where) {
+        if (name.isEmpty()) {
+            String value = last.value();
+            out.println(value == null ? "no value has been shown yet" : value);
+            return Flow.CONTINUE;
+        }
+        var variable = shell().variables()
+                .filter(v -> shell().status(v).isActive() && v.name().equals(name))
+                .findFirst();
+        if (variable.isEmpty()) {
+            List<String> names = shell().variables().filter(v -> shell().status(v).isActive()).map(v -> v.name()).toList();
+            return new Flow.Fail(where + "no variable " + name
+                    + Suggestions.closest(name, names).map(c -> "; did you mean " + c + "?").orElse(""));
+        }
+        try {
+            String value = shell().varValue(variable.get());
+            out.println(Messages.isString(variable.get().typeName()) ? JavaText.unquote(value) : value);
+            return Flow.CONTINUE;
+        } catch (IllegalStateException | IllegalArgumentException notDefined) {
+            return new Flow.Fail(where + name + " has no value");
+        }
+    }
+
+    /** {@code /trace}: the stack of the last exception, in the user's terms. */
+    private Flow trace(String where) {
+        Throwable failure = last.failure();
+        if (failure == null) {
+            return new Flow.Fail(where + "no exception to trace yet");
+        }
+        out.println(StackText.of(failure, session));
         return Flow.CONTINUE;
     }
 
@@ -126,7 +179,8 @@ final class Commands {
             } catch (IllegalStateException | IllegalArgumentException notDefined) {
                 value = "(not defined: needs " + String.join(", ", shell().unresolvedDependencies(v).toList()) + ")";
             }
-            out.println(v.typeName() + " " + v.name() + (value.contains("\n") ? " =\n" : " = ") + value);
+            String shown = Display.cut(value, VARS_LINES, VARS_CHARS, "/show " + v.name() + " prints it all", style);
+            out.println(v.typeName() + " " + v.name() + (shown.contains("\n") ? " =\n" : " = ") + shown);
         });
         return Flow.CONTINUE;
     }

@@ -1,5 +1,6 @@
 package dotbar.repl;
 
+import java.lang.reflect.Method;
 import java.util.Map;
 
 import jdk.jshell.execution.LocalExecutionControl;
@@ -16,8 +17,19 @@ import jdk.jshell.spi.ExecutionEnv;
  * {@code IllegalArgumentException: Could not resolve class} when a conditional expression mixes two
  * snippet-defined types ({@code c ? new A() : new B()}). This engine catches that failure and
  * loads the original bytes instead: the class works, it just cannot be stopped by Ctrl-C.
+ *
+ * <p><b>Stopping.</b> Each snippet runs on a new thread of its own, which the calling thread waits
+ * for. {@code JShell.stop()} (Ctrl-C) makes the stock engine do two things: it sets a flag that the
+ * stop checks woven into snippet code test (at every backward branch and method entry), which end
+ * the snippet at once; and it calls {@link Thread#interrupt()} on the snippet's thread, which is
+ * what a long loop inside a library sees: dotbar's loops test {@link Thread#isInterrupted()} and
+ * throw a {@code DotbarException} saying how far they got. The thread ends with the snippet, so the
+ * interrupt never leaks into the next one. This engine also records whether the last run was ended
+ * by the stop checks (JShell reports such a snippet as having run, with no value and no exception).
  */
 final class LocalEngine implements ExecutionControlProvider {
+
+    private volatile Control control;
 
     @Override
     public String name() {
@@ -26,12 +38,31 @@ final class LocalEngine implements ExecutionControlProvider {
 
     @Override
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-        return new Control(new SnippetLoader(LocalEngine.class.getClassLoader()));
+        control = new Control(new SnippetLoader(LocalEngine.class.getClassLoader()));
+        return control;
+    }
+
+    /**
+     * Whether the snippet run since the last {@link #forgetStop()} was ended by a stop request
+     * (Ctrl-C) at one of its stop checks.
+     */
+    boolean stopped() {
+        Control c = control;
+        return c != null && c.stopped;
+    }
+
+    /** Called before each snippet: some (reading a variable) run no code, and would see the last one's flag. */
+    void forgetStop() {
+        Control c = control;
+        if (c != null) {
+            c.stopped = false;
+        }
     }
 
     /** The stock local control, falling back to uninstrumented loading when instrumenting fails. */
     private static final class Control extends LocalExecutionControl {
         private final SnippetLoader loader;
+        private volatile boolean stopped;
 
         Control(SnippetLoader loader) {
             super(loader);
@@ -46,6 +77,16 @@ final class LocalEngine implements ExecutionControlProvider {
             } catch (IllegalArgumentException instrumentationFailed) {
                 // JDK-8366926: the stop-check weaver cannot resolve snippet classes; load them as compiled.
                 loader.load(classes);
+            }
+        }
+
+        @Override
+        protected String invoke(Method doitMethod) throws Exception {
+            try {
+                return super.invoke(doitMethod);
+            } catch (StoppedException e) {
+                stopped = true;
+                throw e;
             }
         }
     }

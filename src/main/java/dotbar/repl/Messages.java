@@ -1,6 +1,5 @@
 package dotbar.repl;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -24,27 +23,38 @@ final class Messages {
     }
 
     /**
-     * A value as the REPL shows it: an expression's value alone, a variable as {@code name = value}
-     * (the value on its own lines when it has several, so tables stay aligned). Strings show as
-     * their {@code toString()} too, not as JShell's quoted literal: {@code latex(e)} reads {@code \cdot},
-     * not {@code \\cdot}.
+     * The name a value is shown under: a variable's name ({@code name = value}), or {@code null} for
+     * an expression, whose value is shown alone.
      */
-    static String value(Result r) {
-        String name = switch (r.snippet()) {
+    static String valueName(Result r) {
+        return switch (r.snippet()) {
             case VarSnippet v when v.subKind() != jdk.jshell.Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND -> v.name();
             case ExpressionSnippet e -> e.name();
             default -> null;
         };
-        String type = switch (r.snippet()) {
+    }
+
+    /** The declared type of a shown value, as JShell names it ({@code Plot}, {@code dotbar.plot.Plot}). */
+    static String valueType(Result r) {
+        return switch (r.snippet()) {
             case VarSnippet v -> v.typeName();
             case ExpressionSnippet e -> e.typeName();
             default -> "";
         };
-        String value = type.equals("String") || type.equals("java.lang.String") ? JavaText.unquote(r.value()) : r.value();
-        if (name == null) {
-            return value;
-        }
-        return name + (value.contains("\n") ? " =\n" : " = ") + value;
+    }
+
+    /**
+     * A value's text: its {@code toString()}, so expressions read as math and traces as tables. Strings
+     * show as their {@code toString()} too, not as JShell's quoted literal: {@code latex(e)} reads
+     * {@code \cdot}, not {@code \\cdot}.
+     */
+    static String valueText(Result r) {
+        return isString(valueType(r)) ? JavaText.unquote(r.value()) : r.value();
+    }
+
+    /** Whether JShell's type name is String's. */
+    static boolean isString(String typeName) {
+        return typeName.equals("String") || typeName.equals("java.lang.String");
     }
 
     /** The 1-based line, within the snippet, that a failure points at. */
@@ -121,14 +131,14 @@ final class Messages {
         }
         EvalException e = (EvalException) ex;
         String className = e.getExceptionClassName();
-        String message = e.getMessage();
+        String message = withoutWrappers(e.getMessage());
         if (isDotbarException(className) && message != null) {
             return message;
         }
         String text = simpleName(className) + (message == null ? "" : ": " + message);
         if (message == null && e.getCause() instanceof EvalException cause) {
             text += " (caused by " + simpleName(cause.getExceptionClassName())
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")";
+                    + (cause.getMessage() == null ? "" : ": " + withoutWrappers(cause.getMessage())) + ")";
         }
         return text + thrownIn(e, r, session);
     }
@@ -172,6 +182,14 @@ final class Messages {
         return name.substring(name.lastIndexOf('.') + 1);
     }
 
+    /**
+     * The text without the names of JShell's wrapper classes: a helpful NullPointerException says
+     * {@code "REPL.$JShell$15.o" is null}, meaning the variable {@code o}.
+     */
+    static String withoutWrappers(String text) {
+        return text == null ? null : text.replaceAll("REPL\\.\\$JShell\\$\\d+[A-Z]?[.$]", "");
+    }
+
     /** 1-based line of a character position. */
     static int lineOf(String text, int position) {
         int line = 1;
@@ -181,38 +199,5 @@ final class Messages {
             }
         }
         return line;
-    }
-
-    /** Closest candidate by edit distance, or {@code null} when none is reasonably close. */
-    static String closest(String word, List<String> candidates) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String c : candidates) {
-            int d = distance(word, c);
-            if (d < bestDistance) {
-                best = c;
-                bestDistance = d;
-            }
-        }
-        return bestDistance <= Math.max(2, word.length() / 2) ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] t = previous;
-            previous = current;
-            current = t;
-        }
-        return previous[b.length()];
     }
 }

@@ -5,25 +5,34 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import dotbar.optim.Optimizer;
+import dotbar.plot.Plot;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import org.jline.keymap.KeyMap;
+import org.jline.reader.Buffer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 
 /**
  * The interactive loop: reads snippets with JLine, evaluates them in a {@link Session}, and shows
- * values and errors.
+ * values and errors ({@link Display}).
  *
  * <p>What is shown: an expression's value alone ({@code toString()}, so expressions read as math);
  * a variable as {@code name = value}; statements and declarations nothing; a compile error as
  * JShell's message, the source line and a caret; an exception as one line. Ctrl-C at the prompt
  * clears the line, during evaluation stops the snippet; Ctrl-D or {@code /exit} leaves.
  * {@code System.exit(n)} in a snippet leaves too, with status n (history is saved as lines are entered).
+ *
+ * <p>An optimizer's {@code step(n)} that runs longer than a second draws a {@link ProgressBar}.
+ *
+ * <p>Tab: {@code \alpha} becomes {@code α} ({@link Greek}); right after {@code name(} it shows the
+ * method's signatures and documentation ({@link ApiDocs}); otherwise it completes ({@link ReplCompleter}).
  */
 public final class Repl {
 
@@ -31,6 +40,8 @@ public final class Repl {
     public static final String PROMPT = "dotbar> ";
     /** The prompt on continuation lines of an unfinished snippet. */
     public static final String CONTINUATION = "   ...> ";
+    /** Plots are this wide when the terminal does not say its width. */
+    static final int DEFAULT_COLUMNS = 80;
 
     private final Terminal terminal;
     private final Path historyFile;
@@ -63,63 +74,109 @@ public final class Repl {
      */
     public int run(Session session, PrintStream out) {
         PrintWriter screen = terminal.writer();
+        Style style = Style.forTerminal(terminal, System::getenv);
+        LastOutput last = new LastOutput();
+        Display display = new Display(style, last);
         try (session) {
-            LineReader reader = reader(session);
-            Commands commands = new Commands(session, out, out);
+            LineReader reader = reader(session, style);
+            Commands commands = new Commands(session, out, out, last, style);
             terminal.handle(Terminal.Signal.INT, signal -> session.stop());
+            noEchoOfCtrlC();
+            ProgressBar bar = new ProgressBar(screen, this::columns, !String.valueOf(terminal.getType()).startsWith("dumb"));
+            Optimizer.onProgress(p -> bar.show(p.done(), p.total(), p.seconds(), p.finished()));
+            String prompt = style.prompt(PROMPT.stripTrailing()) + " ";
             while (true) {
                 String input;
                 try {
-                    input = reader.readLine(PROMPT);
+                    input = reader.readLine(prompt);
                 } catch (UserInterruptException e) {
                     continue; // Ctrl-C at the prompt: drop the line
                 } catch (EndOfFileException e) {
+                    if (e.getPartialLine() != null && !e.getPartialLine().isBlank()) {
+                        out.println(display.note("(the input ended inside an unfinished snippet, which was not run)"));
+                    }
                     return 0;
                 }
                 screen.flush();
+                fitPlots(style);
                 Flow flow;
                 try {
-                    flow = Commands.isCommand(input) ? commands.run(input, null) : evaluate(session, input, out);
+                    flow = Commands.isCommand(input) ? commands.run(input, null) : evaluate(session, input, out, display);
                 } catch (RuntimeException | LinkageError e) {
-                    flow = new Flow.Fail("internal error: " + e); // a bug of ours must not end the session
+                    last.failure(e); // a bug of ours must not end the session
+                    flow = new Flow.Fail("internal error: " + e + "; /trace shows the stack");
                 }
                 out.flush();
                 switch (flow) {
                     case Flow.Exit exit -> {
                         return exit.status();
                     }
-                    case Flow.Fail fail -> out.println(fail.message());
+                    case Flow.Fail fail -> out.println(display.error(fail.message()));
                     case Flow.Continue c -> { }
                 }
             }
         } finally {
+            Optimizer.onProgress(null);
             out.flush();
         }
     }
 
-    private LineReader reader(Session session) {
+    /** The terminal's width, or {@value #DEFAULT_COLUMNS} when it does not say. */
+    private int columns() {
+        int columns = terminal.getWidth();
+        return columns > 0 ? columns : DEFAULT_COLUMNS;
+    }
+
+    /**
+     * A Ctrl-C while a snippet runs should not print {@code ^C}: the snippet's "interrupted" then
+     * starts its line. (JLine sets its own modes while reading a line, and restores these after.)
+     */
+    private void noEchoOfCtrlC() {
+        Attributes attributes = terminal.getAttributes();
+        attributes.setLocalFlag(Attributes.LocalFlag.ECHOCTL, false);
+        terminal.setAttributes(attributes);
+    }
+
+    /** Plots are drawn for this terminal's size (read again before each snippet), in colour when it has colours. */
+    private void fitPlots(Style style) {
+        Plot.setColumns(columns());
+        Plot.setRows(Math.max(0, terminal.getHeight()));
+        Plot.setColor(style.on());
+    }
+
+    private LineReader reader(Session session, Style style) {
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("dotbar")
                 .parser(new InputParser(session::analysis))
-                .completer(new ReplCompleter(session::analysis))
+                .completer(new ReplCompleter(session))
                 .variable(LineReader.HISTORY_FILE, historyFile)
-                .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, style.prompt(CONTINUATION.stripTrailing()) + " ")
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // else !! and !x expand
                 .option(LineReader.Option.INSERT_TAB, false)
                 .build();
         reader.getWidgets().put("dotbar-complete", () -> {
-            if (!Greek.expandBeforeCursor(reader.getBuffer())) {
+            Buffer buffer = reader.getBuffer();
+            if (Greek.expandBeforeCursor(buffer)) {
+                return true;
+            }
+            String docs = ApiDocs.atCall(session.analysis(), buffer.toString(), buffer.cursor(), terminal.getWidth());
+            if (docs != null) {
+                reader.printAbove(docs);
+            } else {
                 reader.callWidget(LineReader.COMPLETE_WORD);
             }
             return true;
         });
-        reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference("dotbar-complete"), KeyMap.ctrl('I'));
+        KeyMap<org.jline.reader.Binding> keys = reader.getKeyMaps().get(LineReader.MAIN);
+        keys.bind(new Reference("dotbar-complete"), KeyMap.ctrl('I'));
+        // A terminal that passes Ctrl-C on as a character (not as SIGINT) clears the line all the same.
+        keys.bind(new Reference("interrupt"), KeyMap.ctrl('C'));
         return reader;
     }
 
     /** Evaluates each snippet of the input in turn, stopping at the first failure. */
-    private static Flow evaluate(Session session, String input, PrintStream out) {
+    private static Flow evaluate(Session session, String input, PrintStream out, Display display) {
         String rest = input;
         while (!rest.isBlank()) {
             CompletionInfo info = session.analysis().analyzeCompletion(rest);
@@ -131,11 +188,11 @@ public final class Repl {
             rest = whole ? "" : info.remaining();
             Result r = session.eval(source, null);
             switch (r.kind()) {
-                case VALUE -> out.println(Messages.value(r));
-                case PENDING -> out.println(Messages.pending(r));
+                case VALUE -> out.println(display.value(r));
+                case PENDING -> out.println(display.note(Messages.pending(r)));
                 case SILENT -> { }
                 default -> {
-                    out.println(Messages.failure(r, session, line -> where(r, line)));
+                    out.println(display.failure(r, session, line -> where(r, line)));
                     return Flow.CONTINUE;
                 }
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dotbar.expr.Functions;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
@@ -30,11 +31,11 @@ public final class Session implements AutoCloseable {
     private final Set<String> hidden = new HashSet<>();
     private final Map<String, Origin> origins = new HashMap<>();
     private final Set<String> threw = new HashSet<>();
-    private JShell shell;
+    private volatile JShell shell;
     private boolean hiding;
     private int userSnippets;
     private ClassLoader snippetClassLoader;
-    private volatile boolean stopRequested;
+    private LocalEngine engine;
 
     /**
      * Creates a session and evaluates the startup script ({@link Startup}).
@@ -49,8 +50,10 @@ public final class Session implements AutoCloseable {
     }
 
     private void start() {
+        Functions.clear(); // named functions live in the DSL's registry, not in JShell's state
+        engine = new LocalEngine();
         shell = JShell.builder()
-                .executionEngine(new LocalEngine(), Map.of())
+                .executionEngine(engine, Map.of())
                 .out(out).err(err)
                 .idGenerator((snippet, n) -> hiding ? "s" + n : String.valueOf(++userSnippets))
                 .build();
@@ -64,7 +67,7 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** Drops every definition and starts over from the startup script. */
+    /** Drops every definition (variables, methods, the DSL's named functions) and starts over from the startup script. */
     public void reset() {
         shell.close();
         hidden.clear();
@@ -82,7 +85,7 @@ public final class Session implements AutoCloseable {
      * @return what became of it
      */
     public Result eval(String source, Origin origin) {
-        stopRequested = false;
+        engine.forgetStop();
         PrintStream systemOut = System.out;
         PrintStream systemErr = System.err;
         List<SnippetEvent> events;
@@ -120,7 +123,7 @@ public final class Session implements AutoCloseable {
         List<String> unresolved = snippet instanceof DeclarationSnippet d
                 ? shell.unresolvedDependencies(d).toList() : List.of();
         Result.Kind kind;
-        if (stopRequested) {
+        if (engine.stopped() && event.exception() == null) {
             kind = Result.Kind.STOPPED;
         } else if (event.exception() != null) {
             kind = Result.Kind.EXCEPTION;
@@ -145,12 +148,12 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Stops the running snippet, if any (called from the Ctrl-C handler, on another thread).
-     * Only code compiled from snippets checks for the stop; a long loop inside a library method
-     * stops only if it checks {@link Thread#interrupted()}.
+     * Stops the running snippet, if any (called from the Ctrl-C handler, on another thread): code
+     * compiled from snippets stops at its next loop iteration or call, and the snippet's thread is
+     * interrupted so that a long loop inside the DSL stops at its next check (see {@link LocalEngine}).
+     * A stop requested while no snippet code runs (say, while one compiles) has no effect.
      */
     public void stop() {
-        stopRequested = true;
         shell.stop();
     }
 

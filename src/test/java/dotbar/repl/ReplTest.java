@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,34 +18,17 @@ class ReplTest {
     @TempDir
     Path dir;
 
-    /** The screen after typing {@code input}, and the exit status. */
-    record Screen(String text, int status) {
-        /** The screen with the prompts' echo of typed lines left in; normalised line ends. */
-        boolean shows(String s) {
-            return text.contains(s);
-        }
+    private Typing.Screen type(String input) {
+        return Typing.type(input, dir.resolve("history"));
     }
 
-    private Screen type(String input) {
-        return type(input.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private Screen type(byte[] input) {
-        ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        try (Terminal terminal = TerminalBuilder.builder().system(false).type("dumb")
-                .streams(new ByteArrayInputStream(input), screen)
-                .encoding(StandardCharsets.UTF_8).build()) {
-            int status = new Repl(terminal, dir.resolve("history")).run();
-            terminal.flush();
-            return new Screen(screen.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"), status);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private Typing.Screen type(byte[] input) {
+        return Typing.type(input, dir.resolve("history"), 0);
     }
 
     @Test
     void valuesMultiLineSnippetsErrorsAndExceptions() {
-        Screen s = type("""
+        Typing.Screen s = type("""
                 1 + 1
                 var x = 3
                 int twice(int a) {
@@ -82,7 +60,7 @@ class ReplTest {
                   ^
                 """), s.text());
         assertFalse(s.shows("location: class"), s.text());
-        assertTrue(s.shows("NumberFormatException: For input string: \"z\"\n"), s.text());
+        assertTrue(s.shows("\nNumberFormatException: For input string: \"z\"; /trace shows the stack\n"), "one line, and a hint: " + s.text());
         assertTrue(s.shows("\nline 3: NullPointerException"), "which line of a multi-line snippet threw: " + s.text());
         assertTrue(s.shows("b = 2\n"), s.text());
         assertTrue(s.shows("printed 2\n"), s.text());
@@ -91,7 +69,7 @@ class ReplTest {
 
     @Test
     void stringsShowAsTheirText() {
-        Screen s = type("""
+        Typing.Screen s = type("""
                 "tab\\there, \\"quoted\\", back\\\\slash, θ, \\001"
                 String tex = latex(parse("a*b"))
                 """);
@@ -101,7 +79,7 @@ class ReplTest {
 
     @Test
     void caretUnderTheColumnOfACompileError() {
-        Screen s = type("double y = Math.sqrt(2) + nosuch(1)\n");
+        Typing.Screen s = type("double y = Math.sqrt(2) + nosuch(1)\n");
         assertTrue(s.shows("""
                 double y = Math.sqrt(2) + nosuch(1);
                                           ^
@@ -113,7 +91,7 @@ class ReplTest {
         Path saved = dir.resolve("saved.jsh");
         Path script = dir.resolve("lib.jsh");
         Files.writeString(script, "int fromFile = 7;\nString greet(String w) { return \"hi \" + w; }\n");
-        Screen s = type("""
+        Typing.Screen s = type("""
                 int n = 5
                 Math.abs(-2)
                 /vars
@@ -154,14 +132,14 @@ class ReplTest {
         type("double φ1 = 0.5\n/exit\n");
         String history = Files.readString(dir.resolve("history"), StandardCharsets.UTF_8);
         assertTrue(history.contains("double φ1 = 0.5"), history);
-        Screen again = type("φ1 * 2\n");
+        Typing.Screen again = type("φ1 * 2\n");
         assertTrue(again.shows("symbol:   variable φ1"), "a new session, new state: " + again.text());
         assertTrue(Files.readString(dir.resolve("history"), StandardCharsets.UTF_8).contains("φ1 * 2"));
     }
 
     @Test
     void endOfInputInsideASnippetLeavesCleanly() {
-        Screen s = type("int f() {\n  return 1;\n");
+        Typing.Screen s = type("int f() {\n  return 1;\n");
         assertEquals(0, s.status());
     }
 
@@ -172,14 +150,14 @@ class ReplTest {
         byte[] all = new byte[input.length + more.length];
         System.arraycopy(input, 0, all, 0, input.length);
         System.arraycopy(more, 0, all, input.length, more.length);
-        Screen s = type(all);
+        Typing.Screen s = type(all);
         assertTrue(s.shows("\n3\n"), s.text());
     }
 
     @Test
     void conditionalOverTwoSnippetClassesRuns() {
         // JDK-8366926: the stock local engine throws "Could not resolve class" here.
-        Screen s = type("""
+        Typing.Screen s = type("""
                 class A { public String toString() { return "an A"; } }
                 class B extends A {}
                 boolean c = true
