@@ -298,6 +298,9 @@ public final class DotBar {
     /** A bar chart, one bar per label; {@code .logScale()} for a logarithmic axis. */
     public static Plot bars(List<String> labels, double[] values) { return Plot.bars(labels, values); }
 
+    /** A bar chart whose first series is named in the legend: {@code bars(labels, "sigmoid", s).bars("relu", r)}. */
+    public static Plot bars(List<String> labels, String name, double[] values) { return Plot.bars(labels, name, values); }
+
     /** Loss against step (t = 0, 1, …) on a log scale; {@code .lossCurve(label, more)} adds curves. */
     public static Plot lossCurve(String label, double[] losses) { return Plot.losses(label, losses); }
 }

@@ -33,8 +33,10 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Saves a {@link Plot} as SVG (JFreeSVG: text stays text, so titles and legends can be read and
@@ -52,6 +54,8 @@ final class ChartFiles {
     private static final int FUNCTION_SAMPLES = 600;
     /** Grid of a contour in a file. */
     private static final int CONTOUR_GRID = 201;
+    /** Point markers on a path in a file, at most; its line still runs through every point. */
+    static final int PATH_MARKERS = 50;
 
     static Path save(Plot p, String file, int width, int height) {
         Path target = target(file);
@@ -223,19 +227,49 @@ final class ChartFiles {
     }
 
     /** Lines drawn as one SVG path per series (a NaN starts a new piece of it), with or without point shapes. */
-    private static XYLineAndShapeRenderer lineRenderer(boolean shapes) {
-        var r = new XYLineAndShapeRenderer(true, shapes);
+    private static PathRenderer lineRenderer(boolean shapes) {
+        var r = new PathRenderer(shapes);
         r.setDrawSeriesLineAsPath(true);
         return r;
     }
 
-    private static void add(XYSeriesCollection data, XYLineAndShapeRenderer renderer, XYSeries s, int style, boolean shapes) {
+    /**
+     * Draws a path's markers on at most {@link #PATH_MARKERS} of its points, evenly spaced by step and
+     * always on the first and the last: a marker on every step of a 2000-step optimizer run made SVG
+     * files of tens of megabytes, and showed no more than the line through the points does.
+     */
+    private static final class PathRenderer extends XYLineAndShapeRenderer {
+        private final Map<Integer, Integer> points = new HashMap<>();
+
+        PathRenderer(boolean shapes) {
+            super(true, shapes);
+        }
+
+        /** Series {@code series} is a path of {@code n} points. */
+        void path(int series, int n) {
+            points.put(series, n);
+        }
+
+        @Override
+        public boolean getItemShapeVisible(int series, int item) {
+            if (!super.getItemShapeVisible(series, item)) return false;
+            int n = points.getOrDefault(series, 0);
+            if (n <= PATH_MARKERS) return true;
+            int stride = (n - 2) / (PATH_MARKERS - 1) + 1;  // markers at 0, stride, 2·stride, … < n, and n − 1
+            return item % stride == 0 || item == n - 1;
+        }
+    }
+
+    private static void add(XYSeriesCollection data, PathRenderer renderer, XYSeries s, int style, boolean shapes) {
         data.addSeries(s);
         int k = data.getSeriesCount() - 1;
         renderer.setSeriesPaint(k, Palette.awt(style));
         renderer.setSeriesStroke(k, new BasicStroke(shapes ? 1.2f : 2f));
         renderer.setSeriesShapesVisible(k, shapes);
-        if (shapes) renderer.setSeriesShape(k, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+        if (shapes) {
+            renderer.setSeriesShape(k, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+            renderer.path(k, s.getItemCount());
+        }
     }
 
     /** {@code label}, or {@code label (2)}, {@code (3)} … when the chart has a series of that name already (its key). */

@@ -135,9 +135,17 @@ public final class Plot {
 
     /** A bar chart, one bar per label (drawn across, label on the left); {@link #logScale()} for a log scale. */
     public static Plot bars(List<String> labels, double[] values) {
+        return bars(labels, "", values);
+    }
+
+    /**
+     * A bar chart whose first series has a name, shown in the legend as the names of the series
+     * added with {@link #bars(String, double[])} are: {@code bars(labels, "sigmoid", s).bars("relu", r)}.
+     */
+    public static Plot bars(List<String> labels, String name, double[] values) {
         if (labels.isEmpty()) throw new DotbarException("bars: no labels");
         var p = new Plot(Kind.BARS, "", "", Double.NaN, Double.NaN, null, List.copyOf(labels));
-        return p.bars("", values);
+        return p.bars(name, values);
     }
 
     // ---- adding to a plot ---------------------------------------------------------------

@@ -57,6 +57,18 @@ class BarsAndLossTest {
     }
 
     @Test
+    void theFirstBarSeriesCanBeNamedInTheLegend() {
+        String text = bars(List.of("1", "2"), "sigmoid", new double[]{0.25, 0.0625}).bars("relu", new double[]{1, 1})
+                .logScale().size(50, 5).render();
+        var legend = text.lines().filter(l -> l.startsWith("  █") || l.startsWith("  ▒")).toList();
+        assertEquals(List.of("  █ sigmoid", "  ▒ relu"), legend, text);
+        String alone = bars(List.of("1", "2"), "sigmoid", new double[]{0.25, 0.0625}).size(50, 4).render();
+        assertTrue(alone.contains("█ sigmoid"), alone);
+        String unnamed = bars(List.of("1", "2"), new double[]{0.25, 0.0625}).size(50, 4).render();
+        assertTrue(unnamed.lines().noneMatch(l -> l.startsWith("  █")), "a single unnamed series has no legend:\n" + unnamed);
+    }
+
+    @Test
     void aGeometricLossIsAStraightLineOnTheLogScale() {
         // losses 10⁻ᵗ, t = 0 … 4: ticks 1e-4, 0.01, 1 (every other decade, ≤ 12/3 = 4), margin 6,
         // body 52 cells = 104 × 48 dots; loss 10⁻ᵗ is at dot (t/4 · 103, t/4 · 47)

@@ -97,6 +97,24 @@ class PlotFilesTest {
     }
 
     @Test
+    void aLongPathIsOneLineThroughEveryPointWithAFewMarkers() throws Exception {
+        // 3001 points of a spiral: the line has 3000 segments; markers on every 62nd point and the last
+        var points = new ArrayList<Point>();
+        for (int i = 0; i <= 3000; i++) points.add(Point.of("x", Math.cos(i / 100.0) * i / 3000, "y", Math.sin(i / 100.0) * i / 3000));
+        Path file = contour(x.pow(2).plus(y.pow(2)), "x", -1, 1, "y", -1, 1).path("spiral", points).save(dir.resolve("spiral.svg").toString());
+        Document d = parse(file);
+        assertEquals(3000, strokedSegments(d, "rgb(31,119,180)") - 1, "the line through every point (and the legend's line)");
+        NodeList gs = d.getElementsByTagNameNS("http://www.w3.org/2000/svg", "g");
+        int markers = 0;
+        for (int i = 0; i < gs.getLength(); i++) {
+            if (((Element) gs.item(i)).getAttribute("style").startsWith("fill:rgb(31,119,180)")) markers++;
+        }
+        assertEquals(3000 / 62 + 1 + 1 + 1, markers, "markers at 0, 62, …, 2976, the last point, and the legend's");
+        assertTrue(markers <= ChartFiles.PATH_MARKERS + 1);
+        assertTrue(Files.size(file) < 500_000, "size " + Files.size(file));
+    }
+
+    @Test
     void pngHasTheSignatureAndTheGivenSize() throws Exception {
         Path file = bars(List.of("1", "2", "3"), new double[]{0.25, 0.0625, 0.015625}).logScale().save(dir.resolve("bars.png").toString(), 320, 200);
         byte[] bytes = Files.readAllBytes(file);
