@@ -75,7 +75,7 @@ public final class Optimizer implements Trajectory {
         this.objective = objective;
         this.parameters = objective.parameters();
         this.start = start.values(start.names());
-        this.frame = rule.frame();
+        this.frame = rule.frame(parameters.size());
         this.history = new History(parameters);
         int n = parameters.size(), k = rule.states().size();
         theta = new double[n];
@@ -164,9 +164,7 @@ public final class Optimizer implements Trajectory {
             used = loss;
             g = grad;
         }
-        System.arraycopy(theta, 0, nextTheta, 0, theta.length);
-        for (int k = 0; k < state.length; k++) System.arraycopy(state[k], 0, nextState[k], 0, theta.length);
-        rule.step(nextTheta, g, nextState, step, hyper, frame);
+        rule.step(theta, state, g, step, hyper, frame, nextTheta, nextState);
         for (int i = 0; i < theta.length; i++) {
             if (!Double.isFinite(nextTheta[i])) {
                 throw stopped(step, "the update of " + parameters.get(i) + " is " + nextTheta[i] + " (g = " + g[i] + ")");

@@ -6,13 +6,17 @@ import dotbar.expr.Point;
 import dotbar.tape.Compiled;
 import dotbar.tape.Tapes;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A rule's equations compiled once: each right-hand side is a tape over the symbols it reads,
- * and running the program evaluates them in order over one slot array
- * {@code [θ, g, t, hyperparameters…, states…]}, each result stored into its target's slot before
- * the next equation reads. Immutable; the mutable part is a {@link Frame} per optimizer.
+ * and running the program evaluates them in order, each equation once over every parameter
+ * ({@link Compiled#values}), on one column per slot {@code [θ, g, t, hyperparameters…, states…]}:
+ * θ, g and the states hold one value per parameter, t and the hyperparameters one value for all.
+ * Each result is stored into its target's column before the next equation reads, so an equation
+ * sees the values the ones before it assigned in the same step. Immutable; the mutable part is a
+ * {@link Frame} per optimizer.
  */
 final class Program {
     private final Compiled[] tapes;    // null where the right-hand side is a number
@@ -20,8 +24,12 @@ final class Program {
     private final int[][] reads;       // per equation: the slot of each tape parameter
     private final int[] writes;        // per equation: the target's slot
 
-    /** The slots and each equation's argument array: what running the program writes. */
-    record Frame(double[] slots, double[][] arguments) {}
+    /**
+     * One optimizer's columns, one per slot, and each equation's view of them (its tape's
+     * parameters in order): what running the program reads and writes, made once so that a step
+     * allocates nothing.
+     */
+    record Frame(double[][] slots, double[][][] arguments) {}
 
     Program(List<String> slots, List<Rule.Equation> equations) {
         int n = equations.size();
@@ -39,24 +47,27 @@ final class Program {
         }
     }
 
-    Frame frame(int slots) {
-        double[][] arguments = new double[reads.length][];
-        for (int e = 0; e < reads.length; e++) arguments[e] = new double[reads[e].length];
-        return new Frame(new double[slots], arguments);
+    /**
+     * The columns for {@code parameters} parameters: slot s holds one value per parameter, except
+     * slots {@code from ≤ s < to}, which hold one value for all.
+     */
+    Frame frame(int slots, int parameters, int from, int to) {
+        double[][] columns = new double[slots][];
+        for (int s = 0; s < slots; s++) columns[s] = new double[s >= from && s < to ? 1 : parameters];
+        double[][][] arguments = new double[reads.length][][];
+        for (int e = 0; e < reads.length; e++) {
+            arguments[e] = new double[reads[e].length][];
+            for (int k = 0; k < reads[e].length; k++) arguments[e][k] = columns[reads[e][k]];
+        }
+        return new Frame(columns, arguments);
     }
 
-    /** Runs the equations in order over {@code f.slots()}. */
+    /** Runs the equations in order over {@code f}'s columns, each over every parameter at once. */
     void run(Frame f) {
-        double[] s = f.slots();
+        double[][] s = f.slots();
         for (int e = 0; e < tapes.length; e++) {
-            if (tapes[e] == null) {
-                s[writes[e]] = constants[e];
-                continue;
-            }
-            double[] x = f.arguments()[e];
-            int[] from = reads[e];
-            for (int k = 0; k < x.length; k++) x[k] = s[from[k]];
-            s[writes[e]] = tapes[e].value(x);
+            if (tapes[e] == null) Arrays.fill(s[writes[e]], constants[e]);
+            else tapes[e].values(f.arguments()[e], s[writes[e]]);
         }
     }
 }

@@ -28,7 +28,8 @@ import java.util.StringJoiner;
  *
  * <p>A rule is immutable ({@link #set} returns a new one) and compiled once, when it is built:
  * each right-hand side becomes a tape over a fixed slot layout {@code [θ, g, t, hyperparameters…,
- * states…]}; stepping runs the tapes, with no expression evaluation and no map look-ups.
+ * states…]}; stepping runs each tape once over all the parameters at once, with no expression
+ * evaluation, no map look-ups and no allocation.
  *
  * <pre>{@code
  * Rule heavy = rule("heavy", "v = α*v - g", "θ = θ + η*v").set("α", 0.9).set("η", 0.01);
@@ -39,6 +40,7 @@ public final class Rule {
     static final String THETA = "θ";
     static final String GRADIENT = "g";
     static final String STEP = "t";
+    private static final int THETA_SLOT = 0, GRADIENT_SLOT = 1, STEP_SLOT = 2;
     private static final int FIXED_SLOTS = 3;  // θ, g, t
 
     /** One update {@code target ← rhs}. */
@@ -206,26 +208,30 @@ public final class Rule {
         return r;
     }
 
-    /** The working memory {@link #step} needs, one per optimizer. */
-    Program.Frame frame() { return program.frame(FIXED_SLOTS + hyperparameters.size() + states.size()); }
+    /** The working memory {@link #step} needs for {@code parameters} parameters, one per optimizer. */
+    Program.Frame frame(int parameters) {
+        int uniformEnd = FIXED_SLOTS + hyperparameters.size();
+        return program.frame(uniformEnd + states.size(), parameters, STEP_SLOT, uniformEnd);
+    }
 
     /**
-     * One step of the equations for every parameter: reads and writes {@code theta[i]} and
-     * {@code state[k][i]} (state k in {@link #states()} order), with gradient {@code grad[i]}.
+     * Step {@code t} of the equations for every parameter, each equation once over all of them:
+     * from {@code theta[i]} and {@code state[k][i]} (state k in {@link #states()} order) with
+     * gradient {@code grad[i]} into {@code nextTheta[i]} and {@code nextState[k][i]}; the inputs
+     * are not changed. Allocates nothing.
      */
-    void step(double[] theta, double[] grad, double[][] state, long t, double[] hyper, Program.Frame frame) {
-        double[] r = frame.slots();
+    void step(double[] theta, double[][] state, double[] grad, long t, double[] hyper, Program.Frame frame,
+              double[] nextTheta, double[][] nextState) {
+        double[][] c = frame.slots();
         int firstState = FIXED_SLOTS + hyper.length;
-        r[2] = t;
-        System.arraycopy(hyper, 0, r, FIXED_SLOTS, hyper.length);
-        for (int i = 0; i < theta.length; i++) {
-            r[0] = theta[i];
-            r[1] = grad[i];
-            for (int k = 0; k < state.length; k++) r[firstState + k] = state[k][i];
-            program.run(frame);
-            theta[i] = r[0];
-            for (int k = 0; k < state.length; k++) state[k][i] = r[firstState + k];
-        }
+        System.arraycopy(theta, 0, c[THETA_SLOT], 0, theta.length);
+        System.arraycopy(grad, 0, c[GRADIENT_SLOT], 0, grad.length);
+        c[STEP_SLOT][0] = t;
+        for (int h = 0; h < hyper.length; h++) c[FIXED_SLOTS + h][0] = hyper[h];
+        for (int k = 0; k < state.length; k++) System.arraycopy(state[k], 0, c[firstState + k], 0, theta.length);
+        program.run(frame);
+        System.arraycopy(c[THETA_SLOT], 0, nextTheta, 0, theta.length);
+        for (int k = 0; k < state.length; k++) System.arraycopy(c[firstState + k], 0, nextState[k], 0, theta.length);
     }
 
     /**

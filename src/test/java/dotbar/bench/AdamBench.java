@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * {@value #STEPS} Adam steps (dsl.md, seed eq. (13)–(15) with bias corrections, PyTorch's
  * defaults, η = 0.01) from a fixed start: dotbar's optimizer ({@code adam(loss, start)}, whose
- * loss and update equations run on tapes) against a hand-written loop with a hand-written
+ * loss runs on a tape and whose update equations each run once per step over all the parameters,
+ * {@code Optimizer.step}) against a hand-written loop with a hand-written
  * gradient.
  */
 @State(Scope.Thread)
@@ -34,7 +35,6 @@ public class AdamBench {
     public String function;
 
     private Optimizer optimizer;
-    private BatchedRule batched;
     private List<String> names;
     private double[] start, theta, g, v, w, hidden;
 
@@ -53,7 +53,6 @@ public class AdamBench {
         Compiled tape = Tapes.of(loss, names, names.size());
         if (!tape.generateJava()) throw new IllegalStateException(tape.toString());
         optimizer = DotBar.adam(loss, Uncompiled.point(names, start)).lr(0.01);
-        batched = new BatchedRule(DotBar.adam().set("η", 0.01), tape, start.length);
         int n = start.length;
         theta = new double[n];
         g = new double[n];
@@ -64,20 +63,11 @@ public class AdamBench {
         tape();
         hand();
         Agreement.check("Adam: dotbar's optimizer against the hand-written loop", theta, optimizer.at().values(names));
-        double[] thetaBatched = new double[start.length];
-        batched.run(start, STEPS, thetaBatched);
-        Agreement.check("Adam: the rule batched against the hand-written loop", theta, thetaBatched);
     }
 
     @Benchmark
     public double tape() {
         return optimizer.reset().step(STEPS).loss();
-    }
-
-    /** The same rule with its equations batched over the parameters ({@link BatchedRule}, a prototype). */
-    @Benchmark
-    public double tapeBatched() {
-        return batched.run(start, STEPS, g);
     }
 
     @Benchmark

@@ -63,7 +63,6 @@ final class Report {
         ratio("DerivativeStructure / interpreted", "derivativeStructure", "interpretedGradient", List.of("n=100"), 20, false);
         ratio("reverse sweep on the DAG / compiled", "reverseSweep", "compiledGradient", List.of(), 0, false);
         adam("Adam: optimizer / hand-written", "AdamBench.tape", true);
-        adam("Adam: rule batched / hand-written", "AdamBench.tapeBatched", false);
         double parse = score("ParseBench.parse ");
         out.append(String.format("%nparse 10⁴ nodes: %s ms   %s%ncompile 10⁴ nodes to a tape: %s ms;  tape to Java bytecode (javac): %s ms%n",
                 fmt(parse), verdict("≤ 100 ms", parse, parse <= 100), fmt(score("ParseBench.compile ")),
