@@ -165,19 +165,11 @@ public final class Optimizer implements Trajectory {
             g = grad;
         }
         rule.step(theta, state, g, step, hyper, frame, nextTheta, nextState);
-        for (int i = 0; i < theta.length; i++) {
-            if (!Double.isFinite(nextTheta[i])) {
-                throw stopped(step, "the update of " + parameters.get(i) + " is " + nextTheta[i] + " (g = " + g[i] + ")");
-            }
-            for (int k = 0; k < state.length; k++) {
-                if (!Double.isFinite(nextState[k][i])) {
-                    throw stopped(step, "the state " + rule.states().get(k) + " of " + parameters.get(i) + " is " + nextState[k][i]
-                            + " (g = " + g[i] + ")");
-                }
-            }
-        }
-        double rowLoss = used, rowNorm = MathArrays.safeNorm(g);
-        if (!objective.stochastic()) {
+        if (!finite(nextTheta, nextState)) reportNotFinite(step, g);
+        double rowLoss = used, rowNorm;
+        if (objective.stochastic()) {
+            rowNorm = MathArrays.safeNorm(g);
+        } else {
             double next = objective.full(nextTheta, nextGrad);
             String bad = notFinite(next, nextGrad);
             if (bad != null) throw stopped(step, bad + " at " + Format.point(parameters, nextTheta));
@@ -196,6 +188,28 @@ public final class Optimizer implements Trajectory {
         nextState = swapState;
         t = step;
         history.add(t, rowLoss, theta, rowNorm);
+    }
+
+    /** True when every update and state is finite; only when not does {@link #reportNotFinite} look for which. */
+    private static boolean finite(double[] theta, double[][] state) {
+        for (double x : theta) if (!Double.isFinite(x)) return false;
+        for (double[] s : state) for (double x : s) if (!Double.isFinite(x)) return false;
+        return true;
+    }
+
+    /** Throws for the first parameter whose update or state is not finite (parameter by parameter, θ before its states). */
+    private void reportNotFinite(long step, double[] g) {
+        for (int i = 0; i < theta.length; i++) {
+            if (!Double.isFinite(nextTheta[i])) {
+                throw stopped(step, "the update of " + parameters.get(i) + " is " + nextTheta[i] + " (g = " + g[i] + ")");
+            }
+            for (int k = 0; k < state.length; k++) {
+                if (!Double.isFinite(nextState[k][i])) {
+                    throw stopped(step, "the state " + rule.states().get(k) + " of " + parameters.get(i) + " is " + nextState[k][i]
+                            + " (g = " + g[i] + ")");
+                }
+            }
+        }
     }
 
     /** Null when the loss and gradient are finite, else what is not: "the loss is NaN", "the gradient ∂L/∂y is Infinity". */
