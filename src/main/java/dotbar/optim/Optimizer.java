@@ -376,6 +376,12 @@ public final class Optimizer implements Trajectory {
         return history().losses();
     }
 
+    /** The step of every recorded row, the start (0) first. */
+    @Override
+    public double[] steps() {
+        return Arrays.stream(history().steps()).asDoubleStream().toArray();
+    }
+
     /** The loss against step on a logarithmic scale, in the terminal; {@code .save("f.svg")} writes a file. */
     public Plot plot() {
         return Plot.losses(this).title(label() + ": loss against step");

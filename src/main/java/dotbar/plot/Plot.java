@@ -120,16 +120,21 @@ public final class Plot {
 
     /** Loss against step on a logarithmic scale: {@code losses[t]} at step t = 0, 1, 2, …. */
     public static Plot losses(String label, double[] losses) {
+        return emptyLossPlot().lossCurve(label, losses);
+    }
+
+    private static Plot emptyLossPlot() {
         var p = new Plot(Kind.XY, "step", "loss", Double.NaN, Double.NaN, null, null);
         p.logY = true;
-        return p.lossCurve(label, losses);
+        return p;
     }
 
     /** The losses of one or more optimizers against step, on a logarithmic scale. */
     public static Plot losses(Trajectory... trajectories) {
         if (trajectories.length == 0) throw new DotbarException("losses: give at least one optimizer");
-        Plot p = losses(trajectories[0].label(), trajectories[0].losses());
-        for (int i = 1; i < trajectories.length; i++) p.lossCurve(trajectories[i].label(), trajectories[i].losses());
+        Plot p = emptyLossPlot();
+        // against the recorded steps, not the row index: a long run's history keeps only every 2ᵏ-th step
+        for (Trajectory t : trajectories) p.series(t.label(), t.steps(), t.losses());
         return p;
     }
 

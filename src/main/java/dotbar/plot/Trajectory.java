@@ -17,4 +17,7 @@ public interface Trajectory {
 
     /** The loss at every recorded step, the start first. */
     double[] losses();
+
+    /** The step number of every recorded point (0 for the start); the same length as {@link #points()}. */
+    double[] steps();
 }

@@ -31,6 +31,8 @@ class OptimizerPathTest {
         double[] losses = gd.losses();
         assertEquals(gd.history().size(), losses.length);
         assertTrue(losses[losses.length - 1] < losses[0] * 1e-3);
+        assertEquals(200.0, gd.steps()[gd.steps().length - 1]);
+        assertEquals(0.0, gd.steps()[0]);
         String picture = gd.plot().toString();
         assertTrue(picture.contains("gd η=0.01"), picture);
     }
