@@ -75,7 +75,7 @@ public final class Optimizer implements Trajectory {
         this.objective = objective;
         this.parameters = objective.parameters();
         this.start = start.values(start.names());
-        this.frame = rule.frame(parameters.size());
+        this.frame = rule.frame();
         this.history = new History(parameters);
         int n = parameters.size(), k = rule.states().size();
         theta = new double[n];
@@ -164,7 +164,9 @@ public final class Optimizer implements Trajectory {
             used = loss;
             g = grad;
         }
-        rule.step(theta, state, g, step, hyper, frame, nextTheta, nextState);
+        System.arraycopy(theta, 0, nextTheta, 0, theta.length);
+        for (int k = 0; k < state.length; k++) System.arraycopy(state[k], 0, nextState[k], 0, theta.length);
+        rule.step(nextTheta, g, nextState, step, hyper, frame);
         if (!finite(nextTheta, nextState)) reportNotFinite(step, g);
         double rowLoss = used, rowNorm;
         if (objective.stochastic()) {
@@ -192,9 +194,19 @@ public final class Optimizer implements Trajectory {
 
     /** True when every update and state is finite; only when not does {@link #reportNotFinite} look for which. */
     private static boolean finite(double[] theta, double[][] state) {
-        for (double x : theta) if (!Double.isFinite(x)) return false;
-        for (double[] s : state) for (double x : s) if (!Double.isFinite(x)) return false;
+        if (!finite(theta)) return false;
+        for (double[] s : state) if (!finite(s)) return false;
         return true;
+    }
+
+    /**
+     * No NaN or ±∞ in {@code a}: none has all eleven exponent bits set ((e + 1) >>> 11 is 1 only
+     * for e = 0x7ff). An OR over integers, with no branch per entry, so the JIT vectorises it.
+     */
+    private static boolean finite(double[] a) {
+        long bad = 0;
+        for (double x : a) bad |= (((Double.doubleToRawLongBits(x) >>> 52) & 0x7ff) + 1) >>> 11;
+        return bad == 0;
     }
 
     /** Throws for the first parameter whose update or state is not finite (parameter by parameter, θ before its states). */
@@ -215,6 +227,7 @@ public final class Optimizer implements Trajectory {
     /** Null when the loss and gradient are finite, else what is not: "the loss is NaN", "the gradient ∂L/∂y is Infinity". */
     private String notFinite(double value, double[] g) {
         if (!Double.isFinite(value)) return "the loss is " + value;
+        if (finite(g)) return null;
         for (int i = 0; i < g.length; i++) {
             if (!Double.isFinite(g[i])) return "the gradient ∂L/∂" + parameters.get(i) + " is " + g[i];
         }

@@ -26,8 +26,9 @@ final class Program {
 
     /**
      * One optimizer's columns, one per slot, and each equation's view of them (its tape's
-     * parameters in order): what running the program reads and writes, made once so that a step
-     * allocates nothing.
+     * parameters in order): what running the program reads and writes. The one-value columns are
+     * its own; the per-parameter ones are the caller's arrays, {@linkplain #bind bound} before a
+     * run, so that a step allocates and copies nothing.
      */
     record Frame(double[][] slots, double[][][] arguments) {}
 
@@ -47,19 +48,24 @@ final class Program {
         }
     }
 
-    /**
-     * The columns for {@code parameters} parameters: slot s holds one value per parameter, except
-     * slots {@code from ≤ s < to}, which hold one value for all.
-     */
-    Frame frame(int slots, int parameters, int from, int to) {
+    /** A frame whose slots {@code from ≤ s < to} hold one value for all parameters; the others are {@linkplain #bind bound} later. */
+    Frame frame(int slots, int from, int to) {
         double[][] columns = new double[slots][];
-        for (int s = 0; s < slots; s++) columns[s] = new double[s >= from && s < to ? 1 : parameters];
+        for (int s = from; s < to; s++) columns[s] = new double[1];
         double[][][] arguments = new double[reads.length][][];
         for (int e = 0; e < reads.length; e++) {
             arguments[e] = new double[reads[e].length][];
             for (int k = 0; k < reads[e].length; k++) arguments[e][k] = columns[reads[e][k]];
         }
         return new Frame(columns, arguments);
+    }
+
+    /** Makes {@code column} (one value per parameter) slot {@code slot}'s column in {@code f}: read and written in place. */
+    void bind(Frame f, int slot, double[] column) {
+        f.slots()[slot] = column;
+        for (int e = 0; e < reads.length; e++) {
+            for (int k = 0; k < reads[e].length; k++) if (reads[e][k] == slot) f.arguments()[e][k] = column;
+        }
     }
 
     /** Runs the equations in order over {@code f}'s columns, each over every parameter at once. */

@@ -208,30 +208,26 @@ public final class Rule {
         return r;
     }
 
-    /** The working memory {@link #step} needs for {@code parameters} parameters, one per optimizer. */
-    Program.Frame frame(int parameters) {
+    /** The working memory {@link #step} needs, one per optimizer. */
+    Program.Frame frame() {
         int uniformEnd = FIXED_SLOTS + hyperparameters.size();
-        return program.frame(uniformEnd + states.size(), parameters, STEP_SLOT, uniformEnd);
+        return program.frame(uniformEnd + states.size(), STEP_SLOT, uniformEnd);
     }
 
     /**
-     * Step {@code t} of the equations for every parameter, each equation once over all of them:
-     * from {@code theta[i]} and {@code state[k][i]} (state k in {@link #states()} order) with
-     * gradient {@code grad[i]} into {@code nextTheta[i]} and {@code nextState[k][i]}; the inputs
-     * are not changed. Allocates nothing.
+     * Step {@code t} of the equations for every parameter, each equation once over all of them, in
+     * place: reads and writes {@code theta[i]} and {@code state[k][i]} (state k in
+     * {@link #states()} order), with gradient {@code grad[i]}. Allocates nothing.
      */
-    void step(double[] theta, double[][] state, double[] grad, long t, double[] hyper, Program.Frame frame,
-              double[] nextTheta, double[][] nextState) {
-        double[][] c = frame.slots();
+    void step(double[] theta, double[] grad, double[][] state, long t, double[] hyper, Program.Frame frame) {
         int firstState = FIXED_SLOTS + hyper.length;
-        System.arraycopy(theta, 0, c[THETA_SLOT], 0, theta.length);
-        System.arraycopy(grad, 0, c[GRADIENT_SLOT], 0, grad.length);
+        program.bind(frame, THETA_SLOT, theta);
+        program.bind(frame, GRADIENT_SLOT, grad);
+        for (int k = 0; k < state.length; k++) program.bind(frame, firstState + k, state[k]);
+        double[][] c = frame.slots();
         c[STEP_SLOT][0] = t;
         for (int h = 0; h < hyper.length; h++) c[FIXED_SLOTS + h][0] = hyper[h];
-        for (int k = 0; k < state.length; k++) System.arraycopy(state[k], 0, c[firstState + k], 0, theta.length);
         program.run(frame);
-        System.arraycopy(c[THETA_SLOT], 0, nextTheta, 0, theta.length);
-        for (int k = 0; k < state.length; k++) System.arraycopy(c[firstState + k], 0, nextState[k], 0, theta.length);
     }
 
     /**
