@@ -103,7 +103,7 @@ public final class Check {
                 double error = Math.abs(a - b) / Math.max(Math.max(Math.abs(a), Math.abs(b)), 1e-4 * scale);
                 if (error > TOLERANCE) {
                     return new Check(statement, Verdict.COUNTEREXAMPLE, "not equal: at " + p + " the left side is "
-                            + a + " and the right side " + b, p, agree, error);
+                            + TextTable.number(a, 12) + " and the right side " + TextTable.number(b, 12), p, agree, error);
                 }
                 largest = Math.max(largest, error);
                 agree++;
