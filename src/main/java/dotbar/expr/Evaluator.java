@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Numeric evaluation over the DAG in topological order: each distinct node once. Arithmetic is
@@ -16,15 +17,21 @@ public final class Evaluator {
 
     /** The value of {@code e} at {@code point}; a missing value is an error naming every missing symbol. */
     public static double eval(Expr e, Point point) {
-        var missing = e.vars().stream().filter(v -> !point.has(v)).toList();
-        if (!missing.isEmpty()) throw Point.missingValues(missing);
-        return values(e, point.asMap()).get(e);
+        List<Expr> order = Graph.topologicalOrder(e);
+        var missing = new TreeSet<String>();
+        for (Expr n : order) if (n instanceof Sym s && !point.has(s.name())) missing.add(s.name());
+        if (!missing.isEmpty()) throw Point.missingValues(List.copyOf(missing));
+        return values(order, point.asMap()).get(e);
     }
 
     /** The value of every node of {@code e}'s DAG; every symbol must have a value in {@code symbols}. */
     public static IdentityHashMap<Expr, Double> values(Expr e, Map<String, Double> symbols) {
+        return values(Graph.topologicalOrder(e), symbols);
+    }
+
+    private static IdentityHashMap<Expr, Double> values(List<Expr> order, Map<String, Double> symbols) {
         var value = new IdentityHashMap<Expr, Double>();
-        for (Expr n : Graph.topologicalOrder(e)) value.put(n, node(n, symbols, value));
+        for (Expr n : order) value.put(n, node(n, symbols, value));
         return value;
     }
 
