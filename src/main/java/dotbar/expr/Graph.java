@@ -109,11 +109,15 @@ public final class Graph {
 
     /** Replaces every application of a defined function by its body (abstract ones stay). */
     public static Expr inline(Expr root) {
+        // each function's body is inlined once per call, however many applications of it there are
+        var inlinedBodies = new IdentityHashMap<Fn, Expr>();
         return rebuild(root, (n, kids) -> {
             if (n instanceof Apply a && !a.fn().isAbstract()) {
                 var binding = new java.util.HashMap<String, Expr>();
                 for (int i = 0; i < kids.size(); i++) binding.put(a.fn().params().get(i), kids.get(i));
-                return substitute(inline(a.fn().body()), binding);
+                Expr body = inlinedBodies.get(a.fn());
+                if (body == null) inlinedBodies.put(a.fn(), body = inline(a.fn().body()));
+                return substitute(body, binding);
             }
             return withChildrenIfChanged(n, kids);
         });
