@@ -4,6 +4,7 @@ import dotbar.expr.Apply;
 import dotbar.expr.Call;
 import dotbar.expr.Expr;
 import dotbar.expr.Fn;
+import dotbar.expr.Functions;
 import dotbar.expr.Graph;
 import dotbar.expr.Sym;
 
@@ -28,7 +29,8 @@ import java.util.function.Predicate;
  * u carries a derivative: u depends on the seeded input (forward) or on any input (reverse).
  */
 final class Dag {
-    private static final Map<Fn, Integer> BODY_OPS = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Operations of each defined function's body, per definition ({@link Functions#version()}). */
+    private static final Map<Fn, long[]> BODY_OPS = Collections.synchronizedMap(new WeakHashMap<>());
 
     final List<Expr> nodes;
     final int[][] kids;
@@ -88,11 +90,12 @@ final class Dag {
 
     /** The operations of one evaluation of a defined function's body (recursion only over nested definitions). */
     private static int bodyOps(Fn fn) {
-        Integer known = BODY_OPS.get(fn);
-        if (known != null) return known;
+        long version = Functions.version();
+        long[] known = BODY_OPS.get(fn); // {version, operations}
+        if (known != null && known[0] == version) return (int) known[1];
         int ops = 0;
         for (Expr n : Graph.topologicalOrder(fn.body())) ops += valueOps(n);
-        BODY_OPS.put(fn, ops);
+        BODY_OPS.put(fn, new long[] {version, ops});
         return ops;
     }
 }

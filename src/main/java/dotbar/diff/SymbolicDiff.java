@@ -6,6 +6,7 @@ import dotbar.expr.Call;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Fn;
+import dotbar.expr.Functions;
 import dotbar.expr.Graph;
 import dotbar.expr.Num;
 import dotbar.expr.Op;
@@ -32,8 +33,10 @@ import java.util.WeakHashMap;
  * gets {@link Partial} nodes.
  */
 public final class SymbolicDiff {
-    /** ∂body/∂param for defined functions, computed once per function and parameter. */
-    private static final Map<Fn, List<Expr>> BODY_PARTIALS = Collections.synchronizedMap(new WeakHashMap<>());
+    /** ∂body/∂param for defined functions, computed once per function and definition ({@link Functions#version()}). */
+    private static final Map<Fn, Stamped> BODY_PARTIALS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private record Stamped(long version, List<Expr> partials) {}
 
     private SymbolicDiff() {}
 
@@ -81,11 +84,11 @@ public final class SymbolicDiff {
      */
     public static List<Expr> bodyPartials(Fn fn) {
         // not computeIfAbsent: differentiating a body may need the partials of another function
-        List<Expr> overParams = BODY_PARTIALS.get(fn);
-        if (overParams == null) {
-            overParams = fn.params().stream().map(p -> diff(fn.body(), p)).toList();
-            BODY_PARTIALS.put(fn, overParams);
-        }
+        long version = Functions.version();
+        Stamped known = BODY_PARTIALS.get(fn);
+        if (known != null && known.version() == version) return known.partials();
+        List<Expr> overParams = fn.params().stream().map(p -> diff(fn.body(), p)).toList();
+        BODY_PARTIALS.put(fn, new Stamped(version, overParams));
         return overParams;
     }
 

@@ -46,6 +46,9 @@ public final class Evaluator {
             }
             case Call c -> c.op().apply(value.get(c.args().get(0)), c.args().size() > 1 ? value.get(c.args().get(1)) : 0);
             case Apply a -> applyFunction(a.fn(), argumentValues(a.args(), value));
+            case Partial p when !p.fn().isAbstract() -> throw new DotbarException("cannot evaluate " + p
+                    + ": it was taken while " + p.fn().name() + " had no body; " + p.fn().name()
+                    + " is defined now, so differentiate again (diff, reverse, ...) to use its body");
             case Partial p -> throw new DotbarException("cannot evaluate " + p + ": " + p.fn().name()
                     + " is abstract; give it a body with def(\"" + p.fn().signature() + " = ...\")");
         };

@@ -12,18 +12,22 @@ import java.util.List;
  * ({@link Apply}); the derivative of a defined function comes from its body, that of an abstract
  * one is a {@link Partial} node printed as {@code ∂f/∂u}.
  *
- * <p>Identity matters: an application refers to the {@code Fn} object it was built with, so
- * redefining a name later does not change expressions built before.
+ * <p>An expression refers to a function by name, as Julia's REPL redefines methods: a later
+ * {@code def} (or {@code declare}) of the same name and arity gives this same object the new
+ * definition ({@link Functions#register}), so every expression built before uses it, and a chain
+ * declared first and defined afterwards evaluates. Caches of anything derived from a body
+ * compare {@link Functions#version()}. A definition with another arity is another function.
  */
 public final class Fn {
     private final String name;
-    private final List<String> params;
-    private final Expr body;
+    /** The parameters and body, replaced together when the name is defined again. */
+    private volatile Definition definition;
+
+    private record Definition(List<String> params, Expr body) {}
 
     private Fn(String name, List<String> params, Expr body) {
         this.name = name;
-        this.params = List.copyOf(params);
-        this.body = body;
+        this.definition = new Definition(List.copyOf(params), body);
     }
 
     /**
@@ -60,15 +64,16 @@ public final class Fn {
 
     public String name() { return name; }
 
-    public List<String> params() { return params; }
+    public List<String> params() { return definition.params(); }
 
-    public int arity() { return params.size(); }
+    public int arity() { return definition.params().size(); }
 
     /** True when the function has no body (declared, not defined). */
-    public boolean isAbstract() { return body == null; }
+    public boolean isAbstract() { return definition.body() == null; }
 
     /** The body over the parameters; a {@code DotbarException} for an abstract function. */
     public Expr body() {
+        Expr body = definition.body();
         if (body == null) {
             throw new DotbarException(name + " is abstract (declared without a body); give it one with def(\""
                     + signature() + " = ...\")");
@@ -83,11 +88,46 @@ public final class Fn {
 
     /** {@code name(p1, p2)}. */
     public String signature() {
-        return name + "(" + String.join(", ", params) + ")";
+        return name + "(" + String.join(", ", params()) + ")";
+    }
+
+    /**
+     * Takes the parameters and body of {@code newer}, a definition of the same name and arity
+     * (see {@link Functions#register}); refused, with nothing changed, when the new body would
+     * apply this function itself, directly or through other functions.
+     */
+    void redefineAs(Fn newer) {
+        if (newer.arity() != arity() || !newer.name.equals(name)) {
+            throw new IllegalArgumentException(newer.signature() + " does not redefine " + signature());
+        }
+        if (!newer.isAbstract() && newer.uses(this)) {
+            throw new DotbarException("the body of " + newer.signature() + " uses " + name
+                    + " itself, directly or through other functions (a function cannot be recursive)");
+        }
+        definition = newer.definition;
+    }
+
+    /** Whether this function's body applies {@code target}, directly or through the bodies of the functions it applies. */
+    private boolean uses(Fn target) {
+        var seen = new HashSet<Fn>();
+        var pending = new java.util.ArrayDeque<Fn>();
+        pending.push(this);
+        while (!pending.isEmpty()) {
+            Fn f = pending.pop();
+            Expr body = f.definition.body();
+            if (!seen.add(f) || body == null) continue;
+            for (Expr n : Graph.topologicalOrder(body)) {
+                Fn applied = n instanceof Apply a ? a.fn() : n instanceof Partial p ? p.fn() : null;
+                if (applied == target) return true;
+                if (applied != null) pending.push(applied);
+            }
+        }
+        return false;
     }
 
     @Override
     public String toString() {
+        Expr body = definition.body();
         return body == null ? signature() : signature() + " = " + body;
     }
 }

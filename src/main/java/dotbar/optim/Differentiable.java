@@ -1,6 +1,7 @@
 package dotbar.optim;
 
 import dotbar.expr.Expr;
+import dotbar.expr.Functions;
 import dotbar.tape.Compiled;
 import dotbar.tape.Tapes;
 
@@ -17,7 +18,21 @@ interface Differentiable {
 
     /** {@code f} over {@code inputs} (values in that order), differentiated by the first {@code n}. */
     static Differentiable of(Expr f, List<String> inputs, int n) {
-        Compiled tape = Tapes.of(f, inputs, n);
-        return tape::gradient;
+        Compiled first = Tapes.of(f, inputs, n); // errors show at construction
+        long firstVersion = Functions.version();
+        return new Differentiable() {
+            private Compiled tape = first;
+            private long version = firstVersion;
+
+            @Override
+            public double valueAndGradient(double[] x, double[] g) {
+                long now = Functions.version();
+                if (now != version) { // a function the loss applies was defined again: use its new body
+                    tape = Tapes.of(f, inputs, n);
+                    version = now;
+                }
+                return tape.gradient(x, g);
+            }
+        };
     }
 }

@@ -1,6 +1,7 @@
 package dotbar.optim;
 
 import dotbar.DotbarException;
+import dotbar.expr.Functions;
 import dotbar.expr.Point;
 import dotbar.plot.Plot;
 import dotbar.plot.Trajectory;
@@ -61,6 +62,7 @@ public final class Optimizer implements Trajectory {
     private double[] grad;            // ∇L(θ) of the whole loss, valid when wholeAt == t
     private double loss;              // L(θ), valid when wholeAt == t
     private long wholeAt;
+    private long wholeVersion;        // Functions.version() when loss and grad were computed
     private long t;
 
     // the step being tried, committed by swapping when it is finite
@@ -95,6 +97,7 @@ public final class Optimizer implements Trajectory {
         for (double[] s : state) Arrays.fill(s, 0);
         t = 0;
         objective.restart();
+        wholeVersion = Functions.version();
         loss = objective.full(theta, grad);
         wholeAt = 0;
         history.clear();
@@ -164,6 +167,7 @@ public final class Optimizer implements Trajectory {
             used = loss;
             g = grad;
         }
+        long version = wholeVersion;
         System.arraycopy(theta, 0, nextTheta, 0, theta.length);
         for (int k = 0; k < state.length; k++) System.arraycopy(state[k], 0, nextState[k], 0, theta.length);
         rule.step(nextTheta, g, nextState, step, hyper, frame);
@@ -181,6 +185,7 @@ public final class Optimizer implements Trajectory {
             loss = rowLoss = next;
             rowNorm = MathArrays.safeNorm(grad);
             wholeAt = step;
+            wholeVersion = version;
         }
         double[] swapTheta = theta;
         theta = nextTheta;
@@ -240,7 +245,9 @@ public final class Optimizer implements Trajectory {
     }
 
     private void wholeLoss() {
-        if (wholeAt != t) {
+        // a function the loss applies may have been defined again since: then its new body counts
+        if (wholeAt != t || wholeVersion != Functions.version()) {
+            wholeVersion = Functions.version();
             loss = objective.full(theta, grad);
             wholeAt = t;
         }

@@ -51,6 +51,12 @@ final class LocalEngine implements ExecutionControlProvider {
         return c != null && c.stopped;
     }
 
+    /** The loader of the snippets' classes (after the engine started), or {@code null} before. */
+    SnippetLoader loader() {
+        Control c = control;
+        return c == null ? null : c.loader;
+    }
+
     /** Called before each snippet: some (reading a variable) run no code, and would see the last one's flag. */
     void forgetStop() {
         Control c = control;

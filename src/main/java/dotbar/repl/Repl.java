@@ -191,10 +191,11 @@ public final class Repl {
                 case VALUE -> out.println(display.value(r));
                 case PENDING -> out.println(display.note(Messages.pending(r)));
                 case SILENT -> { }
-                default -> {
-                    out.println(display.failure(r, session, line -> where(r, line)));
-                    return Flow.CONTINUE;
-                }
+                default -> out.println(display.failure(r, session, line -> where(r, line)));
+            }
+            r.notes().forEach(note -> out.println(display.note("note: " + note)));
+            if (r.failed()) {
+                return Flow.CONTINUE;
             }
         }
         return Flow.CONTINUE;

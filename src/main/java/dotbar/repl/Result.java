@@ -16,9 +16,17 @@ import jdk.jshell.Snippet;
  * @param diagnostics compile errors for {@link Kind#REJECTED}
  * @param unresolved  names the snippet refers to but that do not exist yet
  * @param exception   what the snippet threw, for {@link Kind#EXCEPTION}
+ * @param notes       what the snippet did to other declarations that depended on what it replaced
+ *                    (see {@link Updates}): each names a variable dropped or reset, or a method
+ *                    that cannot be called for now
  */
 public record Result(Kind kind, Snippet snippet, String source, String value,
-                     List<Diag> diagnostics, List<String> unresolved, JShellException exception) {
+                     List<Diag> diagnostics, List<String> unresolved, JShellException exception,
+                     List<String> notes) {
+
+    public Result {
+        notes = List.copyOf(notes);
+    }
 
     /** The outcomes a snippet can have. */
     public enum Kind {

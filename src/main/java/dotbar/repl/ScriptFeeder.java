@@ -108,6 +108,7 @@ final class ScriptFeeder {
             bufferLine[0] += (int) consumed.chars().filter(c -> c == '\n').count();
             buffer.setLength(0);
             buffer.append(remaining);
+            result.notes().forEach(note -> err.println(origin.at(1) + ": note: " + note));
             if (result.failed()) {
                 String message = Messages.failure(result, session, line -> origin.at(line) + ": ");
                 if (mode == Mode.STRICT) {

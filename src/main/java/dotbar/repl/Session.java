@@ -99,6 +99,10 @@ public final class Session implements AutoCloseable {
         System.setErr(err);
         stopRequested = false;
         evaluating.set(true);
+        SnippetLoader loader = engine.loader();
+        if (loader != null) {
+            loader.mark();
+        }
         try {
             events = shell.eval(source);
         } finally {
@@ -109,9 +113,10 @@ public final class Session implements AutoCloseable {
             System.setOut(systemOut);
             System.setErr(systemErr);
         }
+        List<String> notes = Updates.settle(shell, engine.loader(), events);
         SnippetEvent event = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
         if (event == null) {
-            return new Result(Result.Kind.SILENT, null, source, null, List.of(), List.of(), null);
+            return new Result(Result.Kind.SILENT, null, source, null, List.of(), List.of(), null, notes);
         }
         Snippet snippet = event.snippet();
         if (hiding) {
@@ -120,14 +125,14 @@ public final class Session implements AutoCloseable {
         if (origin != null) {
             origins.put(snippet.id(), origin);
         }
-        Result result = classify(event, source);
+        Result result = classify(event, source, notes);
         if (result.kind() == Result.Kind.EXCEPTION || result.kind() == Result.Kind.STOPPED) {
             threw.add(snippet.id());
         }
         return result;
     }
 
-    private Result classify(SnippetEvent event, String source) {
+    private Result classify(SnippetEvent event, String source, List<String> notes) {
         Snippet snippet = event.snippet();
         List<String> unresolved = snippet instanceof DeclarationSnippet d
                 ? shell.unresolvedDependencies(d).toList() : List.of();
@@ -149,7 +154,7 @@ public final class Session implements AutoCloseable {
         var diagnostics = kind == Result.Kind.REJECTED
                 ? shell.diagnostics(snippet).filter(d -> d.isError()).toList() : List.<jdk.jshell.Diag>of();
         String value = kind == Result.Kind.VALUE ? event.value() : null;
-        return new Result(kind, snippet, source, value, diagnostics, unresolved, event.exception());
+        return new Result(kind, snippet, source, value, diagnostics, unresolved, event.exception(), notes);
     }
 
     private static boolean hasValue(Snippet snippet) {

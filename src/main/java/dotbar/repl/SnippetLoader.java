@@ -4,8 +4,12 @@ import java.io.File;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jdk.jshell.execution.LoaderDelegate;
 import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
@@ -17,11 +21,25 @@ import jdk.jshell.spi.ExecutionControl.InternalException;
  *
  * <p>The JDK's own delegate is package-private, and {@link LocalEngine} needs a reference to the
  * delegate it hands to the execution control, so this is a small equivalent of it.
+ *
+ * <p>It also remembers the versions of each snippet's wrapper class. This engine cannot redefine a
+ * loaded class, so when a declaration another variable depends on is replaced, JShell loads the
+ * dependent's recompiled wrapper as a new class ({@code REPL.$JShell$14} becomes
+ * {@code REPL.$JShell$14A}) whose field holds no value yet; {@link #previousVersion} finds the old
+ * class, whose field still holds it (see {@link Updates}).
  */
 final class SnippetLoader implements LoaderDelegate {
 
     private final Loader loader;
     private final Map<String, Class<?>> loaded = new HashMap<>();
+    /** JShell's wrapper class names: the snippet key's number, then letters counting versions. */
+    private static final Pattern WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$(\\d+)[A-Z]*");
+    /** The latest loaded wrapper class of each snippet key's number. */
+    private final Map<String, Class<?>> latestByKey = new HashMap<>();
+    /** Each wrapper class → the wrapper of the same key loaded before it. */
+    private final Map<Class<?>, Class<?>> previous = new HashMap<>();
+    /** Classes loaded since {@link #mark()}, in order. */
+    private final List<Class<?>> sinceMark = new ArrayList<>();
 
     SnippetLoader(ClassLoader parent) {
         this.loader = new Loader(parent);
@@ -39,12 +57,39 @@ final class SnippetLoader implements LoaderDelegate {
             for (int i = 0; i < classes.length; i++) {
                 Class<?> k = loader.loadClass(classes[i].name());
                 loaded.put(classes[i].name(), k);
+                remember(classes[i].name(), k);
                 installed[i] = true;
                 k.getDeclaredMethods(); // link now, so a bad class fails here and not at first use
             }
         } catch (Throwable e) {
             throw new ClassInstallException("load: " + e.getMessage(), installed);
         }
+    }
+
+    private void remember(String name, Class<?> k) {
+        sinceMark.add(k);
+        Matcher m = WRAPPER.matcher(name);
+        if (m.matches()) {
+            Class<?> before = latestByKey.put(m.group(1), k);
+            if (before != null) {
+                previous.put(k, before);
+            }
+        }
+    }
+
+    /** Starts a new list of {@link #loadedSinceMark() loaded classes}: called before each snippet. */
+    synchronized void mark() {
+        sinceMark.clear();
+    }
+
+    /** The classes loaded since the last {@link #mark()}, oldest first. */
+    synchronized List<Class<?>> loadedSinceMark() {
+        return List.copyOf(sinceMark);
+    }
+
+    /** The wrapper class that held the same snippet before {@code k} replaced it, or {@code null}. */
+    synchronized Class<?> previousVersion(Class<?> k) {
+        return previous.get(k);
     }
 
     @Override

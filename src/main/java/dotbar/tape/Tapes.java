@@ -1,6 +1,7 @@
 package dotbar.tape;
 
 import dotbar.expr.Expr;
+import dotbar.expr.Functions;
 
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +17,11 @@ import java.util.WeakHashMap;
 public final class Tapes {
     private static final Map<Expr, Map<Key, Compiled>> CACHE = new WeakHashMap<>();
 
-    private record Key(List<String> params, int differentiated) {}
+    /**
+     * A tape is for one parameter list and one state of the named functions: after a function is
+     * defined again ({@link Functions#version()} moved on) the expressions applying it compile anew.
+     */
+    private record Key(List<String> params, int differentiated, long definitions) {}
 
     private Tapes() {}
 
@@ -33,7 +38,7 @@ public final class Tapes {
      * of them only (the others are data: an optimizer's dataset columns), compiled on first use.
      */
     public static Compiled of(Expr e, List<String> params, int differentiated) {
-        var key = new Key(List.copyOf(params), differentiated);
+        var key = new Key(List.copyOf(params), differentiated, Functions.version());
         synchronized (CACHE) {
             var byParams = CACHE.get(e);
             Compiled known = byParams == null ? null : byParams.get(key);
@@ -41,7 +46,9 @@ public final class Tapes {
         }
         Compiled fresh = compile(e, key.params(), differentiated); // outside the lock: compiling a large expression takes a while
         synchronized (CACHE) {
-            return CACHE.computeIfAbsent(e, k -> new HashMap<>()).merge(key, fresh, (old, ignored) -> old);
+            var byParams = CACHE.computeIfAbsent(e, k -> new HashMap<>());
+            byParams.keySet().removeIf(k -> k.definitions() != key.definitions()); // stale definitions
+            return byParams.merge(key, fresh, (old, ignored) -> old);
         }
     }
 
