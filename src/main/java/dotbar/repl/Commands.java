@@ -33,7 +33,9 @@ final class Commands {
         HELP.put("/imports", "/imports            active imports");
         HELP.put("/list", "/list               the snippets you entered");
         HELP.put("/open", "/open FILE          run a script file in this session");
-        HELP.put("/save", "/save FILE          save the snippets you entered (except those that threw) to FILE");
+        HELP.put("/save", "/save [-all|-history|-start] FILE  save the current snippets so that FILE re-runs to this state;\n"
+                + "                    -all every snippet, failed or replaced, startup included; -history every line typed\n"
+                + "                    at the prompt, commands too; -start the startup snippets");
         HELP.put("/show", "/show [NAME]        the last value, or variable NAME's, in full (long values are cut)");
         HELP.put("/trace", "/trace              the stack trace of the last exception");
         HELP.put("/reset", "/reset              drop every definition, reload the startup imports");
@@ -49,6 +51,7 @@ final class Commands {
     private final PrintStream err;
     private final LastOutput last;
     private final Style style;
+    private final List<String> history = new ArrayList<>();
 
     /** Commands for a script: no colours, nothing shown earlier. */
     Commands(Session session, PrintStream out, PrintStream err) {
@@ -94,7 +97,7 @@ final class Commands {
             case "/imports" -> listImports();
             case "/list" -> listSnippets();
             case "/open" -> argument.isEmpty() ? new Flow.Fail(where + "usage: /open FILE") : open(argument, origin, where);
-            case "/save" -> argument.isEmpty() ? new Flow.Fail(where + "usage: /save FILE") : save(argument, where);
+            case "/save" -> save(argument, where);
             case "/show" -> show(argument, where);
             case "/trace" -> trace(where);
             case "/reset" -> {
@@ -246,11 +249,30 @@ final class Commands {
         return path;
     }
 
-    private Flow save(String file, String where) {
-        String text = userSnippets().stream()
-                .filter(s -> !session.threw(s)) // the saved file should run as a script
-                .map(s -> s.source().strip())
-                .collect(Collectors.joining("\n", "", "\n"));
+    /** What was typed at the prompt, commands included, for {@code /save -history}. */
+    void entered(String input) {
+        history.add(input.strip());
+    }
+
+    /** {@code /save [-all|-history|-start] FILE}, as JShell's {@code /save}; plain {@code /save} writes what re-runs ({@link Saved}). */
+    private Flow save(String argument, String where) {
+        String[] words = argument.split("\\s+", 2);
+        String option = words[0].startsWith("-") ? words[0] : "";
+        String file = option.isEmpty() ? argument : words.length > 1 ? words[1].strip() : "";
+        List<String> lines = switch (option) {
+            case "" -> Saved.current(session);
+            case "-all", "-a" -> Saved.all(session);
+            case "-history", "-h" -> history.stream().filter(line -> !line.isEmpty()).toList();
+            case "-start", "-s" -> Saved.startup(session);
+            default -> null;
+        };
+        if (lines == null) {
+            return new Flow.Fail(where + "unknown option " + option + " of /save: -all, -history or -start");
+        }
+        if (file.isEmpty()) {
+            return new Flow.Fail(where + "usage: /save [-all|-history|-start] FILE");
+        }
+        String text = lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
         try {
             Files.writeString(Path.of(file), text, StandardCharsets.UTF_8);
             return Flow.CONTINUE;

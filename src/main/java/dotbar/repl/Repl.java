@@ -98,6 +98,7 @@ public final class Repl {
                     return 0;
                 }
                 screen.flush();
+                commands.entered(input);
                 fitPlots(style);
                 Flow flow;
                 try {
