@@ -19,6 +19,7 @@ final class ProgressBar {
     private final IntSupplier columns;
     private final boolean capable;
     private boolean drawn;
+    private int lastColumns = Repl.DEFAULT_COLUMNS;
 
     /**
      * @param screen  where to draw
@@ -44,7 +45,14 @@ final class ProgressBar {
             }
             return;
         }
-        screen.print("\r" + line(done, total, seconds, Math.max(1, columns.getAsInt() - 1)) + "\u001b[K");
+        int width;
+        try {
+            width = columns.getAsInt();
+            lastColumns = width;
+        } catch (RuntimeException | java.io.IOError cannotTell) {
+            width = lastColumns; // a bar must never be what a run fails with
+        }
+        screen.print("\r" + line(done, total, seconds, Math.max(1, width - 1)) + "\u001b[K");
         screen.flush();
         drawn = true;
     }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dotbar.optim.Optimizer;
 import dotbar.plot.Plot;
@@ -82,7 +83,12 @@ public final class Repl {
             Commands commands = new Commands(session, out, out, last, style);
             terminal.handle(Terminal.Signal.INT, signal -> session.stop());
             noEchoOfCtrlC();
-            ProgressBar bar = new ProgressBar(screen, this::columns, !String.valueOf(terminal.getType()).startsWith("dumb"));
+            // The bar is drawn from the snippet's thread, which a Ctrl-C interrupts: asking the terminal
+            // its size there can fail (the exec provider runs stty, and an interrupted wait for it is an
+            // IOError), so the width is read on this thread, before each snippet and when it changes.
+            AtomicInteger width = new AtomicInteger(columns());
+            terminal.handle(Terminal.Signal.WINCH, signal -> width.set(columns()));
+            ProgressBar bar = new ProgressBar(screen, width::get, !String.valueOf(terminal.getType()).startsWith("dumb"));
             Optimizer.onProgress(p -> bar.show(p.done(), p.total(), p.seconds(), p.finished()));
             String prompt = style.prompt(PROMPT.stripTrailing()) + " ";
             while (true) {
@@ -99,6 +105,7 @@ public final class Repl {
                 }
                 screen.flush();
                 commands.entered(input);
+                width.set(columns());
                 fitPlots(style);
                 Flow flow;
                 try {

@@ -187,6 +187,24 @@ class OutputTest {
     }
 
     @Test
+    void aTerminalThatCannotTellItsWidthNeverFailsTheRun() {
+        // an interrupted thread asking the exec provider for the size gets an IOError (issue 11, item 4)
+        java.io.StringWriter screen = new java.io.StringWriter();
+        int[] calls = {0};
+        ProgressBar bar = new ProgressBar(new java.io.PrintWriter(screen), () -> {
+            if (calls[0]++ > 0) {
+                throw new java.io.IOError(new java.io.InterruptedIOException("Command interrupted"));
+            }
+            return 41;
+        }, true);
+        bar.show(1, 4, 1.5, false);
+        bar.show(2, 4, 3.0, false);
+        bar.show(4, 4, 6.0, true);
+        assertEquals("\r" + ProgressBar.line(1, 4, 1.5, 40) + "\u001b[K\r" + ProgressBar.line(2, 4, 3.0, 40) + "\u001b[K\r\u001b[K",
+                screen.toString(), "the last width it told is used");
+    }
+
+    @Test
     void valuesAreCutAtLinesOrCharactersAndCountedReadably() {
         Display d = new Display(Style.PLAIN, new LastOutput());
         assertEquals("short", d.cut("short"));

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -169,11 +170,11 @@ class ReplTest {
     @Test
     void aLoopIsStoppedOnRequest() throws Exception {
         try (Session session = new Session(System.out, System.err)) {
+            // stops as soon as the evaluation has begun: the session repeats the stop until it takes
             Thread stopper = new Thread(() -> {
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    return;
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!session.evaluating() && System.nanoTime() < end) {
+                    Thread.onSpinWait();
                 }
                 session.stop();
             });
