@@ -41,7 +41,7 @@ public final class Grad {
         return values[i];
     }
 
-    /** The variables, sorted by name. */
+    /** The variables, sorted by name naturally ({@code x2} before {@code x10}). */
     public List<String> names() {
         return names;
     }

@@ -29,9 +29,15 @@ public final class Hessian {
         this.point = point;
     }
 
-    /** The Hessian of {@code e} at {@code point}; every free symbol needs a value. */
+    /**
+     * The Hessian of {@code e} at {@code point}; every free symbol needs a value. Rows and
+     * columns are in the order the point gives the symbols ({@code at("y=1, x=2")}: y, then x).
+     */
     public static Hessian of(Expr e, Point point) {
-        var vars = e.vars();
+        var free = e.vars();
+        var isFree = new java.util.HashSet<>(free);
+        var vars = new ArrayList<String>(point.names().stream().filter(isFree::contains).toList());
+        free.stream().filter(v -> !vars.contains(v)).forEach(vars::add); // missing ones: the sweep below names them
         var reverse = new Dag(List.of(e));
         new NumericSweep(reverse, point);  // names every missing value, or an abstract function
         var adjoints = new Adjoints(reverse);
@@ -52,7 +58,7 @@ public final class Hessian {
         return h[index(u)][index(v)];
     }
 
-    /** The variables, sorted by name: the order of rows and columns. */
+    /** The variables in the order the point gave them: the order of rows and columns. */
     public List<String> names() {
         return names;
     }

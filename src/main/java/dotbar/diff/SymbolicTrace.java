@@ -136,7 +136,7 @@ public final class SymbolicTrace {
         if (seed != null) {
             throw Rows.forwardHasNoGradient(seed, "reverse(e)");
         }
-        var g = new java.util.TreeMap<String, Expr>();
+        var g = new java.util.TreeMap<String, Expr>(dotbar.expr.NaturalOrder.INSTANCE);
         for (Row r : rows) if (r.definition() instanceof Sym) g.put(r.name(), results.get(r.name()));
         return Collections.unmodifiableMap(g);
     }

@@ -68,7 +68,7 @@ public sealed interface Expr permits Num, Sym, Call, Apply, Partial {
      */
     default double eval(Point point) { return Evaluator.eval(this, point); }
 
-    /** The free symbols, sorted by name. */
+    /** The free symbols, sorted by name ({@code x2} before {@code x10}). */
     default List<String> vars() { return Graph.vars(this); }
 
     /** The number of distinct nodes of the DAG (a shared node counts once). */

@@ -123,9 +123,9 @@ public final class Graph {
         });
     }
 
-    /** Free symbols, sorted by name. */
+    /** Free symbols, sorted by name naturally ({@code x2} before {@code x10}, {@link NaturalOrder}). */
     public static List<String> vars(Expr root) {
-        var names = new TreeSet<String>();
+        var names = new TreeSet<String>(NaturalOrder.INSTANCE);
         for (Expr n : topologicalOrder(root)) if (n instanceof Sym s) names.add(s.name());
         return List.copyOf(names);
     }

@@ -36,6 +36,7 @@ public final class History {
 
     private final List<String> parameters;
     private final int capacity;   // rows
+    private final boolean minibatch;
     private long[] steps;
     private double[] loss;
     private double[] norm;
@@ -44,19 +45,22 @@ public final class History {
     private long stride;          // rows are kept for steps that are multiples of it (and the latest)
     private boolean shared;       // a snapshot reads the arrays: copy them before changing a row
 
-    History(List<String> parameters) {
-        this(parameters, Math.max(1024, NUMBERS / (parameters.size() + 3)));
+    /** @param minibatch whether the rows hold minibatch losses (see the class comment), which the table says */
+    History(List<String> parameters, boolean minibatch) {
+        this(parameters, Math.max(1024, NUMBERS / (parameters.size() + 3)), minibatch);
     }
 
-    History(List<String> parameters, int capacity) {
+    History(List<String> parameters, int capacity, boolean minibatch) {
         this.parameters = parameters;
         this.capacity = capacity;
+        this.minibatch = minibatch;
         clear();
     }
 
     private History(History h) {
         parameters = h.parameters;
         capacity = h.capacity;
+        minibatch = h.minibatch;
         steps = h.steps;
         loss = h.loss;
         norm = h.norm;
@@ -173,9 +177,18 @@ public final class History {
         return r;
     }
 
-    /** A table of the rows: all of them when few, else the first and last five. */
+    /**
+     * A line saying which loss the rows hold, then a table of the rows: all of them when few, else
+     * the first and last five.
+     */
     @Override
     public String toString() {
+        return (minibatch
+                ? "t=0: the mean loss over all rows at the start; t≥1: the loss and ‖g‖ of the minibatch step t used, at θ before it\n"
+                : "loss and ‖g‖ at θ after step t (what step t+1 uses)\n") + table();
+    }
+
+    private String table() {
         var header = new ArrayList<String>(List.of("t", "loss"));
         header.addAll(parameters);
         header.add("‖g‖");

@@ -78,7 +78,7 @@ public final class Optimizer implements Trajectory {
         this.parameters = objective.parameters();
         this.start = start.values(start.names());
         this.frame = rule.frame();
-        this.history = new History(parameters);
+        this.history = new History(parameters, objective.stochastic());
         int n = parameters.size(), k = rule.states().size();
         theta = new double[n];
         nextTheta = new double[n];
@@ -292,7 +292,7 @@ public final class Optimizer implements Trajectory {
     public Map<String, Point> state() {
         var m = new LinkedHashMap<String, Point>();
         for (int k = 0; k < state.length; k++) m.put(rule.states().get(k), point(state[k]));
-        return Collections.unmodifiableMap(m);
+        return new Printed<>(m, states -> Format.states(parameters, states)); // prints as a table, as history() does
     }
 
     /** The trajectory so far, row t the state after step t ({@link History}). */
@@ -312,7 +312,7 @@ public final class Optimizer implements Trajectory {
         var m = new LinkedHashMap<String, Double>();
         var names = rule.hyperparameters().keySet().stream().toList();
         for (int i = 0; i < hyper.length; i++) m.put(names.get(i), hyper[i]);
-        return Collections.unmodifiableMap(m);
+        return new Printed<>(m, Format::hyperparameters); // ε=1e-8, not 1.0E-8
     }
 
     /** A hyperparameter's current value, by letter or PyTorch name. */

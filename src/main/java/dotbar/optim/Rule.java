@@ -154,7 +154,7 @@ public final class Rule {
     public Map<String, Double> hyperparameters() {
         var m = new LinkedHashMap<String, Double>();
         for (String h : hyperparameters) m.put(h, values.getOrDefault(h, Double.NaN));
-        return Collections.unmodifiableMap(m);
+        return new Printed<>(m, Format::hyperparameters);
     }
 
     /** The value of a hyperparameter by letter or PyTorch name ({@code "lr"} is η). */

@@ -8,15 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import dotbar.Suggestions;
+import dotbar.expr.NaturalOrder;
 import jdk.jshell.JShell;
 import jdk.jshell.MethodSnippet;
 import jdk.jshell.Snippet;
+import jdk.jshell.VarSnippet;
 
 /**
  * The {@code /commands} of the REPL, also usable between snippets in scripts.
@@ -28,7 +31,7 @@ final class Commands {
 
     static {
         HELP.put("/help", "/help [TOPIC|COMMAND] this list, a topic (listed below), or one command's help");
-        HELP.put("/vars", "/vars               variables and their values");
+        HELP.put("/vars", "/vars [-all]        your variables, one line each (-all: the $N temporaries too)");
         HELP.put("/methods", "/methods            methods you defined");
         HELP.put("/imports", "/imports            active imports");
         HELP.put("/list", "/list               the snippets you entered");
@@ -42,9 +45,8 @@ final class Commands {
         HELP.put("/exit", "/exit [STATUS]      leave (also Ctrl-D)");
     }
 
-    /** {@code /vars} shows each value in at most this many lines and characters. */
-    private static final int VARS_LINES = 10;
-    private static final int VARS_CHARS = 400;
+    /** {@code /vars} shows at most this many characters of each value. */
+    private static final int VARS_CHARS = 120;
 
     private final Session session;
     private final PrintStream out;
@@ -92,7 +94,8 @@ final class Commands {
         String where = origin == null ? "" : origin.at(1) + ": ";
         return switch (name) {
             case "/help" -> help(argument);
-            case "/vars" -> listVars();
+            case "/vars" -> argument.isEmpty() || argument.equals("-all") ? listVars(argument.equals("-all"))
+                    : new Flow.Fail(where + "usage: /vars [-all]");
             case "/methods" -> listMethods();
             case "/imports" -> listImports();
             case "/list" -> listSnippets();
@@ -173,19 +176,42 @@ final class Commands {
         return session.shell();
     }
 
-    private Flow listVars() {
+    /**
+     * {@code /vars}: the user's variables by name ({@code x2} before {@code x10}), one line each — a
+     * value of several lines (a trace, a plot) shows its first line and how to see it all; the
+     * {@code $N} temporaries of bare expressions only with {@code -all}.
+     */
+    private Flow listVars(boolean all) {
         // A variable whose initializer threw holds a meaningless default: not shown.
-        shell().variables().filter(v -> shell().status(v).isActive() && !session.threw(v)).forEach(v -> {
-            String value;
-            try {
-                value = shell().varValue(v);
-            } catch (IllegalStateException | IllegalArgumentException notDefined) {
-                value = "(not defined: needs " + String.join(", ", shell().unresolvedDependencies(v).toList()) + ")";
-            }
-            String shown = Display.cut(value, VARS_LINES, VARS_CHARS, "/show " + v.name() + " prints it all", style);
-            out.println(v.typeName() + " " + v.name() + (shown.contains("\n") ? " =\n" : " = ") + shown);
-        });
+        shell().variables()
+                .filter(v -> shell().status(v).isActive() && !session.threw(v) && !session.isHidden(v))
+                .filter(v -> all || v.subKind() != Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND)
+                .sorted(Comparator.comparing(VarSnippet::name, NaturalOrder.INSTANCE))
+                .forEach(v -> {
+                    String value;
+                    try {
+                        value = shell().varValue(v);
+                    } catch (IllegalStateException | IllegalArgumentException notDefined) {
+                        value = "(not defined: needs " + String.join(", ", shell().unresolvedDependencies(v).toList()) + ")";
+                    }
+                    out.println(v.typeName() + " " + v.name() + " = " + oneLine(value, "/show " + v.name()));
+                });
         return Flow.CONTINUE;
+    }
+
+    /** The value's first line, cut to {@value #VARS_CHARS} characters, with a note when anything was left out. */
+    private String oneLine(String value, String how) {
+        int newline = value.indexOf('\n');
+        String first = newline < 0 ? value : value.substring(0, newline);
+        long lines = value.lines().count();
+        if (first.length() > VARS_CHARS) {
+            first = first.substring(0, Character.isHighSurrogate(first.charAt(VARS_CHARS - 1)) ? VARS_CHARS - 1 : VARS_CHARS);
+        }
+        if (first.length() == value.length()) {
+            return value;
+        }
+        String more = lines > 1 ? " (" + Display.count(lines) + " lines; " + how + " prints it all)" : " (" + how + " prints it all)";
+        return first + style.note(" …" + more);
     }
 
     private Flow listMethods() {

@@ -15,7 +15,7 @@ class HistoryTest {
 
     @Test
     void longRunsAreThinnedKeepingStartAndLatest() {
-        History h = new History(List.of("x", "y"), 8);
+        History h = new History(List.of("x", "y"), 8, false);
         run(h, 0, 5);
         History early = h.snapshot();
         run(h, 6, 100);
@@ -35,7 +35,7 @@ class HistoryTest {
 
     @Test
     void theLatestOffStrideRowIsReplacedNotAppended() {
-        History h = new History(List.of("x"), 4);
+        History h = new History(List.of("x"), 4, false);
         run(h, 0, 4);                        // 5 rows > 4: thinned to steps 0, 2, 4 (stride 2)
         assertArrayEquals(new long[]{0, 2, 4}, h.steps());
         run(h, 5, 5);

@@ -96,7 +96,7 @@ class HelpTest {
         for (Help.Topic t : Help.topics()) {
             assertTrue(s.shows("  /help " + t.name() + " "), "listed: " + t.name() + "\n" + s.text());
         }
-        assertTrue(s.shows("/vars               variables and their values\n"), s.text());
+        assertTrue(s.shows("/vars [-all]        your variables, one line each (-all: the $N temporaries too)\n"), s.text());
     }
 
     @Test

@@ -96,6 +96,7 @@ class ReplTest {
                 int n = 5
                 Math.abs(-2)
                 /vars
+                /vars -all
                 /open %s
                 greet("you")
                 /methods
@@ -111,7 +112,7 @@ class ReplTest {
                 1 + 1
                 """.formatted(script, saved, dir.resolve("missing.jsh")));
         assertTrue(s.shows("int n = 5\n"), s.text());
-        assertTrue(s.shows("int $1 = 2\n"), s.text());
+        assertTrue(s.shows("/vars\nint n = 5\ndotbar> /vars -all\nint $1 = 2\nint n = 5\n"), "temporaries only with -all: " + s.text());
         assertTrue(s.shows("\nhi you\n"), s.text());
         assertTrue(s.shows("String greet(String)\n"), s.text());
         assertTrue(s.shows("import java.util.*;\n"), s.text());

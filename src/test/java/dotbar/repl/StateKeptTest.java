@@ -125,6 +125,21 @@ class StateKeptTest {
     }
 
     @Test
+    void varsListsTheUsersVariablesOneLineEachInNaturalOrder() {
+        Typing.Screen s = type("""
+                var x10 = 10
+                var x2 = 2
+                String table = "a\\nb\\nc"
+                var tr = reverse(parse("a*b"), at("a=1, b=2"))
+                1 + 1
+                /vars
+                """);
+        String vars = s.text().substring(s.text().indexOf("dotbar> /vars\n") + "dotbar> /vars\n".length());
+        assertTrue(vars.startsWith("String table = \"a\\nb\\nc\"\nTrace tr = reverse mode at (a=1, b=2), seeded with t̄1 = 1 … (8 lines; /show tr prints it all)\n"), vars);
+        assertTrue(vars.contains("/show tr prints it all)\nint x2 = 2\nint x10 = 10\ndotbar> "), "x2 before x10, no $1: " + vars);
+    }
+
+    @Test
     void saveWritesWhatReRunsToTheSameState() throws IOException {
         Path saved = dir.resolve("saved.jsh");
         Typing.Screen s = type("""
