@@ -205,7 +205,7 @@ public final class DotBar {
     public static dotbar.optim.Optimizer gd(Expr loss, Point start) { return dotbar.optim.Rules.gd().on(loss, start); }
     /** The gradient-descent rule. */
     public static dotbar.optim.Rule gd() { return dotbar.optim.Rules.gd(); }
-    /** {@code gd} on the mean of a per-sample loss over minibatches of {@code data}, as {@link #sgd(Expr, dotbar.optim.Dataset, Point)}. */
+    /** {@code gd} on the mean of a per-sample loss over minibatches of {@code data}, as {@link #sgd(Expr, dotbar.optim.Dataset, Point) sgd} does. */
     public static dotbar.optim.Optimizer gd(Expr perSampleLoss, dotbar.optim.Dataset data, Point start) { return dotbar.optim.Rules.gd().on(perSampleLoss, data, start); }
 
     /** PyTorch's SGD (heavy-ball momentum μ = 0, weight decay λ = 0 by default) on the whole loss. */
@@ -225,42 +225,42 @@ public final class DotBar {
     public static dotbar.optim.Optimizer momentum(Expr loss, Point start) { return dotbar.optim.Rules.momentum().on(loss, start); }
     /** The seed's momentum rule, eq. (1)–(2). */
     public static dotbar.optim.Rule momentum() { return dotbar.optim.Rules.momentum(); }
-    /** {@code momentum} on the mean of a per-sample loss over minibatches of {@code data}, as {@link #sgd(Expr, dotbar.optim.Dataset, Point)}. */
+    /** {@code momentum} on the mean of a per-sample loss over minibatches of {@code data}, as {@link #sgd(Expr, dotbar.optim.Dataset, Point) sgd} does. */
     public static dotbar.optim.Optimizer momentum(Expr perSampleLoss, dotbar.optim.Dataset data, Point start) { return dotbar.optim.Rules.momentum().on(perSampleLoss, data, start); }
 
     /** Nesterov momentum in the seed's EMA form (PyTorch SGD(lr = η(1−α), momentum = α, nesterov=True)). */
     public static dotbar.optim.Optimizer nesterov(Expr loss, Point start) { return dotbar.optim.Rules.nesterov().on(loss, start); }
     /** The Nesterov momentum rule. */
     public static dotbar.optim.Rule nesterov() { return dotbar.optim.Rules.nesterov(); }
-    /** {@code nesterov} on the mean of a per-sample loss over minibatches of {@code data}, as {@link #sgd(Expr, dotbar.optim.Dataset, Point)}. */
+    /** {@code nesterov} on the mean of a per-sample loss over minibatches of {@code data}, as {@link #sgd(Expr, dotbar.optim.Dataset, Point) sgd} does. */
     public static dotbar.optim.Optimizer nesterov(Expr perSampleLoss, dotbar.optim.Dataset data, Point start) { return dotbar.optim.Rules.nesterov().on(perSampleLoss, data, start); }
 
     /** AdaGrad, eq. (6)–(7): w ← w + g²; θ ← θ − η·g/(√w + ε) (η = 0.01, ε = 1e-10). */
     public static dotbar.optim.Optimizer adagrad(Expr loss, Point start) { return dotbar.optim.Rules.adagrad().on(loss, start); }
     /** The AdaGrad rule, eq. (6)–(7). */
     public static dotbar.optim.Rule adagrad() { return dotbar.optim.Rules.adagrad(); }
-    /** {@code adagrad} on the mean of a per-sample loss over minibatches of {@code data}, as {@link #sgd(Expr, dotbar.optim.Dataset, Point)}. */
+    /** {@code adagrad} on the mean of a per-sample loss over minibatches of {@code data}, as {@link #sgd(Expr, dotbar.optim.Dataset, Point) sgd} does. */
     public static dotbar.optim.Optimizer adagrad(Expr perSampleLoss, dotbar.optim.Dataset data, Point start) { return dotbar.optim.Rules.adagrad().on(perSampleLoss, data, start); }
 
     /** RMSProp, eq. (8)–(9): w ← ρ·w + (1−ρ)·g²; θ ← θ − η·g/(√w + ε) (η = 0.01, ρ = 0.99, ε = 1e-8). */
     public static dotbar.optim.Optimizer rmsprop(Expr loss, Point start) { return dotbar.optim.Rules.rmsprop().on(loss, start); }
     /** The RMSProp rule, eq. (8)–(9). */
     public static dotbar.optim.Rule rmsprop() { return dotbar.optim.Rules.rmsprop(); }
-    /** {@code rmsprop} on the mean of a per-sample loss over minibatches of {@code data}, as {@link #sgd(Expr, dotbar.optim.Dataset, Point)}. */
+    /** {@code rmsprop} on the mean of a per-sample loss over minibatches of {@code data}, as {@link #sgd(Expr, dotbar.optim.Dataset, Point) sgd} does. */
     public static dotbar.optim.Optimizer rmsprop(Expr perSampleLoss, dotbar.optim.Dataset data, Point start) { return dotbar.optim.Rules.rmsprop().on(perSampleLoss, data, start); }
 
     /** Adam, eq. (13)–(15) with bias corrections (η = 1e-3, α = 0.9, ρ = 0.999, ε = 1e-8). */
     public static dotbar.optim.Optimizer adam(Expr loss, Point start) { return dotbar.optim.Rules.adam().on(loss, start); }
     /** The Adam rule, eq. (13)–(22). */
     public static dotbar.optim.Rule adam() { return dotbar.optim.Rules.adam(); }
-    /** {@code adam} on the mean of a per-sample loss over minibatches of {@code data}, as {@link #sgd(Expr, dotbar.optim.Dataset, Point)}. */
+    /** {@code adam} on the mean of a per-sample loss over minibatches of {@code data}, as {@link #sgd(Expr, dotbar.optim.Dataset, Point) sgd} does. */
     public static dotbar.optim.Optimizer adam(Expr perSampleLoss, dotbar.optim.Dataset data, Point start) { return dotbar.optim.Rules.adam().on(perSampleLoss, data, start); }
 
     /** AdamW: Adam with decoupled weight decay θ ← θ·(1 − η·λ) first (λ = 0.01). */
     public static dotbar.optim.Optimizer adamw(Expr loss, Point start) { return dotbar.optim.Rules.adamw().on(loss, start); }
     /** The AdamW rule. */
     public static dotbar.optim.Rule adamw() { return dotbar.optim.Rules.adamw(); }
-    /** {@code adamw} on the mean of a per-sample loss over minibatches of {@code data}, as {@link #sgd(Expr, dotbar.optim.Dataset, Point)}. */
+    /** {@code adamw} on the mean of a per-sample loss over minibatches of {@code data}, as {@link #sgd(Expr, dotbar.optim.Dataset, Point) sgd} does. */
     public static dotbar.optim.Optimizer adamw(Expr perSampleLoss, dotbar.optim.Dataset data, Point start) { return dotbar.optim.Rules.adamw().on(perSampleLoss, data, start); }
 
     /**

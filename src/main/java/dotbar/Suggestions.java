@@ -9,7 +9,8 @@ public final class Suggestions {
 
     /**
      * The candidate closest to {@code word} by Levenshtein distance, if it is close enough to be
-     * a plausible typo (at most a third of the word's length, and at least 1 edit allowed).
+     * a plausible typo (at most a third of the word's length, and at least 1 edit allowed), and
+     * not a name that differs in every character (a one-letter word has no typo of another letter).
      */
     public static Optional<String> closest(String word, Collection<String> candidates) {
         String best = null;
@@ -23,7 +24,10 @@ public final class Suggestions {
             }
         }
         int allowed = Math.max(1, (word.length() + 2) / 3);
-        return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+        // a candidate that shares no letter with the word is no typo of it: "q" is not "σ"
+        boolean related = best != null && bestDistance < Math.max(word.codePointCount(0, word.length()),
+                best.codePointCount(0, best.length()));
+        return related && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 
     private static int commonPrefix(String a, String b) {

@@ -3,6 +3,7 @@ package dotbar.diff;
 import dotbar.expr.Apply;
 import dotbar.expr.Call;
 import dotbar.expr.Evaluator;
+import dotbar.expr.NaturalOrder;
 import dotbar.expr.Expr;
 import dotbar.expr.Graph;
 import dotbar.expr.Point;
@@ -34,7 +35,7 @@ final class NumericSweep {
     NumericSweep(Dag dag, Point point) {
         this.dag = dag;
         this.point = point;
-        var missing = new TreeSet<String>();
+        var missing = new TreeSet<String>(NaturalOrder.INSTANCE);
         for (Expr n : dag.nodes) if (n instanceof Sym s && !point.has(s.name())) missing.add(s.name());
         if (!missing.isEmpty()) throw Point.missingValues(List.copyOf(missing));
         value = new double[dag.size()];

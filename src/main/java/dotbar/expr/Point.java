@@ -139,10 +139,22 @@ public final class Point {
         return r;
     }
 
-    /** The error for symbols without a value: {@code no value for b} / {@code no values for b, c}. */
+    /**
+     * The error for symbols without a value: {@code no value for b} / {@code no values for b, c};
+     * at most ten names, then {@code … and 989 more}.
+     */
     public static DotbarException missingValues(List<String> missing) {
         return new DotbarException(missing.size() == 1 ? "no value for " + missing.get(0)
-                : "no values for " + String.join(", ", missing));
+                : "no values for " + listed(missing));
+    }
+
+    /** How many names a message lists before it says how many more there are. */
+    public static final int LISTED = 10;
+
+    /** {@code a, b, c}: the names joined, the first {@value #LISTED} only and then {@code … and N more}. */
+    public static String listed(List<String> names) {
+        if (names.size() <= LISTED) return String.join(", ", names);
+        return String.join(", ", names.subList(0, LISTED)) + " … and " + (names.size() - LISTED) + " more";
     }
 
     @Override

@@ -46,16 +46,16 @@ final class Objectives {
             }
             if (!vars.contains(p)) {
                 throw new DotbarException("the start point names " + p + ", which the loss does not contain; "
-                        + (needed.isEmpty() ? "it has no parameters" : "its parameters are " + String.join(", ", needed)));
+                        + (needed.isEmpty() ? "it has no parameters" : "its parameters are " + Point.listed(needed)));
             }
         }
         var missing = needed.stream().filter(v -> !params.contains(v)).toList();
         if (!missing.isEmpty()) {
-            String which = String.join(", ", missing);
+            String which = Point.listed(missing);
             throw new DotbarException(columns.isEmpty()
-                    ? "the start point has no value for " + which + " (the loss's parameters are " + String.join(", ", needed) + ")"
+                    ? "the start point has no value for " + which + " (the loss's parameters are " + Point.listed(needed) + ")"
                     : "the loss needs " + which + ", which " + (missing.size() == 1 ? "is" : "are") + " neither a column of the data ("
-                    + String.join(", ", columns) + ") nor given in the start point" + (params.isEmpty() ? "" : " (" + String.join(", ", params) + ")"));
+                    + Point.listed(columns) + ") nor given in the start point" + (params.isEmpty() ? "" : " (" + Point.listed(params) + ")"));
         }
         if (params.isEmpty()) throw new DotbarException("the loss " + loss + " has no parameters to optimize");
         return params;

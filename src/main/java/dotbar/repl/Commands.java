@@ -30,7 +30,7 @@ final class Commands {
     static final Map<String, String> HELP = new LinkedHashMap<>();
 
     static {
-        HELP.put("/help", "/help [TOPIC|COMMAND] this list, a topic (listed below), or one command's help");
+        HELP.put("/help", "/help [TOPIC|COMMAND|NAME] this list, a topic (listed below), one command's help, or a DSL function's (/help check)");
         HELP.put("/vars", "/vars [-all]        your variables, one line each (-all: the $N temporaries too)");
         HELP.put("/methods", "/methods            methods you defined");
         HELP.put("/imports", "/imports            active imports");
@@ -129,6 +129,8 @@ final class Commands {
             out.println(Help.render(Help.find(topic).get(), style));
         } else if (HELP.containsKey(key)) {
             out.println(HELP.get(key));
+        } else if (functionDocs(topic) != null) {
+            out.println(functionDocs(topic));
         } else {
             List<String> known = new ArrayList<>(Help.topics().stream().map(Help.Topic::name).toList());
             known.addAll(HELP.keySet());
@@ -136,6 +138,19 @@ final class Commands {
                     + "\nThe topics:\n" + Help.index());
         }
         return Flow.CONTINUE;
+    }
+
+    /**
+     * {@code /help check}: a DSL function's (or any method callable by that simple name) signatures
+     * and Javadoc, as Tab shows them after {@code check(}; {@code null} when no such method is in scope.
+     */
+    private String functionDocs(String name) {
+        if (name.isEmpty() || !Character.isJavaIdentifierStart(name.codePointAt(0))
+                || !name.codePoints().allMatch(Character::isJavaIdentifierPart)) {
+            return null;
+        }
+        String call = name + "(";
+        return ApiDocs.atCall(session.analysis(), call, call.length(), Repl.DEFAULT_COLUMNS);
     }
 
     /** {@code /show}: the last value in full; {@code /show NAME}: that variable's value in full. */

@@ -81,7 +81,8 @@ final class Messages {
     static String failure(Result r, Session session, IntFunction<String> where) {
         return switch (r.kind()) {
             case REJECTED -> r.diagnostics().stream()
-                    .map(d -> where.apply(lineOf(r.source(), (int) d.getPosition())) + compileError(d, r.source()))
+                    .map(d -> where.apply(lineOf(r.source(), (int) d.getPosition()))
+                            + withSuggestion(compileError(d, r.source()), d, r.source(), session))
                     .collect(Collectors.joining("\n"));
             case UNRESOLVED -> where.apply(1) + "cannot find " + String.join(", ", r.unresolved());
             case EXCEPTION -> where.apply(lineInSnippet(r)) + exception(r, session);
@@ -108,6 +109,61 @@ final class Messages {
             caret.append(source.charAt(i) == '\t' ? '\t' : ' '); // keep tabs so the caret lines up
         }
         return cleanMessage(d.getMessage(Locale.ROOT)) + "\n" + line + "\n" + caret + "^";
+    }
+
+    /** JShell's {@code symbol:   method parze(java.lang.String)} line: the kind and the name. */
+    private static final java.util.regex.Pattern SYMBOL =
+            java.util.regex.Pattern.compile("(?m)^\\s*symbol:\\s+(?:variable|method|class)\\s+([\\p{L}\\p{N}_$]+)");
+
+    /**
+     * A "cannot find symbol" error with the closest name that could be meant, as the parser does for
+     * {@code sinn}: {@code did you mean parse?} on the line after the symbol. The candidates are what
+     * Tab would offer at that place — the names in scope, or the members after {@code expr.} — so a
+     * mistyped DSL function, variable, class or method gets the same help.
+     */
+    static String withSuggestion(String error, Diag d, String source, Session session) {
+        java.util.regex.Matcher m = SYMBOL.matcher(error);
+        if (session == null || !d.getCode().startsWith("compiler.err.cant.resolve") || !m.find()) {
+            return error;
+        }
+        String name = m.group(1);
+        int at = source.indexOf(name, (int) Math.max(0, Math.min(d.getStartPosition(), source.length())));
+        if (at < 0) {
+            at = source.indexOf(name);
+        }
+        if (at < 0) {
+            return error;
+        }
+        String prefix = source.substring(0, at);
+        java.util.Set<String> candidates = new java.util.TreeSet<>();
+        try {
+            for (var c : session.analysis().completionSuggestions(prefix, prefix.length(), new int[1])) {
+                String text = c.continuation();
+                int paren = text.indexOf('(');
+                candidates.add(paren < 0 ? text : text.substring(0, paren));
+            }
+        } catch (RuntimeException analysisFailed) {
+            return error;
+        }
+        candidates.remove(name);
+        var suggestion = dotbar.Suggestions.closest(name, candidates);
+        if (suggestion.isEmpty()) {
+            return error;
+        }
+        // as close a name of the user's own beats the DSL's: "cont" is more likely count than cost
+        var own = session.shell().snippets()
+                .filter(sn -> sn instanceof jdk.jshell.PersistentSnippet && session.shell().status(sn).isActive())
+                .map(sn -> ((jdk.jshell.PersistentSnippet) sn).name())
+                .filter(candidates::contains)
+                .toList();
+        var ownSuggestion = dotbar.Suggestions.closest(name, own);
+        if (ownSuggestion.isPresent() && dotbar.Suggestions.distance(name, ownSuggestion.get())
+                <= dotbar.Suggestions.distance(name, suggestion.get())) {
+            suggestion = ownSuggestion;
+        }
+        int lineEnd = error.indexOf('\n', m.end());
+        String hint = "\n  did you mean " + suggestion.get() + "?";
+        return lineEnd < 0 ? error + hint : error.substring(0, lineEnd) + hint + error.substring(lineEnd);
     }
 
     /** Drops the "location: class" line naming JShell's anonymous wrapper class. */

@@ -89,6 +89,15 @@ class HelpTest {
     }
 
     @Test
+    void helpOnADslFunctionShowsItsSignaturesAndJavadoc() {
+        Typing.Screen s = Typing.type("/help check\n/help adam\n", dir.resolve("history"));
+        assertTrue(s.shows("Check DotBar.check(String equation)\n    Checks a derivation"), s.text());
+        assertTrue(s.shows("Check DotBar.check(Expr lhs, Expr rhs)\n"), s.text());
+        assertTrue(s.shows("Optimizer DotBar.adam(Expr perSampleLoss, Dataset data, Point start)"), "every factory takes data: " + s.text());
+        assertFalse(s.shows("no help on check"), s.text());
+    }
+
+    @Test
     void anUnknownTopicListsTheTopicsAndACloseOneIsSuggested() {
         Typing.Screen s = Typing.type("/help difff\n/help nothing-like-it\n/help\n/help /vars\n", dir.resolve("history"));
         assertTrue(s.shows("no help on difff; did you mean diff?\nThe topics:\n  /help dsl"), s.text());

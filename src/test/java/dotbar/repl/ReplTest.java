@@ -169,6 +169,23 @@ class ReplTest {
     }
 
     @Test
+    void aMistypedJavaNameGetsADidYouMean() {
+        Typing.Screen s = type("""
+                var count = 1
+                var e = parze("x")
+                cont + 1
+                Strin s = "a"
+                parse("x").evl(at("x=1"))
+                zzqq + 1
+                """);
+        assertTrue(s.shows("symbol:   method parze(java.lang.String)\n  did you mean parse?\n"), s.text());
+        assertTrue(s.shows("symbol:   variable cont\n  did you mean count?\n"), "the user's own name first: " + s.text());
+        assertTrue(s.shows("symbol:   class Strin\n  did you mean String?\n"), s.text());
+        assertTrue(s.shows("symbol:   method evl(dotbar.expr.Point)\n  did you mean eval?\n"), "members too: " + s.text());
+        assertTrue(s.shows("symbol:   variable zzqq\nzzqq + 1\n"), "nothing close, nothing said: " + s.text());
+    }
+
+    @Test
     void aLoopIsStoppedOnRequest() throws Exception {
         try (Session session = new Session(System.out, System.err)) {
             // stops as soon as the evaluation has begun: the session repeats the stop until it takes
