@@ -90,7 +90,7 @@ class SmallThingsTest {
     @Test
     void aOneLetterUnknownFunctionIsNotTakenForAnotherLetter() {
         DotbarException q = assertThrows(DotbarException.class, () -> parse("q(3)"));
-        assertFalse(q.getMessage().contains("did you mean"), q.getMessage());
+        assertFalse(q.getMessage().contains("σ"), q.getMessage()); // (a defined sq may be suggested: it contains q)
         DotbarException sinn = assertThrows(DotbarException.class, () -> parse("sinn(x)"));
         assertTrue(sinn.getMessage().contains("did you mean sin?"), sinn.getMessage());
         assertTrue(Suggestions.closest("q", List.of("σ", "π")).isEmpty());

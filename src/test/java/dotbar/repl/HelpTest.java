@@ -74,7 +74,9 @@ class HelpTest {
             script.append(e.code()).append('\n');
         }
         Run r = run(script.toString());
-        assertEquals("", r.err(), "/help " + topic.name() + ": the examples run");
+        // a note (a re-declaration dropped a variable, as an example shows) is no failure
+        String errors = r.err().lines().filter(line -> !line.contains(": note: ")).collect(java.util.stream.Collectors.joining("\n"));
+        assertEquals("", errors, "/help " + topic.name() + ": the examples run");
         assertEquals(ScriptRunner.OK, r.status(), r.toString());
     }
 

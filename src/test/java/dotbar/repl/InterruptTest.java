@@ -145,6 +145,16 @@ public class InterruptTest {
         assertEquals("interrupted", s.result().exception().getMessage());
     }
 
+    @Test
+    void aLongOptimizerRunWithoutAProgressBarStopsWithHowFarItGot() throws Exception {
+        session.eval("var slow = gd(parse(\"(x-1)^2\"), at(\"x=0\")).lr(1e-9);", null);
+        Stopped s = evalAndStop("slow.step(2_000_000_000)", () -> someThreadIsIn("dotbar.optim.Optimizer"));
+        assertEquals(Result.Kind.EXCEPTION, s.result().kind());
+        String message = Messages.failure(s.result(), session, line -> "");
+        assertTrue(message.startsWith("interrupted after ") && message.contains(" of 2000000000 steps; gd keeps its state at t = "), message);
+        assertTrue(Long.parseLong(session.eval("slow.t()", null).value()) > 0, "the steps made are kept");
+    }
+
     /** A library loop, as the DSL's long loops are written. */
     public static int spinUntilInterrupted() {
         tick(); // it has begun
