@@ -126,6 +126,10 @@ def expression_as_latex_and_text():
     assert "\\sin" in latex and "\\cdot" in latex, latex
     alone = result("e")
     assert alone["text/latex"].startswith("$") and "\\sin" in alone["text/latex"], alone
+    rule = result("adam()")
+    assert rule["text/plain"].startswith("adam"), rule
+    # the update equations (13)-(15), (19), (22) as aligned math, one row per equation
+    assert rule["text/latex"].count("\\leftarrow") == 5 and "\\hat{v}" in rule["text/latex"], rule["text/latex"]
     value = result('e.eval(at("a=1.3, b=-0.7, c=0.4"))')
     assert abs(float(value["text/plain"]) - (1.3 * -0.7 + math.sin(0.4) ** 2)) < 1e-12, value
     return latex
