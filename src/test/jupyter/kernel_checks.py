@@ -186,6 +186,9 @@ def plot_as_svg_png_and_terminal_picture():
     data = result("p")
     svg = data["image/svg+xml"]
     saved = open(path, encoding="utf-8").read()
+    # the file starts with its XML declaration, which notebooks refuse inline (nbconvert --to html fails on it)
+    assert saved.startswith('<?xml version="1.0" encoding="UTF-8"?>\n') and svg.startswith("<svg"), svg[:80]
+    saved = saved[saved.index("\n") + 1:]
 
     def without_defs_prefix(text):
         # JFreeSVG prefixes the ids of each picture's definitions with a number of its own, so that two

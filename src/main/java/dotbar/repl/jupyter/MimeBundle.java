@@ -17,7 +17,8 @@ import dotbar.print.LatexPrinter;
  * always {@code text/plain} (what the prompt prints); for an {@link Expr} also {@code text/latex}
  * ({@code $…$} from the LaTeX printer, {@code $name = …$} for a variable); for the DSL's tables
  * {@code text/html} ({@link Html}); for an update {@link Rule} its equations as {@code text/latex}; for a {@link Plot} {@code image/svg+xml} and {@code image/png},
- * {@value #WIDTH}×{@value #HEIGHT} pixels, the picture {@code save("….svg")} writes.
+ * {@value #WIDTH}×{@value #HEIGHT} pixels, the picture {@code save("….svg")} writes (without the file's
+ * XML declaration).
  */
 final class MimeBundle {
 
@@ -45,7 +46,7 @@ final class MimeBundle {
                 }
             }
             case Plot p -> {
-                data.addProperty("image/svg+xml", p.svg(WIDTH, HEIGHT));
+                data.addProperty("image/svg+xml", withoutXmlDeclaration(p.svg(WIDTH, HEIGHT)));
                 data.addProperty("image/png", Base64.getEncoder().encodeToString(p.png(WIDTH, HEIGHT)));
             }
             case null -> { }
@@ -57,6 +58,15 @@ final class MimeBundle {
             }
         }
         return data;
+    }
+
+    /**
+     * The {@code <svg>} element alone: the {@code <?xml …?>} line belongs to a file, and notebook tools
+     * refuse it inline ({@code nbconvert --to html} fails on "encoding declaration"), as IPython's own
+     * SVG display drops it.
+     */
+    static String withoutXmlDeclaration(String svg) {
+        return svg.startsWith("<?xml") ? svg.substring(svg.indexOf("?>") + 2).stripLeading() : svg;
     }
 
     /**

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code scripts/examples/seed.ipynb} executed headless by Debian's {@code jupyter nbconvert
  * --execute} on the installed kernel: no cell may fail, and the outputs are the rich ones the
- * notebook is for (eq. (31) as LaTeX, the contour map with the optimizers' paths inline).
+ * notebook is for (eq. (31) as LaTeX, the contour map with the optimizers' paths inline); the
+ * executed notebook then exports to HTML ({@code nbconvert --to html}).
  */
 class SeedNotebookTest {
 
@@ -85,5 +86,12 @@ class SeedNotebookTest {
         assertTrue(latex.stream().anyMatch(l -> l.contains(eq31) && l.contains("\\frac{\\partial L}{\\partial \\varphi_{2}}")
                 && l.contains("\\frac{\\partial \\varphi_{2}}{\\partial w_{2}}")), "eq. (31) is rendered: " + latex);
         assertEquals(1, inlineContours, "the Rosenbrock contour map with the optimizers' paths is inline as SVG and PNG");
+        // and the executed notebook exports as a web page, pictures and math included
+        Jupyter.Run html = Jupyter.run(List.of(JUPYTER, "nbconvert", "--to", "html", "--output-dir", dir.toString(),
+                "--output", "executed.html", dir.resolve("executed.ipynb").toString()), Jupyter.environment(data), dir, 300);
+        assertEquals(0, html.status(), "nbconvert --to html failed:\n" + html.err());
+        String page = Files.readString(dir.resolve("executed.html"));
+        assertTrue(page.contains("<svg") && page.contains("Rosenbrock"), "the contour map is in the page");
+        assertTrue(page.contains(eq31.replace("\\", "\\")), "eq. (31) is in the page for MathJax");
     }
 }
