@@ -59,10 +59,12 @@ final class Html {
 
     /** A table: a caption, a header row, rows of cells (already HTML), an optional footer paragraph. */
     private static String table(String caption, List<String> header, List<List<String>> rows, String footer) {
-        StringBuilder b = new StringBuilder("<table class=\"dotbar\">");
+        StringBuilder b = new StringBuilder();
         if (caption != null) {
-            b.append("<caption style=\"caption-side:top;text-align:left\">").append(escape(caption)).append("</caption>");
+            // a paragraph, not a <caption>: a caption is as narrow as its table and wraps
+            b.append("<p style=\"margin:0.2em 0\">").append(escape(caption)).append("</p>");
         }
+        b.append("<table class=\"dotbar\">");
         b.append("<thead><tr>");
         header.forEach(h -> b.append("<th>").append(escape(h)).append("</th>"));
         b.append("</tr></thead><tbody>");
