@@ -219,6 +219,38 @@ def display_mid_cell_and_streams_in_order():
 
 
 @check
+def output_streams_while_the_cell_runs():
+    flag = os.path.join(os.path.dirname(KERNEL_LOG), "go-on")
+    msg_id = kc.execute('System.out.println("first"); while (!Files.exists(Path.of("%s"))) Thread.sleep(10); '
+                        'System.out.println("second");' % flag)
+    seen = iopub_until(lambda m: m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "stream")
+    assert seen[-1]["content"]["text"] == "first\n", seen[-1]
+    # the cell is still waiting for the flag: what it printed came before its end
+    open(flag, "w").close()
+    rest = drain_until_idle(msg_id)
+    assert [m["content"]["text"] for m in rest if m["msg_type"] == "stream"] == ["second\n"], rest
+    assert kc.get_shell_msg(timeout=DEADLINE)["content"]["status"] == "ok"
+
+
+@check
+def standard_input_asks_the_client():
+    asked = []
+
+    def answer(msg):
+        asked.append(msg["content"])
+        kc.input("θ = 0.25" if len(asked) == 1 else "second line")
+    code = ('var in = new BufferedReader(new InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)); '
+            'String first = in.readLine(); String second = in.readLine(); first + " | " + second')
+    reply = kc.execute_interactive(code, timeout=DEADLINE, allow_stdin=True, stdin_hook=answer, output_hook=lambda m: None)
+    assert reply["content"]["status"] == "ok", reply["content"]
+    assert len(asked) == 2, asked
+    assert result("first + \" | \" + second")["text/plain"] == "θ = 0.25 | second line"
+    # without allow_stdin a read ends at once
+    reply, msgs = run("System.in.read()", allow_stdin=False)
+    assert [c["data"]["text/plain"] for t, c in msgs if t == "execute_result"] == ["-1"], msgs
+
+
+@check
 def errors_are_error_replies():
     reply, msgs = run('parse("a +* b")')
     assert reply["status"] == "error", reply

@@ -33,7 +33,8 @@ import org.zeromq.ZMQException;
  *     stops the running cell ({@link Session#stop()}, as Ctrl-C does; SIGINT does the same),
  *     {@code shutdown_request} ends the kernel (a client that asked for a restart starts a new one);
  * <li><b>iopub</b>: status, the cell's input, streams as they come, displays, results, errors;
- * <li><b>stdin</b>: bound; cells get an empty standard input ({@code System.in} reads end at once);
+ * <li><b>stdin</b>: a cell's {@code System.in} reads ask the client for lines ({@link Stdin}) when the
+ *     request allows it, else they end at once;
  * <li><b>heartbeat</b>: echoes. Once a client has pinged, {@value #HEARTBEAT_LOST_SECONDS} s without a
  *     ping mean it is gone and the kernel exits; so it does when the process that started it ends.
  * </ul>
@@ -61,6 +62,7 @@ final class Kernel {
     private Iopub iopub;
     private StreamOutput stdout;
     private StreamOutput stderr;
+    private Stdin stdin;
     private Session session;
     private Cells cells;
 
@@ -80,10 +82,11 @@ final class Kernel {
         ZMQ.Socket shell;
         ZMQ.Socket control;
         ZMQ.Socket heartbeat;
+        ZMQ.Socket stdinSocket;
         try {
             shell = bind(SocketType.ROUTER, connection.shellPort(), "shell");
             control = bind(SocketType.ROUTER, connection.controlPort(), "control");
-            bind(SocketType.ROUTER, connection.stdinPort(), "stdin");
+            stdinSocket = bind(SocketType.ROUTER, connection.stdinPort(), "stdin");
             heartbeat = bind(SocketType.REP, connection.hbPort(), "heartbeat");
             iopub = new Iopub(bind(SocketType.PUB, connection.iopubPort(), "iopub"), signer);
         } catch (BindFailed e) {
@@ -95,7 +98,8 @@ final class Kernel {
         stderr = new StreamOutput("stderr", iopub, budget);
         PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
-        System.setIn(java.io.InputStream.nullInputStream());
+        stdin = new Stdin(stdinSocket, signer);
+        System.setIn(stdin);
         Plot.setColumns(80);
         Plot.setColor(false);
         session = new Session(out, err);
@@ -103,7 +107,8 @@ final class Kernel {
         Displays.install(this::display);
         Optimizer.onProgress(new ProgressDisplay(iopub, this::flushStreams));
         List<Thread> threads = List.of(daemon("dotbar-heartbeat", () -> heartbeat(heartbeat)),
-                daemon("dotbar-control", () -> serve(control, "control")), daemon("dotbar-flush", this::flushLoop));
+                daemon("dotbar-control", () -> serve(control, "control")), daemon("dotbar-flush", this::flushLoop),
+                daemon("dotbar-stdin", () -> stdin.serve(() -> running)));
         iopub.status("starting", new JsonObject());
         iopub.status("idle", new JsonObject());
         serve(shell, "shell");
@@ -259,10 +264,12 @@ final class Kernel {
         budget.reset();
         Cells.Outcome outcome;
         executing = true;
+        stdin.cell(request);
         try {
             outcome = cells.run(code);
         } finally {
             executing = false;
+            stdin.cell(null);
             flushStreams();
         }
         if (budget.dropped() > 0) {
