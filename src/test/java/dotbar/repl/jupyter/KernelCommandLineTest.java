@@ -171,6 +171,32 @@ class KernelCommandLineTest {
         }
     }
 
+    @Test
+    void theKernelEndsWhenTheHeartbeatStops() throws Exception {
+        Path file = connectionFile(freePort());
+        JsonObject info = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+        Map<String, String> env = new HashMap<>(Jupyter.environment(dir));
+        env.put("JAVA_TOOL_OPTIONS", "-Ddotbar.kernel.heartbeat=2");
+        ProcessBuilder pb = new ProcessBuilder(Jupyter.LAUNCHER.toString(), "--kernel", file.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("kernel.log").toFile());
+        pb.environment().putAll(env);
+        Process kernel = pb.start();
+        try (org.zeromq.ZContext context = new org.zeromq.ZContext()) {
+            org.zeromq.ZMQ.Socket ping = context.createSocket(org.zeromq.SocketType.REQ);
+            ping.setReceiveTimeOut(60_000);
+            ping.connect("tcp://127.0.0.1:" + info.get("hb_port").getAsInt());
+            ping.send("ping");
+            assertEquals("ping", ping.recvStr(), "the heartbeat echoes");
+            // the client goes silent: the kernel notices and ends
+            assertTrue(kernel.waitFor(60, TimeUnit.SECONDS), "the kernel ended after its heartbeat stopped");
+            assertEquals(0, kernel.exitValue());
+            assertTrue(Files.readString(dir.resolve("kernel.log")).contains("no heartbeat for 2 s; the client is gone"),
+                    Files.readString(dir.resolve("kernel.log")));
+        } finally {
+            kernel.destroyForcibly();
+        }
+    }
+
     private static boolean listening(int port) {
         try (java.net.Socket s = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
             return true;
