@@ -245,6 +245,15 @@ def standard_input_asks_the_client():
     assert reply["content"]["status"] == "ok", reply["content"]
     assert len(asked) == 2, asked
     assert result("first + \" | \" + second")["text/plain"] == "θ = 0.25 | second line"
+    # a cell waiting for input stops on an interrupt, and the session goes on
+    def interrupt_instead(msg):
+        asked.append(msg["content"])
+        km.interrupt_kernel()
+    reply = kc.execute_interactive("String never = in.readLine();", timeout=DEADLINE, allow_stdin=True,
+                                   stdin_hook=interrupt_instead, output_hook=lambda m: None)
+    assert reply["content"]["status"] == "error", reply["content"]
+    assert reply["content"]["ename"] in ("InterruptedIOException", "Interrupted"), reply["content"]
+    assert len(asked) == 3, asked
     # without allow_stdin a read ends at once
     reply, msgs = run("System.in.read()", allow_stdin=False)
     assert [c["data"]["text/plain"] for t, c in msgs if t == "execute_result"] == ["-1"], msgs
