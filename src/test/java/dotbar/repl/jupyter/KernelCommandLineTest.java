@@ -153,7 +153,7 @@ class KernelCommandLineTest {
                 Jupyter.LAUNCHER.toString(), file.toString()).redirectErrorStream(true);
         pb.environment().putAll(Jupyter.environment(dir));
         Process parent = pb.start();
-        long kernelPid;
+        long kernelPid = -1;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
             kernelPid = Long.parseLong(lines.readLine().strip());
             ProcessHandle kernel = ProcessHandle.of(kernelPid).orElseThrow();
@@ -168,6 +168,7 @@ class KernelCommandLineTest {
             assertTrue(kernel.onExit().get(60, TimeUnit.SECONDS) != null && !kernel.isAlive(), "the kernel ended after its parent");
         } finally {
             ProcessHandle.of(parent.pid()).ifPresent(ProcessHandle::destroyForcibly);
+            ProcessHandle.of(kernelPid).ifPresent(ProcessHandle::destroyForcibly); // a failed test leaves no kernel behind
         }
     }
 
