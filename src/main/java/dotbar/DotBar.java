@@ -317,4 +317,13 @@ public final class DotBar {
 
     /** Loss against step (t = 0, 1, …) on a log scale; {@code .lossCurve(label, more)} adds curves. */
     public static Plot lossCurve(String label, double[] losses) { return Plot.losses(label, losses); }
+
+    // ---- display -------------------------------------------------------------------------
+
+    /**
+     * Shows {@code value} now, mid-snippet: in a notebook as the kernel renders values (an
+     * expression as LaTeX, a trace or optimizer as a table, a plot as a picture); at the prompt
+     * and in scripts it prints {@code value.toString()} on its own line.
+     */
+    public static void display(Object value) { Displays.show(value); }
 }

@@ -60,23 +60,14 @@ final class ChartFiles {
     static Path save(Plot p, String file, int width, int height) {
         Path target = target(file);
         String type = extension(target);
-        if (width < 16 || height < 16 || width > 10_000 || height > 10_000) {
-            throw new DotbarException("save: a picture of " + width + "×" + height + " pixels; give 16 to 10000 each way");
-        }
-        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
+        requireSize("save", width, height);
         JFreeChart chart = chart(p);
         Path temp = null;
         try {
             // not Files.createTempFile: its owner-only permissions would stay with the saved file
             temp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                if (type.equals("png")) {
-                    ChartUtils.writeChartAsPNG(out, chart, width, height);
-                } else {
-                    var g = new SVGGraphics2D(width, height);
-                    chart.draw(g, new Rectangle(0, 0, width, height));
-                    out.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g.getSVGElement() + "\n").getBytes(StandardCharsets.UTF_8));
-                }
+                write(chart, type, width, height, out);
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return target;
@@ -90,6 +81,39 @@ final class ChartFiles {
                     // the move succeeded or the write failed; either way the error (if any) is reported above
                 }
             }
+        }
+    }
+
+    /**
+     * The picture as the bytes {@link #save} would write to a {@code .svg} or {@code .png} file
+     * ({@code type}), for a notebook to show inline.
+     */
+    static byte[] bytes(Plot p, String type, int width, int height) {
+        requireSize(type, width, height);
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            write(chart(p), type, width, height, out);
+        } catch (IOException e) {
+            throw new DotbarException(type + ": could not draw the picture: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void requireSize(String what, int width, int height) {
+        if (width < 16 || height < 16 || width > 10_000 || height > 10_000) {
+            throw new DotbarException(what + ": a picture of " + width + "×" + height + " pixels; give 16 to 10000 each way");
+        }
+        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
+    }
+
+    /** One place that turns a chart into file bytes: PNG, or SVG with its XML declaration. */
+    private static void write(JFreeChart chart, String type, int width, int height, OutputStream out) throws IOException {
+        if (type.equals("png")) {
+            ChartUtils.writeChartAsPNG(out, chart, width, height);
+        } else {
+            var g = new SVGGraphics2D(width, height);
+            chart.draw(g, new Rectangle(0, 0, width, height));
+            out.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g.getSVGElement() + "\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -326,6 +326,16 @@ public final class Plot {
         return ChartFiles.save(this, file, width, height);
     }
 
+    /** The picture as SVG text, {@code width × height} pixels: what {@code save("….svg", width, height)} writes. */
+    public String svg(int width, int height) {
+        return new String(ChartFiles.bytes(this, "svg", width, height), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The picture as PNG bytes, {@code width × height} pixels: what {@code save("….png", width, height)} writes. */
+    public byte[] png(int width, int height) {
+        return ChartFiles.bytes(this, "png", width, height);
+    }
+
     /** The terminal picture at the current settings. */
     public String render() {
         int cols = fixedColumns > 0 ? fixedColumns : columns;

@@ -65,10 +65,61 @@ final class LocalEngine implements ExecutionControlProvider {
         }
     }
 
+    /**
+     * The object behind the last snippet's value: the static field {@code name} of the wrapper class
+     * JShell last ran or read a variable of (a variable's own name, {@code $3} for an expression's
+     * temporary), or {@code null} when there is none. Snippets run in this JVM, so a notebook can
+     * show the object itself, not only its {@code toString()}.
+     */
+    Object lastValue(String name) {
+        Control c = control;
+        return c == null ? null : c.lastValue(name);
+    }
+
     /** The stock local control, falling back to uninstrumented loading when instrumenting fails. */
     private static final class Control extends LocalExecutionControl {
         private final SnippetLoader loader;
         private volatile boolean stopped;
+        /** The wrapper class of the last snippet run or variable read. */
+        private volatile String lastClass;
+
+        @Override
+        public String invoke(String className, String methodName) throws RunException, EngineTerminationException, InternalException {
+            lastClass = className;
+            return super.invoke(className, methodName);
+        }
+
+        @Override
+        public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
+            lastClass = className;
+            return super.varValue(className, varName);
+        }
+
+        Object lastValue(String name) {
+            String className = lastClass;
+            if (className == null || name == null) {
+                return null;
+            }
+            try {
+                Class<?> wrapper = findClass(className);
+                java.lang.reflect.Field field;
+                try {
+                    field = wrapper.getDeclaredField(name);
+                } catch (NoSuchFieldException readOnly) {
+                    // a snippet that only names a variable ("e") runs a wrapper that returns it: the
+                    // variable itself lives in the class of its definition
+                    Class<?> owner = loader.newestDeclaring(name);
+                    if (owner == null) {
+                        return null;
+                    }
+                    field = owner.getDeclaredField(name);
+                }
+                field.setAccessible(true);
+                return field.get(null);
+            } catch (ReflectiveOperationException | RuntimeException notAField) {
+                return null;
+            }
+        }
 
         Control(SnippetLoader loader) {
             super(loader);

@@ -56,7 +56,13 @@ public final class Main {
             out.println("usage: dotbar                 interactive REPL");
             out.println("       dotbar FILE.jsh ARGS…  run a script, String[] args = ARGS");
             out.println("       … | dotbar [- ARGS…]   run standard input as a script");
+            out.println("       dotbar --install-kernel    register the Jupyter kernel \"dotbar\" for this user");
+            out.println("       dotbar --uninstall-kernel  remove it");
+            out.println("       dotbar --kernel FILE       run the kernel (Jupyter starts it so)");
             return 0;
+        }
+        if (argv.length > 0 && dotbar.repl.jupyter.KernelMain.handles(argv[0])) {
+            return dotbar.repl.jupyter.KernelMain.run(argv, out, err);
         }
         if (argv.length == 1 && argv[0].equals("--aot-train")) {
             return AotTraining.run();

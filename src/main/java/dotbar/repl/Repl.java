@@ -8,8 +8,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dotbar.optim.Optimizer;
 import dotbar.plot.Plot;
-import jdk.jshell.SourceCodeAnalysis.Completeness;
-import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import org.jline.keymap.KeyMap;
 import org.jline.reader.Buffer;
 import org.jline.reader.EndOfFileException;
@@ -185,26 +183,17 @@ public final class Repl {
 
     /** Evaluates each snippet of the input in turn, stopping at the first failure. */
     private static Flow evaluate(Session session, String input, PrintStream out, Display display) {
-        String rest = input;
-        while (!rest.isBlank()) {
-            CompletionInfo info = session.analysis().analyzeCompletion(rest);
-            if (info.completeness() == Completeness.EMPTY) {
-                break;
-            }
-            boolean whole = !info.completeness().isComplete() && info.completeness() != Completeness.UNKNOWN;
-            String source = whole ? rest : info.source();
-            rest = whole ? "" : info.remaining();
-            Result r = session.eval(source, null);
+        Result failed = Snippets.evalEach(session, input, r -> {
             switch (r.kind()) {
                 case VALUE -> out.println(display.value(r));
                 case PENDING -> out.println(display.note(Messages.pending(r)));
-                case SILENT -> { }
-                default -> out.println(display.failure(r, session, line -> where(r, line)));
+                default -> { }
             }
             r.notes().forEach(note -> out.println(display.note("note: " + note)));
-            if (r.failed()) {
-                return Flow.CONTINUE;
-            }
+        });
+        if (failed != null) {
+            out.println(display.failure(failed, session, line -> where(failed, line)));
+            failed.notes().forEach(note -> out.println(display.note("note: " + note)));
         }
         return Flow.CONTINUE;
     }

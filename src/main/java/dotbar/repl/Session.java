@@ -191,6 +191,22 @@ public final class Session implements AutoCloseable {
         return evaluating.get();
     }
 
+    /**
+     * The object a {@link Result.Kind#VALUE} result shows (snippets run in this JVM), for front ends
+     * that display objects richly (a notebook); {@code null} for other results or a {@code null} value.
+     */
+    public Object valueObject(Result r) {
+        if (r.kind() != Result.Kind.VALUE) {
+            return null;
+        }
+        String name = switch (r.snippet()) {
+            case VarSnippet v -> v.name();
+            case ExpressionSnippet e -> e.name();
+            default -> null;
+        };
+        return engine.lastValue(name);
+    }
+
     /** Completion, documentation and snippet splitting for this state. */
     public SourceCodeAnalysis analysis() {
         return shell.sourceCodeAnalysis();

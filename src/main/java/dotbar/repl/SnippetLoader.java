@@ -119,6 +119,31 @@ final class SnippetLoader implements LoaderDelegate {
         return k;
     }
 
+    /**
+     * The newest snippet wrapper class ({@code REPL.$JShell$17}; JShell numbers them in order) that
+     * declares a field {@code name}: the class of the variable's current definition. {@code null} if none.
+     */
+    synchronized Class<?> newestDeclaring(String name) {
+        Class<?> newest = null;
+        long newestNumber = -1;
+        for (Map.Entry<String, Class<?>> e : loaded.entrySet()) {
+            java.util.regex.Matcher m = WRAPPER.matcher(e.getKey());
+            if (!m.matches() || Long.parseLong(m.group(1)) <= newestNumber) {
+                continue;
+            }
+            try {
+                e.getValue().getDeclaredField(name);
+                newest = e.getValue();
+                newestNumber = Long.parseLong(m.group(1));
+            } catch (NoSuchFieldException notHere) {
+                // another snippet's wrapper
+            }
+        }
+        return newest;
+    }
+
+    private static final java.util.regex.Pattern WRAPPER = java.util.regex.Pattern.compile("REPL\\.\\$JShell\\$(\\d+)[A-Z]?");
+
     /** A class loader that defines declared snippet classes on demand. */
     private static final class Loader extends URLClassLoader {
         private final Map<String, byte[]> declared = new HashMap<>();
