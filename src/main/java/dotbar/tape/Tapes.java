@@ -18,7 +18,26 @@ public final class Tapes {
 
     private record Key(List<String> params, int differentiated) {}
 
+    /** The key of the tape over the expression's own symbols, {@code e.vars()}: found without walking the DAG. */
+    private static final Key VARS = new Key(List.of(), -1);
+
     private Tapes() {}
+
+    /**
+     * The tape of {@code e} over its symbols {@code e.vars()} (sorted by name), compiled on first
+     * use; a second call finds it without walking the expression (which {@code e.vars()} does).
+     */
+    public static Compiled of(Expr e) {
+        synchronized (CACHE) {
+            var byParams = CACHE.get(e);
+            Compiled known = byParams == null ? null : byParams.get(VARS);
+            if (known != null) return known;
+        }
+        Compiled fresh = of(e, e.vars());
+        synchronized (CACHE) {
+            return CACHE.computeIfAbsent(e, k -> new HashMap<>()).merge(VARS, fresh, (old, ignored) -> old);
+        }
+    }
 
     /**
      * The tape of {@code e} over {@code params} (in that order), compiled on first use.

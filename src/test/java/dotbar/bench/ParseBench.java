@@ -48,5 +48,5 @@ public class ParseBench {
 
     /** Compiling the same tape on to Java bytecode: generating the source, javac in memory, loading. */
     @Benchmark
-    public boolean generateJava() { return Tapes.compile(parsed, parsed.vars()).generateJava(); }
+    public boolean generateJava() { return Tapes.compile(parsed, parsed.vars()).generate(); }
 }
