@@ -19,8 +19,12 @@ public final class Grad {
     private final double[] values;
 
     Grad(List<String> names, double[] values) {
-        this.names = List.copyOf(names);
-        this.values = values.clone();
+        this(List.copyOf(names), values.clone(), true);
+    }
+
+    private Grad(List<String> names, double[] values, boolean checked) {
+        this.names = names;
+        this.values = values;
     }
 
     /** A gradient from its components, {@code values[i]} = ∂f/∂{@code names[i]} (both copied). */
@@ -29,6 +33,15 @@ public final class Grad {
             throw new DotbarException("a gradient needs one value per name: " + names.size() + " names, " + values.length + " values");
         }
         return new Grad(names, values);
+    }
+
+    /**
+     * A gradient that takes {@code values} over without copying it — for a producer that hands
+     * over a fresh array nobody else holds ({@code grad(e, p)}: one array of n numbers per call).
+     */
+    public static Grad over(List<String> names, double[] values) {
+        if (names.size() != values.length) return of(names, values);  // the same error
+        return new Grad(List.copyOf(names), values, true);
     }
 
     /** ∂f/∂name; an error when the expression has no such variable. */
