@@ -160,7 +160,7 @@ public final class DotBar {
      */
     public static Grad grad(Expr e, Point point) {
         Compiled tape = Tapes.of(e);  // cached: a second call neither walks nor compiles e
-        return Grad.over(tape.params(), tape.gradient(point.values(tape.params())));
+        return Grad.over(tape.wrt(), tape.gradient(point));
     }
 
     /**

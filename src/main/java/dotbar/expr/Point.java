@@ -3,7 +3,6 @@ package dotbar.expr;
 import dotbar.DotbarException;
 
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +15,13 @@ import java.util.StringJoiner;
 public final class Point {
     private final Map<String, Double> values;
     /**
-     * The last list of names {@link #values(List)} was asked for, with where each name's value
-     * sits in {@link Order#array}: a gradient or an optimizer asks for the same list again and
-     * again, and then gathers n numbers instead of looking up n names.
+     * The values of the last unmodifiable list of names {@link #values(List)} was asked for, in
+     * that order: a gradient or an optimizer asks for the same list again and again, and then
+     * copies n numbers instead of looking up n names (the point never changes).
      */
     private volatile Order order;
 
-    /** The values in this point's order, and the positions of one list of names in it (null: the same order). */
-    private record Order(List<String> names, double[] array, int[] positions) {}
+    private record Order(List<String> names, double[] values) {}
 
     private Point(Map<String, Double> values) {
         this.values = Collections.unmodifiableMap(values);
@@ -142,6 +140,13 @@ public final class Point {
 
     /** The values of {@code names}, in that order; an error naming every missing one. */
     public double[] values(List<String> names) {
+        double[] r = new double[names.size()];
+        values(names, r);
+        return r;
+    }
+
+    /** The values of {@code names} into {@code out[0 … names.size()−1]}; an error naming every missing one, out untouched. */
+    public void values(List<String> names, double[] out) {
         Order known = order;
         if (known == null || known.names != names) {
             // kept only for an unmodifiable list (List.copyOf returns those as they are): a list that can change must be read again
@@ -149,28 +154,15 @@ public final class Point {
             known = order(frozen);
             if (frozen == names) order = known;
         }
-        double[] r = new double[names.size()];
-        if (known.positions == null) System.arraycopy(known.array, 0, r, 0, r.length);
-        else for (int i = 0; i < r.length; i++) r[i] = known.array[known.positions[i]];
-        return r;
+        System.arraycopy(known.values, 0, out, 0, known.values.length);
     }
 
     private Order order(List<String> names) {
         var missing = names.stream().filter(n -> !values.containsKey(n)).toList();
         if (!missing.isEmpty()) throw missingValues(missing);
-        double[] array = new double[values.size()];
-        var position = new HashMap<String, Integer>();
-        for (var entry : values.entrySet()) {
-            position.put(entry.getKey(), position.size());
-            array[position.size() - 1] = entry.getValue();
-        }
-        int[] positions = new int[names.size()];
-        boolean same = names.size() == array.length;
-        for (int i = 0; i < positions.length; i++) {
-            positions[i] = position.get(names.get(i));
-            same &= positions[i] == i;
-        }
-        return new Order(names, array, same ? null : positions);
+        double[] r = new double[names.size()];
+        for (int i = 0; i < r.length; i++) r[i] = values.get(names.get(i));
+        return new Order(names, r);
     }
 
     /** The error for symbols without a value: {@code no value for b} / {@code no values for b, c}. */

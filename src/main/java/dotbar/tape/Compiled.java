@@ -57,8 +57,9 @@ import java.util.List;
  * ({@code scripts/bench --user}).
  *
  * <h2>Threads</h2>
- * The slots live in one array owned by the first thread that calls; other threads get a fresh
- * array per call, so a {@code Compiled} is safe to share, and allocation-free for its owner.
+ * The slots live in one array owned by the first thread that calls (and, once that thread has
+ * ended, the next); other threads get a fresh array per call, so a {@code Compiled} is safe to
+ * share, and allocation-free for its owner.
  */
 public final class Compiled {
     private static final VarHandle OWNER;
@@ -72,6 +73,8 @@ public final class Compiled {
     }
 
     private final List<String> params;
+    /** The first {@code gradientSlots.length} parameters, unmodifiable (a Grad keeps it without copying). */
+    private final List<String> wrt;
     private final int[] code;
     private final int valueEnd;
     private final int[] constantSlots;
@@ -97,6 +100,7 @@ public final class Compiled {
     Compiled(List<String> params, int[] code, int valueEnd, double[] slots, int[] constantSlots, int root,
              int[] gradientSlots, boolean[] gradientNegated, int nodes) {
         this.params = List.copyOf(params);
+        this.wrt = gradientSlots.length == params.size() ? this.params : List.copyOf(params.subList(0, gradientSlots.length));
         this.code = code;
         this.valueEnd = valueEnd;
         this.constantSlots = constantSlots;
@@ -111,7 +115,7 @@ public final class Compiled {
     public List<String> params() { return params; }
 
     /** The parameters the gradient is by: all of {@link #params()}, or the first few (the rest are data). */
-    public List<String> wrt() { return params.subList(0, gradientSlots.length); }
+    public List<String> wrt() { return wrt; }
 
     /** The value at {@code x} (one number per parameter, in order). */
     public double value(double[] x) {
@@ -139,7 +143,11 @@ public final class Compiled {
             throw new DotbarException("gradient: g has length " + g.length + " but the gradient is by "
                     + (gradientSlots.length == 1 ? "1 parameter " : gradientSlots.length + " parameters ") + wrt());
         }
-        double[] r = slots(x, "gradient");
+        return run(slots(x, "gradient"), g);
+    }
+
+    /** Runs the gradient program over the slots {@code r} (parameters set), fills g, returns f. */
+    private double run(double[] r, double[] g) {
         Program p = gradientProgram;
         if (p != null) p.run(r);
         else {
@@ -151,6 +159,18 @@ public final class Compiled {
             g[k] = s < 0 ? 0 : gradientNegated[k] ? -r[s] : r[s];
         }
         return r[root];
+    }
+
+    /**
+     * The gradient at a point that gives every parameter a value (other names are ignored), in a
+     * new array in the order of {@link #wrt()}: the point's values go straight into the slots.
+     */
+    public double[] gradient(Point p) {
+        double[] r = owned() ? scratch : scratch.clone();
+        p.values(params, r);  // the parameters are slots 0 … n−1
+        double[] g = new double[gradientSlots.length];
+        run(r, g);
+        return g;
     }
 
     /** The gradient at {@code x}, in a new array. */
@@ -351,10 +371,16 @@ public final class Compiled {
         return r;
     }
 
-    /** True for the thread that owns this tape's slots: the first that called. */
+    /**
+     * True for the thread that owns this tape's slots: the first that called, or the first to
+     * call after the owner ended — JShell runs each snippet on a thread of its own, so at the
+     * prompt the owner of a tape made by one snippet is gone by the next. A thread that has
+     * ended runs nothing, so taking its slots over is safe.
+     */
     private boolean owned() {
-        Thread me = Thread.currentThread();
-        return owner == me || OWNER.compareAndSet(this, null, me);
+        Thread me = Thread.currentThread(), o = owner;
+        if (o == me) return true;
+        return (o == null || !o.isAlive()) && OWNER.compareAndSet(this, o, me);
     }
 
     private static String count(int n) {
