@@ -73,12 +73,32 @@ public final class Grad {
 
     /** The Euclidean norm ‖∇f‖ = √(Σ (∂f/∂xᵢ)²), without overflow for large components. */
     public double norm() {
+        return norm(values);
+    }
+
+    /**
+     * The Euclidean norm √(Σ vᵢ²) of any vector, without overflow or underflow: the plain sum of
+     * squares when it is safely inside the range of doubles (four running sums, so the loop is
+     * not one long chain of dependent additions), else the components scaled by the largest.
+     */
+    public static double norm(double[] values) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < values.length; i += 4) {
+            s0 += values[i] * values[i];
+            s1 += values[i + 1] * values[i + 1];
+            s2 += values[i + 2] * values[i + 2];
+            s3 += values[i + 3] * values[i + 3];
+        }
+        for (; i < values.length; i++) s0 += values[i] * values[i];
+        double sum = (s0 + s1) + (s2 + s3);
+        if (sum > 0x1p-900 && sum < 0x1p900) return Math.sqrt(sum);
         double scale = 0;
         for (double v : values) scale = Math.max(scale, Math.abs(v));
         if (scale == 0 || !Double.isFinite(scale)) return scale;
-        double sum = 0;
-        for (double v : values) sum += (v / scale) * (v / scale);
-        return scale * Math.sqrt(sum);
+        double scaled = 0;
+        for (double v : values) scaled += (v / scale) * (v / scale);
+        return scale * Math.sqrt(scaled);
     }
 
     @Override
