@@ -173,13 +173,14 @@ public final class Optimizer implements Trajectory {
             rowNorm = Grad.norm(g);
         } else {
             double next = objective.full(nextTheta, nextGrad);
-            String bad = notFinite(next, nextGrad);
+            // ‖g‖ is finite exactly when every component is: it doubles as the gradient's finiteness scan
+            rowNorm = Grad.norm(nextGrad);
+            String bad = Double.isFinite(next) && Double.isFinite(rowNorm) ? null : notFinite(next, nextGrad);
             if (bad != null) throw stopped(step, bad + " at " + Format.point(parameters, nextTheta));
             double[] swap = grad;
             grad = nextGrad;
             nextGrad = swap;
             loss = rowLoss = next;
-            rowNorm = Grad.norm(grad);
             wholeAt = step;
         }
         double[] swapTheta = theta;

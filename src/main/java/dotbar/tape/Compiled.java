@@ -184,7 +184,7 @@ public final class Compiled {
      * Generates the second tier now and runs it from the next call on (tapes do this by
      * themselves, in the background, once the generated code is warm; see the class comment).
      * It takes milliseconds for 10⁴ instructions. Returns false, and the tape keeps interpreting,
-     * when that is impossible (programs over 4 000 000 instructions; {@link #toString()} then
+     * when that is impossible (programs over 1 000 000 instructions; {@link #toString()} then
      * says why) or when the calling thread is interrupted meanwhile (its interrupt stays set).
      */
     public synchronized boolean generate() {

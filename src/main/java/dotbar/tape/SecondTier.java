@@ -24,8 +24,13 @@ final class SecondTier {
     static final int AT_ONCE = 20_000;
     /** Larger programs are generated once they have interpreted this many times their length. */
     static final int CALLS_BEFORE = 3;
-    /** Larger programs stay interpreted: generating them would take seconds and as much memory as the tape many times over. */
-    static final int MAX_INSTRUCTIONS = 4_000_000;
+    /**
+     * Larger programs stay interpreted: their bytecode would be thousands of methods, which the
+     * JIT compiles one by one on the same cores the user's code runs on (a 10⁶-node tape would
+     * keep a compiler thread busy for minutes), for a tape whose interpreted call already costs
+     * milliseconds.
+     */
+    static final int MAX_INSTRUCTIONS = 1_000_000;
     /** How long the background thread warms generated code up before it gives up on it. */
     private static final long WARM_UP_NANOS = 30_000_000_000L;
     static final boolean AUTOMATIC = !"false".equals(System.getProperty("dotbar.tape.tier2", System.getProperty("dotbar.tape.javac")));

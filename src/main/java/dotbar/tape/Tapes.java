@@ -2,6 +2,7 @@ package dotbar.tape;
 
 import dotbar.expr.Expr;
 
+import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +29,34 @@ public final class Tapes {
      * use; a second call finds it without walking the expression (which {@code e.vars()} does).
      */
     public static Compiled of(Expr e) {
+        // the last answer, found without the lock: grad(e, p) in a loop asks for the same tape each time
+        // (a check that cached tapes are still valid belongs here as well as below)
+        Compiled last = lastOf(e);
+        if (last != null) return last;
         synchronized (CACHE) {
             var byParams = CACHE.get(e);
             Compiled known = byParams == null ? null : byParams.get(VARS);
-            if (known != null) return known;
+            if (known != null) return remember(e, known);
         }
         Compiled fresh = of(e, e.vars());
         synchronized (CACHE) {
-            return CACHE.computeIfAbsent(e, k -> new HashMap<>()).merge(VARS, fresh, (old, ignored) -> old);
+            return remember(e, CACHE.computeIfAbsent(e, k -> new HashMap<>()).merge(VARS, fresh, (old, ignored) -> old));
         }
+    }
+
+    /** The expression and tape {@link #of(Expr)} answered last; weak, as the cache is. */
+    private record Last(WeakReference<Expr> expr, Compiled tape) {}
+
+    private static volatile Last last;
+
+    private static Compiled lastOf(Expr e) {
+        Last l = last;
+        return l != null && l.expr().get() == e ? l.tape() : null;
+    }
+
+    private static Compiled remember(Expr e, Compiled tape) {
+        last = new Last(new WeakReference<>(e), tape);
+        return tape;
     }
 
     /**

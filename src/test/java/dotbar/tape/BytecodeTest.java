@@ -221,4 +221,34 @@ class BytecodeTest {
             System.out.println(tape + "; compiler: " + (compiler ? "present" : "absent"));
         }
     }
+
+    @Test
+    void aMillionNodeTapeRunsInTheInterpreter() {
+        // Σ_k sin(k·x + y) over K = 200 001 terms: about five nodes a term, 10⁶ in all
+        final int K = 200_001;
+        Expr x = dotbar.expr.Exprs.sym("x"), y = dotbar.expr.Exprs.sym("y");
+        var terms = new ArrayList<Expr>();
+        for (int k = 1; k <= K; k++) terms.add(dotbar.DotBar.sin(x.times(k).plus(y)));
+        while (terms.size() > 1) {  // a balanced sum: shallow, so nothing here depends on deep recursion
+            var next = new ArrayList<Expr>();
+            for (int i = 0; i + 1 < terms.size(); i += 2) next.add(terms.get(i).plus(terms.get(i + 1)));
+            if (terms.size() % 2 == 1) next.add(terms.get(terms.size() - 1));
+            terms = next;
+        }
+        Compiled tape = Tapes.compile(terms.get(0), List.of("x", "y"));
+        assertTrue(tape.nodes() >= 1_000_000, tape::toString);
+        assertEquals(false, tape.generate());
+        assertTrue(tape.toString().contains("interpreted (the program has more than 1000000 instructions)"), tape::toString);
+        double[] g = new double[2];
+        double v = tape.gradient(new double[]{1e-3, 0.5}, g);
+        double value = 0, dx = 0, dy = 0;
+        for (int k = 1; k <= K; k++) {  // f = Σ sin(k·x + y), ∂f/∂x = Σ k·cos(k·x + y), ∂f/∂y = Σ cos(k·x + y)
+            value += Math.sin(k * 1e-3 + 0.5);
+            dx += k * Math.cos(k * 1e-3 + 0.5);
+            dy += Math.cos(k * 1e-3 + 0.5);
+        }
+        assertEquals(value, v, 1e-9 * 200_000);
+        assertEquals(dx, g[0], 1e-9 * 200_000 * 200_000);
+        assertEquals(dy, g[1], 1e-9 * 200_000);
+    }
 }
