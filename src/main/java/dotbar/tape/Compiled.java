@@ -46,7 +46,7 @@ import java.util.List;
  *
  * <h2>Two tiers</h2>
  * A new tape is interpreted: a loop with a switch over the instruction codes, about 2 ns per
- * instruction. From its first call (a few calls for programs over 20 000 instructions) a
+ * instruction. From its second call (a few calls for programs over 20 000 instructions) a
  * background thread writes the program as JVM bytecode — straight-line code, one short run of
  * bytecode per instruction, values in local variables — into hidden classes, warms that code up
  * on a copy of the slots while the tape keeps interpreting, and switches the tape to it once it

@@ -9,10 +9,10 @@ import java.util.concurrent.Executors;
  *
  * <p>Generated code starts slow: the JVM interprets a new method's bytecode (about ten times
  * slower than dotbar's own interpreter, itself JIT-compiled) until the method has run a few
- * hundred times. So a tape never switches to code that is still cold. At its first call (small
- * programs) or once it has interpreted a few times its own length (programs over
- * {@value #AT_ONCE} instructions, where generating costs about as much as a few calls), a
- * background thread generates the bytecode, then runs it on a private copy of the slots,
+ * hundred times. So a tape never switches to code that is still cold. At its second call (small
+ * programs: what runs once stays interpreted) or once it has interpreted a few times its own
+ * length (programs over {@value #AT_ONCE} instructions, where generating costs about as much as
+ * a few calls), a background thread generates the bytecode, then runs it on a private copy of the slots,
  * timing it side by side with the interpreter, and installs each section (value, gradient)
  * as soon as it is faster than the interpreter. The tape's own calls keep interpreting
  * meanwhile, so the switch only ever makes them faster. {@code -Ddotbar.tape.tier2=false}
@@ -32,7 +32,7 @@ final class SecondTier {
      */
     static final int MAX_INSTRUCTIONS = 1_000_000;
     /** How long the background thread warms generated code up before it gives up on it. */
-    private static final long WARM_UP_NANOS = 30_000_000_000L;
+    private static final long WARM_UP_NANOS = 10_000_000_000L;
     static final boolean AUTOMATIC = !"false".equals(System.getProperty("dotbar.tape.tier2", System.getProperty("dotbar.tape.javac")));
 
     private static volatile ExecutorService background;
@@ -59,10 +59,14 @@ final class SecondTier {
         }
     }
 
-    /** The ints of code a tape interprets before it asks for its second tier. */
+    /**
+     * The ints of code a tape interprets before it asks for its second tier: a small program asks
+     * at its second call (what runs once, such as a single {@code grad(e, p)}, stays
+     * interpreted and costs no background work), a large one after {@value #CALLS_BEFORE} calls.
+     */
     static long threshold(Compiled tape) {
         int length = tape.code().length;
-        return length <= 4L * AT_ONCE ? 0 : (long) CALLS_BEFORE * length;
+        return length <= 4L * AT_ONCE ? length : (long) CALLS_BEFORE * length;
     }
 
     /** Generates the tape's programs on the background thread, warms them up and installs them once they are faster. */
