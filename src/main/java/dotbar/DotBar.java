@@ -159,9 +159,16 @@ public final class DotBar {
      * runs on the expression's compiled tape, compiled once per expression ({@link Tapes#of}).
      */
     public static Grad grad(Expr e, Point point) {
-        List<String> vars = e.vars();
-        return Grad.of(vars, Tapes.of(e, vars).gradient(point.values(vars)));
+        Compiled tape = Tapes.of(e);  // cached: a second call neither walks nor compiles e
+        return Grad.over(tape.wrt(), tape.gradient(point));
     }
+
+    /**
+     * Every partial ∂e/∂x of {@code e} as an expression, from one symbolic reverse sweep whose
+     * partials share their subexpressions: {@code grad(e).get("x3")}; prints as
+     * {@code ∇ = (∂/∂a: b, ∂/∂b: a, …)}. All n partials cost about what one {@code diff(e, x)} does.
+     */
+    public static dotbar.diff.Partials grad(Expr e) { return dotbar.diff.Partials.of(e); }
 
     /** The Hessian at a point (forward-over-reverse): {@code hessian(L, p).get("a", "b")}. */
     public static Hessian hessian(Expr e, Point point) { return Hessian.of(e, point); }
@@ -197,7 +204,7 @@ public final class DotBar {
     public static Compiled compile(Expr e, String... params) { return Tapes.of(e, List.of(params)); }
 
     /** {@code e} compiled over its symbols in alphabetical order, {@code vars(e)}. */
-    public static Compiled compile(Expr e) { return Tapes.of(e, e.vars()); }
+    public static Compiled compile(Expr e) { return Tapes.of(e); }
 
     // ---- optimizers and data ------------------------------------------------------------
 

@@ -19,8 +19,12 @@ public final class Grad {
     private final double[] values;
 
     Grad(List<String> names, double[] values) {
-        this.names = List.copyOf(names);
-        this.values = values.clone();
+        this(List.copyOf(names), values.clone(), true);
+    }
+
+    private Grad(List<String> names, double[] values, boolean checked) {
+        this.names = names;
+        this.values = values;
     }
 
     /** A gradient from its components, {@code values[i]} = ∂f/∂{@code names[i]} (both copied). */
@@ -29,6 +33,15 @@ public final class Grad {
             throw new DotbarException("a gradient needs one value per name: " + names.size() + " names, " + values.length + " values");
         }
         return new Grad(names, values);
+    }
+
+    /**
+     * A gradient that takes {@code values} over without copying it — for a producer that hands
+     * over a fresh array nobody else holds ({@code grad(e, p)}: one array of n numbers per call).
+     */
+    public static Grad over(List<String> names, double[] values) {
+        if (names.size() != values.length) return of(names, values);  // the same error
+        return new Grad(List.copyOf(names), values, true);
     }
 
     /** ∂f/∂name; an error when the expression has no such variable. */
@@ -60,12 +73,32 @@ public final class Grad {
 
     /** The Euclidean norm ‖∇f‖ = √(Σ (∂f/∂xᵢ)²), without overflow for large components. */
     public double norm() {
+        return norm(values);
+    }
+
+    /**
+     * The Euclidean norm √(Σ vᵢ²) of any vector, without overflow or underflow: the plain sum of
+     * squares when it is safely inside the range of doubles (four running sums, so the loop is
+     * not one long chain of dependent additions), else the components scaled by the largest.
+     */
+    public static double norm(double[] values) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < values.length; i += 4) {
+            s0 += values[i] * values[i];
+            s1 += values[i + 1] * values[i + 1];
+            s2 += values[i + 2] * values[i + 2];
+            s3 += values[i + 3] * values[i + 3];
+        }
+        for (; i < values.length; i++) s0 += values[i] * values[i];
+        double sum = (s0 + s1) + (s2 + s3);
+        if (sum > 0x1p-900 && sum < 0x1p900) return Math.sqrt(sum);
         double scale = 0;
         for (double v : values) scale = Math.max(scale, Math.abs(v));
         if (scale == 0 || !Double.isFinite(scale)) return scale;
-        double sum = 0;
-        for (double v : values) sum += (v / scale) * (v / scale);
-        return scale * Math.sqrt(sum);
+        double scaled = 0;
+        for (double v : values) scaled += (v / scale) * (v / scale);
+        return scale * Math.sqrt(scaled);
     }
 
     @Override

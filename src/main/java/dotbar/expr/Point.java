@@ -14,6 +14,14 @@ import java.util.StringJoiner;
  */
 public final class Point {
     private final Map<String, Double> values;
+    /**
+     * The values of the last unmodifiable list of names {@link #values(List)} was asked for, in
+     * that order: a gradient or an optimizer asks for the same list again and again, and then
+     * copies n numbers instead of looking up n names (the point never changes).
+     */
+    private volatile Order order;
+
+    private record Order(List<String> names, double[] values) {}
 
     private Point(Map<String, Double> values) {
         this.values = Collections.unmodifiableMap(values);
@@ -132,11 +140,29 @@ public final class Point {
 
     /** The values of {@code names}, in that order; an error naming every missing one. */
     public double[] values(List<String> names) {
+        double[] r = new double[names.size()];
+        values(names, r);
+        return r;
+    }
+
+    /** The values of {@code names} into {@code out[0 … names.size()−1]}; an error naming every missing one, out untouched. */
+    public void values(List<String> names, double[] out) {
+        Order known = order;
+        if (known == null || known.names != names) {
+            // kept only for an unmodifiable list (List.copyOf returns those as they are): a list that can change must be read again
+            List<String> frozen = List.copyOf(names);
+            known = order(frozen);
+            if (frozen == names) order = known;
+        }
+        System.arraycopy(known.values, 0, out, 0, known.values.length);
+    }
+
+    private Order order(List<String> names) {
         var missing = names.stream().filter(n -> !values.containsKey(n)).toList();
         if (!missing.isEmpty()) throw missingValues(missing);
         double[] r = new double[names.size()];
         for (int i = 0; i < r.length; i++) r[i] = values.get(names.get(i));
-        return r;
+        return new Order(names, r);
     }
 
     /**

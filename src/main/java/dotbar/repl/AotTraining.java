@@ -19,7 +19,11 @@ import org.jline.terminal.TerminalBuilder;
  */
 final class AotTraining {
 
-    /** Snippets typical of a first minute; DSL calls fail harmlessly if the DSL is not there. */
+    /**
+     * Snippets typical of a first minute; DSL calls fail harmlessly if the DSL is not there. The
+     * tape, grad and optimizer lines load those classes and leave the JIT profiles of the tape's
+     * interpreter in the cache, so a user's first compiled gradients do not wait for the JIT.
+     */
     private static final String INPUT = """
             1 + 1
             int twice(int a) {
@@ -29,6 +33,14 @@ final class AotTraining {
             var e = parse("a*b + sin(c)^2")
             diff(e, "c")
             Math.sqrt(2)
+            var f = parse("100*(y - x^2)^2 + (1 - x)^2")
+            var tape = compile(f, "x", "y")
+            double[] xy = {-1.2, 1}, gxy = new double[2]
+            for (int i = 0; i < 100_000; i++) tape.gradient(xy, gxy);
+            for (int i = 0; i < 100_000; i++) tape.value(xy);
+            grad(f, at("x=-1.2, y=1"))
+            grad(f)
+            adam(f, at("x=-1.5, y=2")).lr(0.01).step(2000)
             nosuch(1)
             /vars
             """;

@@ -46,17 +46,20 @@ import java.util.List;
  *
  * <h2>Two tiers</h2>
  * A new tape is interpreted: a loop with a switch over the instruction codes, about 2 ns per
- * instruction. Once it has run some 10⁸ instructions, a background thread turns the program into
- * straight-line Java, one statement per instruction with values in local variables, compiles it
- * in memory with the JDK's compiler and switches to it (about 0.2 ns per instruction; on
- * Rosenbrock's function about 3× a hand-written gradient at n = 100 and 4× at n = 1000, where
- * the straight-line code outgrows the instruction cache that a hand-written loop fits in);
- * {@link #generateJava()} does it at once. Both tiers perform the same operations, so they give the same numbers to the last
- * bit. The benchmarks ({@code scripts/bench}) measure both.
+ * instruction. From its second call (a few calls for programs over 20 000 instructions) a
+ * background thread writes the program as JVM bytecode — straight-line code, one short run of
+ * bytecode per instruction, values in local variables — into hidden classes, warms that code up
+ * on a copy of the slots while the tape keeps interpreting, and switches the tape to it once it
+ * measures faster (about 0.2–0.5 ns per instruction). No JDK compiler is needed: any Java 21
+ * runtime has the second tier. {@link #generate()} switches at once. Both tiers perform the same
+ * operations in orders with the same dependencies, so they give the same numbers to the last
+ * bit. The benchmarks ({@code scripts/bench}) measure both, and the tiers as a user meets them
+ * ({@code scripts/bench --user}).
  *
  * <h2>Threads</h2>
- * The slots live in one array owned by the first thread that calls; other threads get a fresh
- * array per call, so a {@code Compiled} is safe to share, and allocation-free for its owner.
+ * The slots live in one array owned by the first thread that calls (and, once that thread has
+ * ended, the next); other threads get a fresh array per call, so a {@code Compiled} is safe to
+ * share, and allocation-free for its owner.
  */
 public final class Compiled {
     private static final VarHandle OWNER;
@@ -70,6 +73,8 @@ public final class Compiled {
     }
 
     private final List<String> params;
+    /** The first {@code gradientSlots.length} parameters, unmodifiable (a Grad keeps it without copying). */
+    private final List<String> wrt;
     private final int[] code;
     private final int valueEnd;
     private final int[] constantSlots;
@@ -82,10 +87,11 @@ public final class Compiled {
     private final double[] scratch;
     @SuppressWarnings("unused") // set through OWNER
     private volatile Thread owner;
-    /** The second tier, once generated; until then the interpreter runs. */
-    private volatile JavaTier.Generated generated;
+    /** The second tier's sections, each once generated and warm; until then the interpreter runs. */
+    private volatile Program valueProgram, gradientProgram;
+    /** Why there is no second tier, once that is known. */
     private volatile String notGenerated;
-    private volatile boolean requested;
+    private volatile boolean requested, generatedByCaller;
     /** Ints of code interpreted so far (four per instruction); racy increments only delay the second tier. */
     private long interpreted;
     /** The owner thread's rows for {@link #values}, made on first use. */
@@ -94,6 +100,7 @@ public final class Compiled {
     Compiled(List<String> params, int[] code, int valueEnd, double[] slots, int[] constantSlots, int root,
              int[] gradientSlots, boolean[] gradientNegated, int nodes) {
         this.params = List.copyOf(params);
+        this.wrt = gradientSlots.length == params.size() ? this.params : List.copyOf(params.subList(0, gradientSlots.length));
         this.code = code;
         this.valueEnd = valueEnd;
         this.constantSlots = constantSlots;
@@ -108,15 +115,17 @@ public final class Compiled {
     public List<String> params() { return params; }
 
     /** The parameters the gradient is by: all of {@link #params()}, or the first few (the rest are data). */
-    public List<String> wrt() { return params.subList(0, gradientSlots.length); }
+    public List<String> wrt() { return wrt; }
 
     /** The value at {@code x} (one number per parameter, in order). */
     public double value(double[] x) {
         double[] r = slots(x, "value");
-        JavaTier.Generated gen = generated;
-        if (gen != null) return gen.value().applyAsDouble(r);
-        Kernel.run(code, 0, valueEnd, r);
-        interpreted(valueEnd);
+        Program p = valueProgram;
+        if (p != null) p.run(r);
+        else {
+            Kernel.run(code, 0, valueEnd, r);
+            interpreted(valueEnd);
+        }
         return r[root];
     }
 
@@ -134,9 +143,13 @@ public final class Compiled {
             throw new DotbarException("gradient: g has length " + g.length + " but the gradient is by "
                     + (gradientSlots.length == 1 ? "1 parameter " : gradientSlots.length + " parameters ") + wrt());
         }
-        double[] r = slots(x, "gradient");
-        JavaTier.Generated gen = generated;
-        if (gen != null) gen.gradient().accept(r);
+        return run(slots(x, "gradient"), g);
+    }
+
+    /** Runs the gradient program over the slots {@code r} (parameters set), fills g, returns f. */
+    private double run(double[] r, double[] g) {
+        Program p = gradientProgram;
+        if (p != null) p.run(r);
         else {
             Kernel.run(code, 0, code.length, r);
             interpreted(code.length);
@@ -148,6 +161,18 @@ public final class Compiled {
         return r[root];
     }
 
+    /**
+     * The gradient at a point that gives every parameter a value (other names are ignored), in a
+     * new array in the order of {@link #wrt()}: the point's values go straight into the slots.
+     */
+    public double[] gradient(Point p) {
+        double[] r = owned() ? scratch : scratch.clone();
+        p.values(params, r);  // the parameters are slots 0 … n−1
+        double[] g = new double[gradientSlots.length];
+        run(r, g);
+        return g;
+    }
+
     /** The gradient at {@code x}, in a new array. */
     public double[] gradient(double[] x) {
         double[] g = new double[gradientSlots.length];
@@ -156,21 +181,50 @@ public final class Compiled {
     }
 
     /**
-     * Turns the program into Java source, compiles it in memory with the JDK's compiler and runs
-     * that from now on — the same operations in an order that keeps values in registers, so the
-     * results stay the same to the last bit. Tapes do this by themselves, in the background,
-     * after running for a fraction of a second; call this to have it now (it takes a fraction of
-     * a second to seconds, growing with the program). Returns false, and the tape keeps
-     * interpreting, when that is impossible: without a JDK, or for programs over 200 000
-     * instructions (javac would take minutes); {@link #toString()} then says why.
+     * Generates the second tier now and runs it from the next call on (tapes do this by
+     * themselves, in the background, once the generated code is warm; see the class comment).
+     * It takes milliseconds for 10⁴ instructions. Returns false, and the tape keeps interpreting,
+     * when that is impossible (programs over 1 000 000 instructions; {@link #toString()} then
+     * says why) or when the calling thread is interrupted meanwhile (its interrupt stays set).
      */
-    public synchronized boolean generateJava() {
-        if (generated == null && notGenerated == null) {
-            Object result = JavaTier.generate(this);
-            if (result instanceof JavaTier.Generated g) generated = g;
-            else notGenerated = (String) result;
+    public synchronized boolean generate() {
+        if (valueProgram != null && gradientProgram != null) return true;
+        if (notGenerated != null && generatedByCaller) return false;
+        Object result;
+        try {
+            result = SecondTier.generate(this);
+        } catch (Bytecode.Interrupted e) {
+            return false;
         }
-        return generated != null;
+        generatedByCaller = true;
+        if (result instanceof SecondTier.Generated g) {
+            install(g.value(), g.gradient());
+            notGenerated = null;
+            return true;
+        }
+        notGenerated = (String) result;
+        return false;
+    }
+
+    /** The name {@link #generate()} had when the second tier was compiled Java source. */
+    public boolean generateJava() {
+        return generate();
+    }
+
+    /** Switches the sections given (not null) to generated code. */
+    void install(Program value, Program gradient) {
+        if (value != null && valueProgram == null) valueProgram = value;
+        if (gradient != null && gradientProgram == null) gradientProgram = gradient;
+    }
+
+    /** Records why the tape keeps interpreting (unless a caller's {@link #generate()} succeeded). */
+    void notGenerated(String why) {
+        if (gradientProgram == null || valueProgram == null) notGenerated = why;
+    }
+
+    /** True once {@link #generate()} was called: the background thread's work is moot. */
+    boolean generatedByCaller() {
+        return generatedByCaller;
     }
 
     /**
@@ -282,7 +336,7 @@ public final class Compiled {
                 + params.get(params.size() - 1) + " (" + params.size() + " parameters)]";
         return "Compiled" + names + ": " + nodes + " nodes, " + valueInstructions() + " value and "
                 + (gradientInstructions() - valueInstructions()) + " gradient instructions, " + slotCount() + " slots, "
-                + (generated != null ? "running as generated Java" : notGenerated != null ? "interpreted (" + notGenerated + ")"
+                + (gradientProgram != null ? "running as bytecode" : notGenerated != null ? "interpreted (" + notGenerated + ")"
                 : "interpreted");
     }
 
@@ -296,9 +350,9 @@ public final class Compiled {
     boolean[] gradientNegated() { return gradientNegated; }
 
     private void interpreted(int ints) {
-        if ((interpreted += ints) > 4 * JavaTier.THRESHOLD_INSTRUCTIONS && !requested) {
+        if (!requested && (interpreted += ints) > SecondTier.threshold(this)) {
             requested = true;
-            JavaTier.submit(this);
+            SecondTier.submit(this);
         }
     }
 
@@ -317,10 +371,16 @@ public final class Compiled {
         return r;
     }
 
-    /** True for the thread that owns this tape's slots: the first that called. */
+    /**
+     * True for the thread that owns this tape's slots: the first that called, or the first to
+     * call after the owner ended — JShell runs each snippet on a thread of its own, so at the
+     * prompt the owner of a tape made by one snippet is gone by the next. A thread that has
+     * ended runs nothing, so taking its slots over is safe.
+     */
     private boolean owned() {
-        Thread me = Thread.currentThread();
-        return owner == me || OWNER.compareAndSet(this, null, me);
+        Thread me = Thread.currentThread(), o = owner;
+        if (o == me) return true;
+        return (o == null || !o.isAlive()) && OWNER.compareAndSet(this, o, me);
     }
 
     private static String count(int n) {

@@ -3,6 +3,7 @@ package dotbar.tape;
 import dotbar.expr.Expr;
 import dotbar.expr.Functions;
 
+import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,50 @@ public final class Tapes {
      */
     private record Key(List<String> params, int differentiated, long definitions) {}
 
+    /** The key of the tape over the expression's own symbols, {@code e.vars()}: found without walking the DAG. */
+    private static Key vars(long definitions) {
+        return new Key(List.of(), -1, definitions);
+    }
+
     private Tapes() {}
+
+    /**
+     * The tape of {@code e} over its symbols {@code e.vars()} (sorted by name), compiled on first
+     * use; a second call finds it without walking the expression (which {@code e.vars()} does).
+     */
+    public static Compiled of(Expr e) {
+        // the last answer, found without the lock: grad(e, p) in a loop asks for the same tape each time
+        // (valid only while no function has been defined again since: the version is part of the answer)
+        long definitions = Functions.version();
+        Compiled last = lastOf(e, definitions);
+        if (last != null) return last;
+        Key key = vars(definitions);
+        synchronized (CACHE) {
+            var byParams = CACHE.get(e);
+            Compiled known = byParams == null ? null : byParams.get(key);
+            if (known != null) return remember(e, definitions, known);
+        }
+        Compiled fresh = of(e, e.vars()); // drops the tapes of older definitions
+        synchronized (CACHE) {
+            return remember(e, definitions,
+                    CACHE.computeIfAbsent(e, k -> new HashMap<>()).merge(key, fresh, (old, ignored) -> old));
+        }
+    }
+
+    /** The expression and tape {@link #of(Expr)} answered last; weak, as the cache is. */
+    private record Last(WeakReference<Expr> expr, long definitions, Compiled tape) {}
+
+    private static volatile Last last;
+
+    private static Compiled lastOf(Expr e, long definitions) {
+        Last l = last;
+        return l != null && l.definitions() == definitions && l.expr().get() == e ? l.tape() : null;
+    }
+
+    private static Compiled remember(Expr e, long definitions, Compiled tape) {
+        last = new Last(new WeakReference<>(e), definitions, tape);
+        return tape;
+    }
 
     /**
      * The tape of {@code e} over {@code params} (in that order), compiled on first use.

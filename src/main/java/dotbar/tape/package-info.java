@@ -5,12 +5,12 @@
  * <pre>
  *   Expr ──TapeCompiler──▶ Compiled ──Kernel (interpreter)──▶ f(x), ∇f(x)
  *                             │
- *                             └─JavaTier: Schedule ▶ JavaSource ▶ Javac ──▶ the same, as JIT-compiled Java
+ *                             └─SecondTier: Schedule ▶ Bytecode ▶ hidden classes ──▶ the same, as JIT-compiled bytecode
  * </pre>
  *
  * <ul>
  *   <li>{@link dotbar.tape.Compiled} — the tape: {@code value(x)}, {@code gradient(x, g)},
- *       {@code disassemble()}, {@code generateJava()}. The value section is the DAG's operation
+ *       {@code disassemble()}, {@code generate()}. The value section is the DAG's operation
  *       nodes in topological order; the gradient section is the reverse sweep, each op's local
  *       partials taken from the op table ({@link dotbar.expr.Op#partials}) and compiled over the
  *       value slots — no derivative rule is written here.</li>
@@ -18,9 +18,10 @@
  *       {@code compile(...)}, {@code grad} and the optimizers go through it.</li>
  *   <li>{@link dotbar.tape.HessianVector} — H(x)·v on a tape.</li>
  *   <li>Package-private: {@code TapeCompiler} (Expr → instructions), {@code Kernel} (the
- *       interpreter), {@code Opcode}, {@code Disassembler}, and the second tier: {@code JavaTier}
- *       (when), {@code Schedule} (a locality-friendly order), {@code JavaSource} (straight-line
- *       Java), {@code Javac} (in-memory compilation).</li>
+ *       interpreter), {@code Opcode}, {@code Disassembler}, and the second tier: {@code SecondTier}
+ *       (when: by measurement, on a background thread), {@code Schedule} (a locality-friendly
+ *       order), {@code Bytecode} (straight-line bytecode with ASM, in hidden classes),
+ *       {@code Program} (what the generated classes extend).</li>
  * </ul>
  *
  * The benchmarks ({@code src/test/java/dotbar/bench}, run by {@code scripts/bench}) measure the

@@ -51,7 +51,7 @@ public class AdamBench {
         start = net ? SigmoidNetwork.start() : Rosenbrock.start(100);
         // the loss's tape as the optimizer gets it from the cache, taken to the second tier now
         Compiled tape = Tapes.of(loss, names, names.size());
-        if (!tape.generateJava()) throw new IllegalStateException(tape.toString());
+        if (!tape.generate()) throw new IllegalStateException(tape.toString());
         optimizer = DotBar.adam(loss, Uncompiled.point(names, start)).lr(0.01);
         int n = start.length;
         theta = new double[n];

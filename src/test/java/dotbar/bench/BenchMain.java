@@ -34,8 +34,8 @@ public final class BenchMain {
                 .warmupTime(TimeValue.milliseconds(quick ? 200 : 500))
                 .measurementIterations(quick ? 2 : 10)
                 .measurementTime(TimeValue.milliseconds(quick ? 200 : 500))
-                // tapes reach the second tier only where a benchmark asks (generateJava)
-                .jvmArgsAppend("-Xms2g", "-Xmx2g", "-Ddotbar.tape.javac=false")
+                // tapes reach the second tier only where a benchmark asks (generate)
+                .jvmArgsAppend("-Xms2g", "-Xmx2g", "-Ddotbar.tape.tier2=false")
                 .resultFormat(ResultFormatType.JSON)
                 .result("target/bench/jmh-result.json")
                 .shouldFailOnError(true);

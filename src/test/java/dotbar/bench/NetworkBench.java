@@ -31,7 +31,7 @@ public class NetworkBench {
         expr = SigmoidNetwork.expr();
         names = SigmoidNetwork.names();
         tape = Tapes.compile(expr, names);
-        if (!tape.generateJava()) throw new IllegalStateException(tape.toString());
+        if (!tape.generate()) throw new IllegalStateException(tape.toString());
         double[] warmX = SigmoidNetwork.start(), warmG = new double[warmX.length];
         Agreement.warm(() -> tape.gradient(warmX, warmG) + tape.value(warmX));
         interpreted = Tapes.compile(expr, names);  // stays interpreted: BenchMain turns the automatic second tier off

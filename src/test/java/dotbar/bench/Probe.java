@@ -8,7 +8,7 @@ public class Probe {
     Compiled t = Tapes.compile(Rosenbrock.expr(n), Rosenbrock.names(n));
     double[] x = Rosenbrock.start(n), g = new double[n];
     int reps = 2_000_000 / n;
-    if (a.length > 1) System.out.println(t.generateJava() + " " + t.toString().replaceAll("\\[.*\\]", ""));
+    if (a.length > 1) System.out.println(t.generate() + " " + t.toString().replaceAll("\\[.*\\]", ""));
     for (int round = 0; round < 6; round++) {
       double v = best(() -> t.value(x), reps), gr = best(() -> t.gradient(x, g), reps), h = best(() -> Rosenbrock.gradient(x, g), reps), hv = best(() -> Rosenbrock.value(x), reps);
       System.out.printf("n=%d value %.0f ns (%.2f ns/instr), gradient %.0f ns (%.2f ns/instr), hand grad %.0f ns, hand value %.0f: grad/value %.2f grad/hand %.2f%n", n, v, v / t.valueInstructions(), gr, gr / t.gradientInstructions(), h, hv, gr / v, gr / h);

@@ -35,7 +35,7 @@ public class RosenbrockBench {
         expr = Rosenbrock.expr(n);
         names = Rosenbrock.names(n);
         tape = Tapes.compile(expr, names);
-        if (!tape.generateJava()) throw new IllegalStateException(tape.toString());
+        if (!tape.generate()) throw new IllegalStateException(tape.toString());
         double[] warmX = Rosenbrock.start(n), warmG = new double[warmX.length];
         Agreement.warm(() -> tape.gradient(warmX, warmG) + tape.value(warmX));
         interpreted = Tapes.compile(expr, names);  // stays interpreted: BenchMain turns the automatic second tier off
