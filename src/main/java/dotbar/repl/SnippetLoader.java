@@ -126,23 +126,22 @@ final class SnippetLoader implements LoaderDelegate {
     synchronized Class<?> newestDeclaring(String name) {
         Class<?> newest = null;
         long newestNumber = -1;
-        for (Map.Entry<String, Class<?>> e : loaded.entrySet()) {
-            java.util.regex.Matcher m = WRAPPER.matcher(e.getKey());
-            if (!m.matches() || Long.parseLong(m.group(1)) <= newestNumber) {
+        // the latest version of each snippet's wrapper: a replaced declaration's dependents are reloaded as $14A, $14B, …
+        for (Map.Entry<String, Class<?>> e : latestByKey.entrySet()) {
+            long number = Long.parseLong(e.getKey());
+            if (number <= newestNumber) {
                 continue;
             }
             try {
                 e.getValue().getDeclaredField(name);
                 newest = e.getValue();
-                newestNumber = Long.parseLong(m.group(1));
+                newestNumber = number;
             } catch (NoSuchFieldException notHere) {
                 // another snippet's wrapper
             }
         }
         return newest;
     }
-
-    private static final java.util.regex.Pattern WRAPPER = java.util.regex.Pattern.compile("REPL\\.\\$JShell\\$(\\d+)[A-Z]?");
 
     /** A class loader that defines declared snippet classes on demand. */
     private static final class Loader extends URLClassLoader {
