@@ -139,6 +139,9 @@ final class Messages {
         try {
             for (var c : session.analysis().completionSuggestions(prefix, prefix.length(), new int[1])) {
                 String text = c.continuation();
+                if (text.endsWith(".")) {
+                    continue; // a package (zmq. from a library on the class path) is no name for a mistyped symbol
+                }
                 int paren = text.indexOf('(');
                 candidates.add(paren < 0 ? text : text.substring(0, paren));
             }
