@@ -65,7 +65,7 @@ final class Updates {
                 case VarSnippet v when e.status() == Snippet.Status.VALID -> {
                     String lost = restore(loader, v); // from the class it had before it stopped compiling
                     notes.add(v.name() + (lost == null ? " is back, with the value it had"
-                            : " is back, but holds " + lost + ": run its declaration again to compute it"));
+                            : " can be used now, but holds " + lost + ": run its declaration again to compute it"));
                 }
                 case VarSnippet v when e.status().isActive() && !e.status().isDefined() -> notes.add(v.name()
                         + " was dropped: " + because(shell, e) + reason(shell, v)
@@ -92,9 +92,12 @@ final class Updates {
         for (int i = loaded.size() - 1; i >= 0; i--) {
             Class<?> fresh = loaded.get(i);
             Field now = staticField(fresh, v.name());
-            Class<?> old = loader.previousVersion(fresh);
-            if (now == null || old == null) {
+            if (now == null) {
                 continue;
+            }
+            Class<?> old = loader.previousVersion(fresh);
+            if (old == null) {
+                return defaultOf(now.getType()); // its first class: it never had a value (a forward reference)
             }
             Field before = staticField(old, v.name());
             if (before == null || before.getType() != now.getType()) {
