@@ -100,6 +100,9 @@ public final class DotBar {
     /**
      * Defines a named function, {@code def("w1(a,b,c) = a*b + c")}: later {@code parse} calls can
      * use it, its applications stay nodes of their own, and its derivatives come from its body.
+     * Expressions refer to a function by name: defining a name again (same number of parameters)
+     * changes what every expression applying it means, also those built before, and gives a
+     * {@code declare}d function its body ({@link Functions}). A body may not apply its own function.
      */
     public static Fn def(String definition) { return Functions.register(Parser.parseDefinition(definition)); }
 

@@ -207,7 +207,9 @@ final class Commands {
                     try {
                         value = shell().varValue(v);
                     } catch (IllegalStateException | IllegalArgumentException notDefined) {
-                        value = "(not defined: needs " + String.join(", ", shell().unresolvedDependencies(v).toList()) + ")";
+                        List<String> needs = shell().unresolvedDependencies(v).toList();
+                        value = needs.isEmpty() ? "(dropped: its declaration does not compile now; it comes back when it does)"
+                                : "(not defined: needs " + String.join(", ", needs) + ")";
                     }
                     out.println(v.typeName() + " " + v.name() + " = " + oneLine(value, "/show " + v.name()));
                 });

@@ -87,9 +87,17 @@ final class SnippetLoader implements LoaderDelegate {
         return List.copyOf(sinceMark);
     }
 
-    /** The wrapper class that held the same snippet before {@code k} replaced it, or {@code null}. */
+    /**
+     * The wrapper class that held the same snippet before the current snippet began, {@code k}
+     * replacing it — directly or through versions loaded while the same snippet ran (JShell may
+     * replace a class more than once in one evaluation) — or {@code null}.
+     */
     synchronized Class<?> previousVersion(Class<?> k) {
-        return previous.get(k);
+        Class<?> before = previous.get(k);
+        while (before != null && sinceMark.contains(before)) {
+            before = previous.get(before);
+        }
+        return before;
     }
 
     @Override

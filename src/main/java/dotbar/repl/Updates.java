@@ -2,9 +2,7 @@ package dotbar.repl;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
 import jdk.jshell.DeclarationSnippet;
@@ -28,10 +26,13 @@ import jdk.jshell.VarSnippet;
  * its type is the same class as before — the value bare jshell keeps.
  *
  * <p>What cannot be kept is said on the spot, naming it: a variable whose declaration no longer
- * compiles ({@code var twice = k*2} after {@code var k = "five"}) is dropped —
- * {@code twice was dropped: it used k, which is now a String} — rather than left to come back later
- * holding 0; a variable whose type itself was redefined is reset; a method or class that no longer
- * compiles is kept, and the note says it cannot be used until what it uses compiles again.
+ * compiles ({@code var twice = k*2} after {@code var k = "five"}) cannot be used —
+ * {@code twice was dropped: it used k, which is now a String …}; JShell keeps it aside, and when
+ * its declaration compiles again it comes back with the value it had (as the remote engine's
+ * redefinition keeps it), which is said too. It is not dropped for good: that would drop the
+ * variables built from it as well, whose values are intact. A variable that cannot get its value
+ * back (its type was redefined) is said to be reset; a method or class that no longer compiles is
+ * named, with why.
  */
 final class Updates {
 
@@ -48,9 +49,7 @@ final class Updates {
      */
     static List<String> settle(JShell shell, SnippetLoader loader, List<SnippetEvent> events) {
         List<String> notes = new ArrayList<>();
-        Deque<SnippetEvent> work = new ArrayDeque<>(events);
-        while (!work.isEmpty()) {
-            SnippetEvent e = work.removeFirst();
+        for (SnippetEvent e : events) {
             if (e.causeSnippet() == null || e.causeSnippet() == e.snippet()) {
                 continue; // the snippet itself, or the old version it overwrote
             }
@@ -63,13 +62,14 @@ final class Updates {
                         notes.add(v.name() + " was reset to " + lost + ": " + because(shell, e) + " (run its declaration again)");
                     }
                 }
-                case VarSnippet v when e.status() == Snippet.Status.VALID -> notes.add(v.name()
-                        + " can be used now, but holds its default value: run its declaration again to compute it");
-                case VarSnippet v when e.status().isActive() && !e.status().isDefined() -> {
-                    String why = because(shell, e) + reason(shell, v);
-                    work.addAll(shell.drop(v)); // else it would come back later holding 0 or null
-                    notes.add(v.name() + " was dropped: " + why);
+                case VarSnippet v when e.status() == Snippet.Status.VALID -> {
+                    String lost = restore(loader, v); // from the class it had before it stopped compiling
+                    notes.add(v.name() + (lost == null ? " is back, with the value it had"
+                            : " can be used now, but holds " + lost + ": run its declaration again to compute it"));
                 }
+                case VarSnippet v when e.status().isActive() && !e.status().isDefined() -> notes.add(v.name()
+                        + " was dropped: " + because(shell, e) + reason(shell, v)
+                        + "; it comes back, with its value, once its declaration compiles again");
                 case MethodSnippet m when wasUsable && e.status() != Snippet.Status.VALID && e.status().isActive() ->
                         notes.add(m.name() + "(…) cannot be called until it compiles again: " + because(shell, e) + reason(shell, m));
                 case TypeDeclSnippet t when wasUsable && e.status() != Snippet.Status.VALID && e.status().isActive() ->
@@ -92,9 +92,12 @@ final class Updates {
         for (int i = loaded.size() - 1; i >= 0; i--) {
             Class<?> fresh = loaded.get(i);
             Field now = staticField(fresh, v.name());
-            Class<?> old = loader.previousVersion(fresh);
-            if (now == null || old == null) {
+            if (now == null) {
                 continue;
+            }
+            Class<?> old = loader.previousVersion(fresh);
+            if (old == null) {
+                return defaultOf(now.getType()); // its first class: it never had a value (a forward reference)
             }
             Field before = staticField(old, v.name());
             if (before == null || before.getType() != now.getType()) {
@@ -134,10 +137,10 @@ final class Updates {
     private static String because(JShell shell, SnippetEvent e) {
         Snippet cause = e.causeSnippet();
         String what = switch (cause) {
-            case VarSnippet v when shell.status(v).isActive() -> v.name() + ", which is now " + article(v.typeName());
+            case VarSnippet v when shell.status(v).isDefined() -> v.name() + ", which is now " + article(v.typeName());
             case VarSnippet v -> v.name() + ", which was dropped";
             case MethodSnippet m -> m.name() + "(…), which was redefined";
-            case DeclarationSnippet d when shell.status(d).isActive() -> d.name() + ", which was redefined";
+            case DeclarationSnippet d when shell.status(d).isDefined() -> d.name() + ", which was redefined";
             case DeclarationSnippet d -> d.name() + ", which was dropped";
             default -> "something that changed";
         };
