@@ -25,9 +25,10 @@ final class Adjoints {
         int n = dag.size();
         uses = new ArrayList<>(n);
         for (int i = 0; i < n; i++) uses.add(new ArrayList<>());
+        var bindings = new SymbolicDiff.Bindings();
         for (int i = 0; i < n; i++) {
             if (dag.kids[i].length == 0) continue;
-            List<Expr> partials = SymbolicDiff.localPartials(dag.nodes.get(i));
+            List<Expr> partials = SymbolicDiff.localPartials(dag.nodes.get(i), bindings);
             for (int k = 0; k < partials.size(); k++) {
                 int u = dag.kids[i][k];
                 // a number carries no adjoint; its partial (∂(aᵇ)/∂b for b = 2) may not even be defined

@@ -2,6 +2,7 @@ package dotbar.diff;
 
 import dotbar.expr.Apply;
 import dotbar.expr.Call;
+import dotbar.expr.Definitions;
 import dotbar.expr.Expr;
 import dotbar.expr.Fn;
 import dotbar.expr.Graph;
@@ -86,13 +87,16 @@ final class Dag {
         };
     }
 
-    /** The operations of one evaluation of a defined function's body (recursion only over nested definitions). */
+    /** The operations of one evaluation of a defined function's body, nested definitions counted innermost first. */
     private static int bodyOps(Fn fn) {
         Integer known = BODY_OPS.get(fn);
         if (known != null) return known;
-        int ops = 0;
-        for (Expr n : Graph.topologicalOrder(fn.body())) ops += valueOps(n);
-        BODY_OPS.put(fn, ops);
-        return ops;
+        for (Fn f : Definitions.innermostFirst(fn)) {
+            if (BODY_OPS.containsKey(f)) continue;
+            long ops = 0;
+            for (Expr n : Graph.topologicalOrder(f.body())) ops += valueOps(n);  // inner bodies are known by now
+            BODY_OPS.put(f, (int) Math.min(Integer.MAX_VALUE, ops));
+        }
+        return BODY_OPS.get(fn);
     }
 }

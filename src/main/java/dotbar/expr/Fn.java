@@ -19,6 +19,8 @@ public final class Fn {
     private final String name;
     private final List<String> params;
     private final Expr body;
+    private volatile List<Fn> callees;  // computed on first use
+    volatile FunctionValues.Body layout;  // the body laid out for numeric evaluation, on first use
 
     private Fn(String name, List<String> params, Expr body) {
         this.name = name;
@@ -74,6 +76,22 @@ public final class Fn {
                     + signature() + " = ...\")");
         }
         return body;
+    }
+
+    /**
+     * The defined functions whose applications occur in the body (each once, abstract ones left
+     * out); empty for an abstract function. See {@link Definitions} for the nested ones.
+     */
+    public List<Fn> callees() {
+        List<Fn> known = callees;
+        if (known == null) {
+            var found = new java.util.LinkedHashSet<Fn>();
+            if (body != null) {
+                for (Expr n : Graph.topologicalOrder(body)) if (n instanceof Apply a && !a.fn().isAbstract()) found.add(a.fn());
+            }
+            callees = known = List.copyOf(found);
+        }
+        return known;
     }
 
     /** Builds the application {@code name(args...)}; the number of arguments must be the arity. */
