@@ -1,5 +1,6 @@
 package dotbar.diff;
 
+import dotbar.Interrupted;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Num;
@@ -27,6 +28,7 @@ final class Adjoints {
         for (int i = 0; i < n; i++) uses.add(new ArrayList<>());
         var bindings = new SymbolicDiff.Bindings();
         for (int i = 0; i < n; i++) {
+            Interrupted.poll(i + 1);
             if (dag.kids[i].length == 0) continue;
             List<Expr> partials = SymbolicDiff.localPartials(dag.nodes.get(i), bindings);
             for (int k = 0; k < partials.size(); k++) {
@@ -38,6 +40,7 @@ final class Adjoints {
         adjoint = new Expr[n];
         adjoint[n - 1] = Exprs.ONE;
         for (int i = n - 2; i >= 0; i--) {
+            Interrupted.poll(i);
             Expr sum = null;
             for (Use use : uses.get(i)) sum = SymbolicDiff.plus(sum, Exprs.mul(adjoint[use.user()], use.partial()));
             adjoint[i] = sum == null ? Exprs.ZERO : sum;

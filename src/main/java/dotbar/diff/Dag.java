@@ -1,5 +1,6 @@
 package dotbar.diff;
 
+import dotbar.Interrupted;
 import dotbar.expr.Apply;
 import dotbar.expr.Call;
 import dotbar.expr.Definitions;
@@ -39,6 +40,7 @@ final class Dag {
         nodes = Graph.topologicalOrder(roots);
         kids = new int[nodes.size()][];
         for (int i = 0; i < nodes.size(); i++) {
+            Interrupted.poll(i + 1);
             index.put(nodes.get(i), i);
             List<Expr> children = nodes.get(i).children();
             kids[i] = new int[children.size()];

@@ -1,6 +1,7 @@
 package dotbar.diff;
 
 import dotbar.DotbarException;
+import dotbar.Interrupted;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Point;
@@ -41,6 +42,7 @@ public final class Hessian {
         var sweep = new NumericSweep(dag, point);
         double[][] h = new double[vars.size()][vars.size()];
         for (int j = 0; j < vars.size(); j++) {
+            Interrupted.check();  // a column is a sweep over the whole gradient
             double[] dot = sweep.tangents(vars.get(j));
             for (int i = 0; i < vars.size(); i++) h[i][j] = dot[dag.indexOf(gradient.get(i))];
         }

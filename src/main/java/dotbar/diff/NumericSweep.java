@@ -1,5 +1,6 @@
 package dotbar.diff;
 
+import dotbar.Interrupted;
 import dotbar.expr.Apply;
 import dotbar.expr.Call;
 import dotbar.expr.Evaluator;
@@ -45,6 +46,7 @@ final class NumericSweep {
         partials = new double[dag.size()][];
         var byNode = new IdentityHashMap<Expr, Double>();
         for (int i = 0; i < value.length; i++) {
+            Interrupted.poll(i + 1);
             Expr n = dag.nodes.get(i);
             value[i] = Evaluator.node(n, point.asMap(), byNode, calls);
             byNode.put(n, value[i]);
@@ -100,6 +102,7 @@ final class NumericSweep {
         boolean[] dep = dag.dependsOn(s -> s.name().equals(x));
         double[] dot = new double[value.length];
         for (int i = 0; i < dot.length; i++) {
+            Interrupted.poll(i + 1);
             if (!dep[i]) continue;
             if (dag.kids[i].length == 0) {
                 dot[i] = 1;  // the seeded symbol itself
@@ -127,6 +130,7 @@ final class NumericSweep {
         bar[root] = 1;
         reached[root] = true;
         for (int i = root; i >= 0; i--) {
+            Interrupted.poll(i);
             int[] kids = dag.kids[i];
             boolean any = false;
             for (int j : kids) any |= active[j];

@@ -90,7 +90,9 @@ public final class Graph {
      */
     public static Expr rebuild(Expr root, BiFunction<Expr, List<Expr>, Expr> rule) {
         var done = new IdentityHashMap<Expr, Expr>();
+        long steps = 0;
         for (Expr n : topologicalOrder(root)) {
+            checkInterrupted(++steps);
             List<Expr> kids = n.children();
             var newKids = new ArrayList<Expr>(kids.size());
             for (Expr k : kids) newKids.add(done.get(k));

@@ -24,7 +24,9 @@ public final class Substitution {
     /** {@code root} with every symbol named in the replacements replaced. */
     public Expr apply(Expr root) {
         if (identity) return root;
+        long steps = 0;
         for (Expr n : Graph.topologicalOrder(List.of(root), done::containsKey)) {
+            Graph.checkInterrupted(++steps);
             if (n instanceof Sym s && replacements.containsKey(s.name())) {
                 done.put(n, replacements.get(s.name()));
                 continue;

@@ -1,5 +1,7 @@
 package dotbar.print;
 
+import dotbar.Interrupted;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -74,6 +76,7 @@ public final class TextTable {
         String[][] text = new String[rows.size()][n];
         boolean[] numeric = new boolean[n];
         for (int r = 0; r < rows.size(); r++) {
+            Interrupted.poll(r + 1);
             for (int c = 0; c < n; c++) {
                 Object cell = rows.get(r)[c];
                 if (cell instanceof Number) numeric[c] = true;
@@ -100,6 +103,7 @@ public final class TextTable {
         int total = Arrays.stream(width).sum() + GAP.length() * (n - 1);
         out.append("─".repeat(Math.max(total, 1))).append('\n');
         for (int r = 0; r < rows.size(); r++) {
+            Interrupted.poll(r + 1);
             String[] cells = text[r].clone();
             for (int c = 0; c < n; c++) {
                 if (numeric[c] && align[c] == Align.AUTO && rows.get(r)[c] instanceof Number) {

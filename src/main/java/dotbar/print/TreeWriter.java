@@ -1,5 +1,6 @@
 package dotbar.print;
 
+import dotbar.Interrupted;
 import dotbar.expr.Expr;
 
 import java.util.ArrayDeque;
@@ -32,7 +33,9 @@ abstract class TreeWriter {
         var stack = new ArrayDeque<Object>();
         var pieces = new ArrayList<Object>();
         stack.push(root);
+        long steps = 0;
         while (!stack.isEmpty()) {
+            Interrupted.poll(++steps);
             Object item = stack.pop();
             if (item instanceof String s) {
                 text.append(s);

@@ -1,5 +1,6 @@
 package dotbar.simplify;
 
+import dotbar.Interrupted;
 import dotbar.expr.Call;
 import dotbar.expr.Expr;
 import dotbar.expr.Graph;
@@ -45,6 +46,7 @@ public final class Simplifier {
         var s = new Simplifier();
         Expr current = e;
         for (int pass = 0; pass < MAX_PASSES; pass++) {
+            Interrupted.check();
             Set<Expr> inner = innerNodes(current);
             Expr next = Graph.rebuild(current, (n, kids) -> {
                 Expr rebuilt = Graph.withChildrenIfChanged(n, kids);

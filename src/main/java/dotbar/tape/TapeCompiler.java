@@ -1,6 +1,7 @@
 package dotbar.tape;
 
 import dotbar.DotbarException;
+import dotbar.Interrupted;
 import dotbar.expr.Apply;
 import dotbar.expr.Call;
 import dotbar.expr.Expr;
@@ -101,7 +102,9 @@ final class TapeCompiler {
     }
 
     private Compiled build(Expr root, List<Expr> forward, List<String> params, int differentiated) {
+        long steps = 0;
         for (Expr n : forward) {
+            Interrupted.poll(++steps);
             emitValue(n);
             boolean dependsOnWrt = n instanceof Sym x ? paramIndex.get(x.name()) < differentiated
                     : n.children().stream().anyMatch(active::contains);
@@ -111,6 +114,7 @@ final class TapeCompiler {
         // the seed w̄ = 1 of the root is a constant: the root's contributions fold into their partials
         if (active.contains(root)) adjoint.put(root, new Adjoint(valueOf(Exprs.ONE), false, false));
         for (int i = forward.size() - 1; i >= 0; i--) {
+            Interrupted.poll(i);
             if (forward.get(i) instanceof Call c && adjoint.containsKey(c)) backpropagate(c);
         }
         int[] gradientSlots = new int[differentiated];
