@@ -30,9 +30,19 @@ public final class Hessian {
         this.point = point;
     }
 
-    /** The Hessian of {@code e} at {@code point}; every free symbol needs a value. */
+    /**
+     * The most variables a Hessian is computed for: {@value} × {@value} doubles are 200 MB, and
+     * each column is a sweep over the whole gradient. Above it {@link #of} refuses and says why.
+     */
+    public static final int MAX_VARIABLES = 5000;
+
+    /** The Hessian of {@code e} at {@code point}; every free symbol needs a value; at most {@value #MAX_VARIABLES} variables. */
     public static Hessian of(Expr e, Point point) {
         var vars = e.vars();
+        if (vars.size() > MAX_VARIABLES) {
+            throw new DotbarException("hessian: " + vars.size() + " variables would make a " + vars.size() + "×" + vars.size()
+                    + " matrix; the limit is " + MAX_VARIABLES + " (for products H·v without the matrix: dotbar.tape.HessianVector.of(e, names...))");
+        }
         var reverse = new Dag(List.of(e));
         new NumericSweep(reverse, point);  // names every missing value, or an abstract function
         var adjoints = new Adjoints(reverse);

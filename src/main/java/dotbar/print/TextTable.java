@@ -30,6 +30,11 @@ public final class TextTable {
     public enum Align { LEFT, RIGHT, AUTO }
 
     private static final String GAP = "  ";
+    /**
+     * Cells wider than this do not widen their column: they run past it, so that one long cell
+     * (a definition of thousands of characters) cannot pad every other row to its width.
+     */
+    static final int WIDEST_ALIGNED = 160;
 
     private final List<String> header;
     private final List<Object[]> rows = new ArrayList<>();
@@ -93,7 +98,8 @@ public final class TextTable {
                     intWidth[c] = Math.max(intWidth[c], split);
                     restWidth[c] = Math.max(restWidth[c], text[r][c].length() - split);
                 } else {
-                    width[c] = Math.max(width[c], width(text[r][c]));
+                    int w = width(text[r][c]);
+                    if (w <= WIDEST_ALIGNED) width[c] = Math.max(width[c], w);
                 }
             }
             width[c] = Math.max(width[c], intWidth[c] + restWidth[c]);
@@ -123,10 +129,14 @@ public final class TextTable {
         var line = new StringBuilder();
         for (int c = 0; c < cells.length; c++) {
             if (c > 0) line.append(GAP);
-            String pad = " ".repeat(width[c] - width(cells[c]));
-            line.append(right.test(c) ? pad + cells[c] : cells[c] + pad);
+            boolean last = c == cells.length - 1;
+            String pad = " ".repeat(Math.max(0, width[c] - width(cells[c])));
+            if (right.test(c)) line.append(pad).append(cells[c]);
+            else line.append(cells[c]).append(last ? "" : pad);  // trailing spaces would only be stripped
         }
-        out.append(line.toString().stripTrailing()).append('\n');
+        int end = line.length();
+        while (end > 0 && line.charAt(end - 1) == ' ') end--;
+        out.append(line, 0, end).append('\n');
     }
 
     /** Index where a formatted number's integer part ends ('.' or 'e', else its length). */

@@ -17,6 +17,7 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,8 @@ final class TapeCompiler {
         List<Expr> forward = Graph.topologicalOrder(flat);
         rejectAbstract(forward);
         var unknown = new LinkedHashSet<String>();
-        for (Expr n : forward) if (n instanceof Sym s && !params.contains(s.name())) unknown.add(s.name());
+        var given = new HashSet<>(params);  // a hash index: 10⁵ parameters are checked in linear time
+        for (Expr n : forward) if (n instanceof Sym s && !given.contains(s.name())) unknown.add(s.name());
         if (!unknown.isEmpty()) {
             throw new DotbarException("compile: the expression uses " + String.join(", ", unknown)
                     + (unknown.size() == 1 ? ", which is not a parameter" : ", which are not parameters")
@@ -83,7 +85,8 @@ final class TapeCompiler {
         }
         if (absentAllowed) return;
         var vars = e.vars();
-        var absent = params.stream().filter(p -> !vars.contains(p)).toList();
+        var present = new HashSet<>(vars);
+        var absent = params.stream().filter(p -> !present.contains(p)).toList();
         if (!absent.isEmpty()) {
             throw new DotbarException("compile: " + (absent.size() == 1 ? "parameter " : "parameters ")
                     + String.join(", ", absent) + (absent.size() == 1 ? " is" : " are") + " not in the expression"
