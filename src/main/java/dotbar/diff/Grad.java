@@ -40,7 +40,7 @@ public final class Grad {
             for (int k = 0; k < names.size(); k++) byName.putIfAbsent(names.get(k), k);
             index = byName;
         }
-        int i = byName.getOrDefault(name, -1);
+        int i = name == null ? -1 : byName.getOrDefault(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC), -1);
         if (i < 0) {
             throw new DotbarException("the gradient has no component " + name + "; the variables are "
                     + (names.isEmpty() ? "none (the expression is constant)" : String.join(", ", names)));

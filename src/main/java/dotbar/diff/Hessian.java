@@ -77,7 +77,7 @@ public final class Hessian {
     }
 
     private int index(String name) {
-        int i = names.indexOf(name);
+        int i = name == null ? -1 : names.indexOf(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC));
         if (i < 0) {
             throw new DotbarException("the Hessian has no variable " + name + "; the variables are "
                     + (names.isEmpty() ? "none (the expression is constant)" : String.join(", ", names)));

@@ -54,12 +54,12 @@ public final class SymbolicDiff {
     }
 
     private static IdentityHashMap<Expr, Expr> tangents(List<? extends Expr> roots, String x, Bindings bindings) {
-        Exprs.sym(x); // differentiating by something that is not a symbol name is an error
+        String by = Exprs.sym(x).name(); // differentiating by something that is not a symbol name is an error
         var d = new IdentityHashMap<Expr, Expr>();
         long done = 0;
         for (Expr n : Graph.topologicalOrder(roots)) {
             Graph.checkInterrupted(++done);
-            d.put(n, node(n, x, d, bindings));
+            d.put(n, node(n, by, d, bindings));
         }
         return d;
     }

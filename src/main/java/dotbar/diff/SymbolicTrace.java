@@ -52,8 +52,8 @@ public final class SymbolicTrace {
     }
 
     /** Symbolic forward mode: every node's tangent, seeded with ẋ = 1 and the other inputs' tangents 0. */
-    public static SymbolicTrace forward(Expr e, String x) {
-        Exprs.sym(x);
+    public static SymbolicTrace forward(Expr e, String seed) {
+        String x = Exprs.sym(seed).name();
         var dag = new Dag(List.of(e));
         var names = new Rows(dag.nodes);
         IdentityHashMap<Expr, Expr> tangent = SymbolicDiff.tangents(List.of(e), x);

@@ -3,7 +3,6 @@ package dotbar.expr;
 import dotbar.DotbarException;
 
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -23,8 +22,8 @@ public final class Fn {
     volatile FunctionValues.Body layout;  // the body laid out for numeric evaluation, on first use
 
     private Fn(String name, List<String> params, Expr body) {
-        this.name = name;
-        this.params = List.copyOf(params);
+        this.name = Exprs.sym(name).name();  // NFC, as symbols are
+        this.params = params.stream().map(p -> Exprs.sym(p).name()).toList();
         this.body = body;
     }
 
@@ -34,7 +33,8 @@ public final class Fn {
      */
     public static Fn defined(String name, List<String> params, Expr body) {
         check(name, params);
-        var unknown = body.vars().stream().filter(v -> !params.contains(v)).toList();
+        var names = params.stream().map(p -> Exprs.sym(p).name()).toList();
+        var unknown = body.vars().stream().filter(v -> !names.contains(v)).toList();
         if (!unknown.isEmpty()) {
             throw new DotbarException("the body of " + name + " uses " + String.join(", ", unknown)
                     + ", which " + (unknown.size() == 1 ? "is not a parameter" : "are not parameters")
@@ -54,8 +54,7 @@ public final class Fn {
         if (Op.byFunctionName(name).isPresent()) {
             throw new DotbarException("'" + name + "' is a built-in function and cannot be redefined");
         }
-        params.forEach(Exprs::sym);
-        if (new HashSet<>(params).size() != params.size()) {
+        if (params.stream().map(p -> Exprs.sym(p).name()).distinct().count() != params.size()) {
             throw new DotbarException(name + ": parameter names repeat: " + params);
         }
     }
