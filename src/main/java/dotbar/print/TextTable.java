@@ -34,7 +34,7 @@ public final class TextTable {
      * Cells wider than this do not widen their column: they run past it, so that one long cell
      * (a definition of thousands of characters) cannot pad every other row to its width.
      */
-    static final int WIDEST_ALIGNED = 160;
+    static final int WIDEST_ALIGNED = 1000;
 
     private final List<String> header;
     private final List<Object[]> rows = new ArrayList<>();
