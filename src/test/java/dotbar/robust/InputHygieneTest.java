@@ -92,6 +92,8 @@ class InputHygieneTest {
         assertTrue(message(() -> at("a=1, a=2")).contains("given twice"));
         assertTrue(message(() -> parse("x").subs("1x", parse("2"))).contains("not a symbol name"));
         assertTrue(message(() -> parse("x").subs("x+y", 2)).contains("not a symbol name"));
+        assertTrue(message(() -> sym("pi")).contains("is the constant π"), "sym(\"pi\") printed pi, which parses back as π");
+        assertEquals(Math.PI, parse("pi").eval(at("")), "pi in a formula is still π");
     }
 
     @Test
