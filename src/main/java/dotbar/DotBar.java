@@ -33,59 +33,72 @@ import java.util.List;
 public final class DotBar {
     private DotBar() {}
 
+    /**
+     * A null argument is bad input like any other: a {@code DotbarException} naming the method and
+     * the parameter ({@code at: assignments is null}), not a NullPointerException from deep inside.
+     */
+    private static void given(Object value, String method, String parameter) {
+        if (value == null) throw new DotbarException(method + ": " + parameter + " is null");
+        if (value instanceof Object[] items) {
+            for (int i = 0; i < items.length; i++) {
+                if (items[i] == null) throw new DotbarException(method + ": " + parameter + "[" + i + "] is null");
+            }
+        }
+    }
+
     // ---- expressions -------------------------------------------------------------------
 
     /** The symbol {@code name}; {@code sym("x") == sym("x")}. */
-    public static Sym sym(String name) { return Exprs.sym(name); }
+    public static Sym sym(String name) { given(name, "sym", "name"); return Exprs.sym(name); }
 
     /** The number {@code value} as an expression. */
     public static Num num(double value) { return Exprs.num(value); }
 
     /** A point from {@code "a=0.5, b=-1.2"}. */
-    public static Point at(String assignments) { return Point.parse(assignments); }
+    public static Point at(String assignments) { given(assignments, "at", "assignments"); return Point.parse(assignments); }
 
     /** A point from alternating names and values: {@code at("a", 0.5, "b", -1.2)}. */
-    public static Point at(Object... namesAndValues) { return Point.of(namesAndValues); }
+    public static Point at(Object... namesAndValues) { given(namesAndValues, "at", "namesAndValues"); return Point.of(namesAndValues); }
 
     /** Replaces applications of defined functions by their bodies. */
-    public static Expr inline(Expr e) { return Graph.inline(e); }
+    public static Expr inline(Expr e) { given(e, "inline", "e"); return Graph.inline(e); }
 
     /** The free symbols of {@code e}, sorted by name. */
-    public static List<String> vars(Expr e) { return e.vars(); }
+    public static List<String> vars(Expr e) { given(e, "vars", "e"); return e.vars(); }
 
     /** The number of distinct DAG nodes of {@code e}. */
-    public static int size(Expr e) { return e.size(); }
+    public static int size(Expr e) { given(e, "size", "e"); return e.size(); }
 
     // ---- built-in functions, one per op of the op table ----------------------------------
 
-    public static Expr sin(Expr x) { return Exprs.call(Op.SIN, x); }
-    public static Expr cos(Expr x) { return Exprs.call(Op.COS, x); }
-    public static Expr tan(Expr x) { return Exprs.call(Op.TAN, x); }
-    public static Expr asin(Expr x) { return Exprs.call(Op.ASIN, x); }
-    public static Expr acos(Expr x) { return Exprs.call(Op.ACOS, x); }
-    public static Expr atan(Expr x) { return Exprs.call(Op.ATAN, x); }
-    public static Expr sinh(Expr x) { return Exprs.call(Op.SINH, x); }
-    public static Expr cosh(Expr x) { return Exprs.call(Op.COSH, x); }
-    public static Expr tanh(Expr x) { return Exprs.call(Op.TANH, x); }
-    public static Expr asinh(Expr x) { return Exprs.call(Op.ASINH, x); }
-    public static Expr acosh(Expr x) { return Exprs.call(Op.ACOSH, x); }
-    public static Expr atanh(Expr x) { return Exprs.call(Op.ATANH, x); }
-    public static Expr exp(Expr x) { return Exprs.call(Op.EXP, x); }
-    public static Expr log(Expr x) { return Exprs.call(Op.LOG, x); }
-    public static Expr sqrt(Expr x) { return Exprs.call(Op.SQRT, x); }
-    public static Expr abs(Expr x) { return Exprs.call(Op.ABS, x); }
+    public static Expr sin(Expr x) { given(x, "sin", "x"); return Exprs.call(Op.SIN, x); }
+    public static Expr cos(Expr x) { given(x, "cos", "x"); return Exprs.call(Op.COS, x); }
+    public static Expr tan(Expr x) { given(x, "tan", "x"); return Exprs.call(Op.TAN, x); }
+    public static Expr asin(Expr x) { given(x, "asin", "x"); return Exprs.call(Op.ASIN, x); }
+    public static Expr acos(Expr x) { given(x, "acos", "x"); return Exprs.call(Op.ACOS, x); }
+    public static Expr atan(Expr x) { given(x, "atan", "x"); return Exprs.call(Op.ATAN, x); }
+    public static Expr sinh(Expr x) { given(x, "sinh", "x"); return Exprs.call(Op.SINH, x); }
+    public static Expr cosh(Expr x) { given(x, "cosh", "x"); return Exprs.call(Op.COSH, x); }
+    public static Expr tanh(Expr x) { given(x, "tanh", "x"); return Exprs.call(Op.TANH, x); }
+    public static Expr asinh(Expr x) { given(x, "asinh", "x"); return Exprs.call(Op.ASINH, x); }
+    public static Expr acosh(Expr x) { given(x, "acosh", "x"); return Exprs.call(Op.ACOSH, x); }
+    public static Expr atanh(Expr x) { given(x, "atanh", "x"); return Exprs.call(Op.ATANH, x); }
+    public static Expr exp(Expr x) { given(x, "exp", "x"); return Exprs.call(Op.EXP, x); }
+    public static Expr log(Expr x) { given(x, "log", "x"); return Exprs.call(Op.LOG, x); }
+    public static Expr sqrt(Expr x) { given(x, "sqrt", "x"); return Exprs.call(Op.SQRT, x); }
+    public static Expr abs(Expr x) { given(x, "abs", "x"); return Exprs.call(Op.ABS, x); }
     /** σ(x) = 1/(1 + e⁻ˣ). */
-    public static Expr sigmoid(Expr x) { return Exprs.call(Op.SIGMOID, x); }
+    public static Expr sigmoid(Expr x) { given(x, "sigmoid", "x"); return Exprs.call(Op.SIGMOID, x); }
     /** σ(x), the seed's name for the sigmoid. */
-    public static Expr σ(Expr x) { return sigmoid(x); }
-    public static Expr relu(Expr x) { return Exprs.call(Op.RELU, x); }
+    public static Expr σ(Expr x) { given(x, "σ", "x"); return sigmoid(x); }
+    public static Expr relu(Expr x) { given(x, "relu", "x"); return Exprs.call(Op.RELU, x); }
     /** softplus(x) = log(1 + eˣ). */
-    public static Expr softplus(Expr x) { return Exprs.call(Op.SOFTPLUS, x); }
-    public static Expr sign(Expr x) { return Exprs.call(Op.SIGN, x); }
+    public static Expr softplus(Expr x) { given(x, "softplus", "x"); return Exprs.call(Op.SOFTPLUS, x); }
+    public static Expr sign(Expr x) { given(x, "sign", "x"); return Exprs.call(Op.SIGN, x); }
     /** Heaviside step with step(0) = 0: the derivative of relu, as in PyTorch. */
-    public static Expr step(Expr x) { return Exprs.call(Op.STEP, x); }
-    public static Expr pow(Expr a, Expr b) { return Exprs.call(Op.POW, a, b); }
-    public static Expr pow(Expr a, double b) { return Exprs.call(Op.POW, a, Exprs.num(b)); }
+    public static Expr step(Expr x) { given(x, "step", "x"); return Exprs.call(Op.STEP, x); }
+    public static Expr pow(Expr a, Expr b) { given(a, "pow", "a"); given(b, "pow", "b"); return Exprs.call(Op.POW, a, b); }
+    public static Expr pow(Expr a, double b) { given(a, "pow", "a"); return Exprs.call(Op.POW, a, Exprs.num(b)); }
 
     // ---- parsing and printing (parse, def, declare, latex) -------------------------------
 
@@ -95,7 +108,7 @@ public final class DotBar {
      * built-ins and of functions made by {@link #def(String)} / {@link #declare(String)},
      * {@code π}. Errors name the column.
      */
-    public static Expr parse(String text) { return Parser.parse(text); }
+    public static Expr parse(String text) { given(text, "parse", "text"); return Parser.parse(text); }
 
     /**
      * Defines a named function, {@code def("w1(a,b,c) = a*b + c")}: later {@code parse} calls can
@@ -104,38 +117,44 @@ public final class DotBar {
      * changes what every expression applying it means, also those built before, and gives a
      * {@code declare}d function its body ({@link Functions}). A body may not apply its own function.
      */
-    public static Fn def(String definition) { return Functions.register(Parser.parseDefinition(definition)); }
+    public static Fn def(String definition) { given(definition, "def", "definition"); return Functions.register(Parser.parseDefinition(definition)); }
 
     /** Declares an abstract function, {@code declare("f(x, y)")}: a name and an arity, no body. */
-    public static Fn declare(String declaration) { return Functions.register(Parser.parseDeclaration(declaration)); }
+    public static Fn declare(String declaration) { given(declaration, "declare", "declaration"); return Functions.register(Parser.parseDeclaration(declaration)); }
 
     /**
      * The LaTeX source of {@code e}: {@code \frac{}{}}, {@code \sqrt{}}, {@code \sigma}, Greek names
      * as commands ({@code φ2} → {@code \varphi_{2}}), and Leibniz partials
      * ({@code \frac{\partial L}{\partial \varphi_{2}}}). {@code e.toString()} is the Unicode form.
      */
-    public static String latex(Expr e) { return LatexPrinter.print(e); }
+    public static String latex(Expr e) { given(e, "latex", "e"); return LatexPrinter.print(e); }
 
     // ---- named functions ----------------------------------------------------------------
 
     /** A defined function from Java: {@code def("sq", List.of("u"), sym("u").pow(2))}. */
     public static Fn def(String name, List<String> params, Expr body) {
+        given(name, "def", "name");
+        given(params, "def", "params");
+        given(body, "def", "body");
+        given(params.toArray(), "def", "params");
         return Functions.register(Fn.defined(name, params, body));
     }
 
     // ---- differentiation ----------------------------------------------------------------
 
     /** ∂e/∂x, symbolic (memoised on the DAG). */
-    public static Expr diff(Expr e, String x) { return SymbolicDiff.diff(e, x); }
+    public static Expr diff(Expr e, String x) { given(e, "diff", "e"); given(x, "diff", "x"); return SymbolicDiff.diff(e, x); }
 
     /** ∂e/∂x by a symbol; anything but a symbol is an error. */
     public static Expr diff(Expr e, Expr x) {
+        given(e, "diff", "e");
+        given(x, "diff", "x");
         if (!(x instanceof Sym s)) throw new DotbarException("can only differentiate by a symbol, not by " + x);
         return SymbolicDiff.diff(e, s.name());
     }
 
     /** The n-th derivative ∂ⁿe/∂xⁿ. */
-    public static Expr diff(Expr e, String x, int n) { return SymbolicDiff.diff(e, x, n); }
+    public static Expr diff(Expr e, String x, int n) { given(e, "diff", "e"); given(x, "diff", "x"); return SymbolicDiff.diff(e, x, n); }
 
     // ---- forward and reverse mode, grad, hessian, check, simplify -----------------------
 
@@ -143,25 +162,27 @@ public final class DotBar {
      * Forward mode at a point, seeded with ẋ = 1 (eq. 24–26): a {@link Trace} with one row per
      * node — value and tangent — whose {@code derivative()} is ∂e/∂x.
      */
-    public static Trace forward(Expr e, Point point, String x) { return Trace.forward(e, point, x); }
+    public static Trace forward(Expr e, Point point, String x) { given(e, "forward", "e"); given(point, "forward", "point"); given(x, "forward", "x"); return Trace.forward(e, point, x); }
 
     /**
      * Reverse mode at a point, seeded with L̄ = 1 (eq. 27–30): a {@link Trace} with one row per
      * node — value and adjoint — whose {@code gradient()} holds every ∂e/∂x from the one sweep.
      */
-    public static Trace reverse(Expr e, Point point) { return Trace.reverse(e, point); }
+    public static Trace reverse(Expr e, Point point) { given(e, "reverse", "e"); given(point, "reverse", "point"); return Trace.reverse(e, point); }
 
     /** Symbolic forward mode: every node's tangent as an expression, the seed's eq. (24)–(26) for this graph. */
-    public static SymbolicTrace forward(Expr e, String x) { return SymbolicTrace.forward(e, x); }
+    public static SymbolicTrace forward(Expr e, String x) { given(e, "forward", "e"); given(x, "forward", "x"); return SymbolicTrace.forward(e, x); }
 
     /** Symbolic reverse mode: every node's adjoint as an expression, the seed's eq. (27)–(30) for this graph. */
-    public static SymbolicTrace reverse(Expr e) { return SymbolicTrace.reverse(e); }
+    public static SymbolicTrace reverse(Expr e) { given(e, "reverse", "e"); return SymbolicTrace.reverse(e); }
 
     /**
      * The gradient at a point by reverse mode: {@code grad(L, p).get("a")}, {@code .norm()}. It
      * runs on the expression's compiled tape, compiled once per expression ({@link Tapes#of}).
      */
     public static Grad grad(Expr e, Point point) {
+        given(e, "grad", "e");
+        given(point, "grad", "point");
         Compiled tape = Tapes.of(e);  // cached: a second call neither walks nor compiles e
         return Grad.over(tape.wrt(), tape.gradient(point));
     }
@@ -171,20 +192,20 @@ public final class DotBar {
      * partials share their subexpressions: {@code grad(e).get("x3")}; prints as
      * {@code ∇ = (∂/∂a: b, ∂/∂b: a, …)}. All n partials cost about what one {@code diff(e, x)} does.
      */
-    public static dotbar.diff.Partials grad(Expr e) { return dotbar.diff.Partials.of(e); }
+    public static dotbar.diff.Partials grad(Expr e) { given(e, "grad", "e"); return dotbar.diff.Partials.of(e); }
 
     /** The Hessian at a point (forward-over-reverse): {@code hessian(L, p).get("a", "b")}. */
-    public static Hessian hessian(Expr e, Point point) { return Hessian.of(e, point); }
+    public static Hessian hessian(Expr e, Point point) { given(e, "hessian", "e"); given(point, "hessian", "point"); return Hessian.of(e, point); }
 
     /** Operation counts of the gradient of {@code e} by forward mode (a sweep per input) and reverse mode (one sweep). */
-    public static Cost cost(Expr e) { return Cost.of(e); }
+    public static Cost cost(Expr e) { given(e, "cost", "e"); return Cost.of(e); }
 
     /**
      * Rewrites {@code e} to a simpler, canonical form without changing its value where it is
      * defined: like terms and powers collected ({@code x + x → 2·x}, {@code x·x → x²}), cancellation
      * ({@code x − x → 0}, {@code x/x → 1}), numbers folded, terms in a fixed order.
      */
-    public static Expr simplify(Expr e) { return Simplifier.simplify(e); }
+    public static Expr simplify(Expr e) { given(e, "simplify", "e"); return Simplifier.simplify(e); }
 
     /**
      * Checks a derivation: {@code check("d/dx x^2*sin(x) = 2*x*sin(x) + x^2*cos(x)")}; also
@@ -192,10 +213,10 @@ public final class DotBar {
      * holds and why: equal after simplification, equal at many random points (with the largest
      * relative error), or a counterexample with both sides' values.
      */
-    public static Check check(String equation) { return Check.of(equation); }
+    public static Check check(String equation) { given(equation, "check", "equation"); return Check.of(equation); }
 
     /** Checks {@code lhs = rhs} for two expressions (see {@link #check(String)}). */
-    public static Check check(Expr lhs, Expr rhs) { return Check.of(lhs, rhs); }
+    public static Check check(Expr lhs, Expr rhs) { given(lhs, "check", "lhs"); given(rhs, "check", "rhs"); return Check.of(lhs, rhs); }
 
     // ---- compiled evaluation ------------------------------------------------------------
 
@@ -204,22 +225,22 @@ public final class DotBar {
      * and {@code gradient(x, g)} by reverse mode, with no allocation per call. Compiled once per
      * expression and parameter list (cached).
      */
-    public static Compiled compile(Expr e, String... params) { return Tapes.of(e, List.of(params)); }
+    public static Compiled compile(Expr e, String... params) { given(e, "compile", "e"); given(params, "compile", "params"); return Tapes.of(e, List.of(params)); }
 
     /** {@code e} compiled over its symbols in alphabetical order, {@code vars(e)}. */
-    public static Compiled compile(Expr e) { return Tapes.of(e); }
+    public static Compiled compile(Expr e) { given(e, "compile", "e"); return Tapes.of(e); }
 
     // ---- optimizers and data ------------------------------------------------------------
 
     /** Gradient descent θ ← θ − η·g on {@code loss} from {@code start} (η = 1e-3; PyTorch SGD). */
-    public static dotbar.optim.Optimizer gd(Expr loss, Point start) { return dotbar.optim.Rules.gd().on(loss, start); }
+    public static dotbar.optim.Optimizer gd(Expr loss, Point start) { given(loss, "gd", "loss"); given(start, "gd", "start"); return dotbar.optim.Rules.gd().on(loss, start); }
     /** The gradient-descent rule. */
     public static dotbar.optim.Rule gd() { return dotbar.optim.Rules.gd(); }
     /** {@code gd} on the mean of a per-sample loss over minibatches of {@code data}, as {@link #sgd(Expr, dotbar.optim.Dataset, Point) sgd} does. */
     public static dotbar.optim.Optimizer gd(Expr perSampleLoss, dotbar.optim.Dataset data, Point start) { return dotbar.optim.Rules.gd().on(perSampleLoss, data, start); }
 
     /** PyTorch's SGD (heavy-ball momentum μ = 0, weight decay λ = 0 by default) on the whole loss. */
-    public static dotbar.optim.Optimizer sgd(Expr loss, Point start) { return dotbar.optim.Rules.sgd().on(loss, start); }
+    public static dotbar.optim.Optimizer sgd(Expr loss, Point start) { given(loss, "sgd", "loss"); given(start, "sgd", "start"); return dotbar.optim.Rules.sgd().on(loss, start); }
     /** PyTorch's SGD rule: b ← μ·b + (g + λ·θ); θ ← θ − η·b. */
     public static dotbar.optim.Rule sgd() { return dotbar.optim.Rules.sgd(); }
 
@@ -229,45 +250,45 @@ public final class DotBar {
      * from the rows, the others are parameters with values in {@code start}. With the full batch
      * it is gd on the mean loss.
      */
-    public static dotbar.optim.Optimizer sgd(Expr perSampleLoss, dotbar.optim.Dataset data, Point start) { return dotbar.optim.Rules.sgd().on(perSampleLoss, data, start); }
+    public static dotbar.optim.Optimizer sgd(Expr perSampleLoss, dotbar.optim.Dataset data, Point start) { given(perSampleLoss, "sgd", "perSampleLoss"); given(data, "sgd", "data"); given(start, "sgd", "start"); return dotbar.optim.Rules.sgd().on(perSampleLoss, data, start); }
 
     /** The seed's momentum, eq. (1)–(2): v ← α·v − (1−α)·g; θ ← θ + η·v (η = 0.01, α = 0.9). */
-    public static dotbar.optim.Optimizer momentum(Expr loss, Point start) { return dotbar.optim.Rules.momentum().on(loss, start); }
+    public static dotbar.optim.Optimizer momentum(Expr loss, Point start) { given(loss, "momentum", "loss"); given(start, "momentum", "start"); return dotbar.optim.Rules.momentum().on(loss, start); }
     /** The seed's momentum rule, eq. (1)–(2). */
     public static dotbar.optim.Rule momentum() { return dotbar.optim.Rules.momentum(); }
     /** {@code momentum} on the mean of a per-sample loss over minibatches of {@code data}, as {@link #sgd(Expr, dotbar.optim.Dataset, Point) sgd} does. */
     public static dotbar.optim.Optimizer momentum(Expr perSampleLoss, dotbar.optim.Dataset data, Point start) { return dotbar.optim.Rules.momentum().on(perSampleLoss, data, start); }
 
     /** Nesterov momentum in the seed's EMA form (PyTorch SGD(lr = η(1−α), momentum = α, nesterov=True)). */
-    public static dotbar.optim.Optimizer nesterov(Expr loss, Point start) { return dotbar.optim.Rules.nesterov().on(loss, start); }
+    public static dotbar.optim.Optimizer nesterov(Expr loss, Point start) { given(loss, "nesterov", "loss"); given(start, "nesterov", "start"); return dotbar.optim.Rules.nesterov().on(loss, start); }
     /** The Nesterov momentum rule. */
     public static dotbar.optim.Rule nesterov() { return dotbar.optim.Rules.nesterov(); }
     /** {@code nesterov} on the mean of a per-sample loss over minibatches of {@code data}, as {@link #sgd(Expr, dotbar.optim.Dataset, Point) sgd} does. */
     public static dotbar.optim.Optimizer nesterov(Expr perSampleLoss, dotbar.optim.Dataset data, Point start) { return dotbar.optim.Rules.nesterov().on(perSampleLoss, data, start); }
 
     /** AdaGrad, eq. (6)–(7): w ← w + g²; θ ← θ − η·g/(√w + ε) (η = 0.01, ε = 1e-10). */
-    public static dotbar.optim.Optimizer adagrad(Expr loss, Point start) { return dotbar.optim.Rules.adagrad().on(loss, start); }
+    public static dotbar.optim.Optimizer adagrad(Expr loss, Point start) { given(loss, "adagrad", "loss"); given(start, "adagrad", "start"); return dotbar.optim.Rules.adagrad().on(loss, start); }
     /** The AdaGrad rule, eq. (6)–(7). */
     public static dotbar.optim.Rule adagrad() { return dotbar.optim.Rules.adagrad(); }
     /** {@code adagrad} on the mean of a per-sample loss over minibatches of {@code data}, as {@link #sgd(Expr, dotbar.optim.Dataset, Point) sgd} does. */
     public static dotbar.optim.Optimizer adagrad(Expr perSampleLoss, dotbar.optim.Dataset data, Point start) { return dotbar.optim.Rules.adagrad().on(perSampleLoss, data, start); }
 
     /** RMSProp, eq. (8)–(9): w ← ρ·w + (1−ρ)·g²; θ ← θ − η·g/(√w + ε) (η = 0.01, ρ = 0.99, ε = 1e-8). */
-    public static dotbar.optim.Optimizer rmsprop(Expr loss, Point start) { return dotbar.optim.Rules.rmsprop().on(loss, start); }
+    public static dotbar.optim.Optimizer rmsprop(Expr loss, Point start) { given(loss, "rmsprop", "loss"); given(start, "rmsprop", "start"); return dotbar.optim.Rules.rmsprop().on(loss, start); }
     /** The RMSProp rule, eq. (8)–(9). */
     public static dotbar.optim.Rule rmsprop() { return dotbar.optim.Rules.rmsprop(); }
     /** {@code rmsprop} on the mean of a per-sample loss over minibatches of {@code data}, as {@link #sgd(Expr, dotbar.optim.Dataset, Point) sgd} does. */
     public static dotbar.optim.Optimizer rmsprop(Expr perSampleLoss, dotbar.optim.Dataset data, Point start) { return dotbar.optim.Rules.rmsprop().on(perSampleLoss, data, start); }
 
     /** Adam, eq. (13)–(15) with bias corrections (η = 1e-3, α = 0.9, ρ = 0.999, ε = 1e-8). */
-    public static dotbar.optim.Optimizer adam(Expr loss, Point start) { return dotbar.optim.Rules.adam().on(loss, start); }
+    public static dotbar.optim.Optimizer adam(Expr loss, Point start) { given(loss, "adam", "loss"); given(start, "adam", "start"); return dotbar.optim.Rules.adam().on(loss, start); }
     /** The Adam rule, eq. (13)–(22). */
     public static dotbar.optim.Rule adam() { return dotbar.optim.Rules.adam(); }
     /** {@code adam} on the mean of a per-sample loss over minibatches of {@code data}, as {@link #sgd(Expr, dotbar.optim.Dataset, Point) sgd} does. */
     public static dotbar.optim.Optimizer adam(Expr perSampleLoss, dotbar.optim.Dataset data, Point start) { return dotbar.optim.Rules.adam().on(perSampleLoss, data, start); }
 
     /** AdamW: Adam with decoupled weight decay θ ← θ·(1 − η·λ) first (λ = 0.01). */
-    public static dotbar.optim.Optimizer adamw(Expr loss, Point start) { return dotbar.optim.Rules.adamw().on(loss, start); }
+    public static dotbar.optim.Optimizer adamw(Expr loss, Point start) { given(loss, "adamw", "loss"); given(start, "adamw", "start"); return dotbar.optim.Rules.adamw().on(loss, start); }
     /** The AdamW rule. */
     public static dotbar.optim.Rule adamw() { return dotbar.optim.Rules.adamw(); }
     /** {@code adamw} on the mean of a per-sample loss over minibatches of {@code data}, as {@link #sgd(Expr, dotbar.optim.Dataset, Point) sgd} does. */
@@ -278,41 +299,44 @@ public final class DotBar {
      * .set("α", 0.9).set("η", 0.01)}; {@code g} is the gradient, {@code t} the step, {@code θ} the
      * parameter; {@code .on(loss, start)} runs it.
      */
-    public static dotbar.optim.Rule rule(String name, String... equations) { return dotbar.optim.Rule.of(name, equations); }
+    public static dotbar.optim.Rule rule(String name, String... equations) { given(name, "rule", "name"); given(equations, "rule", "equations"); return dotbar.optim.Rule.of(name, equations); }
 
     /**
      * A rule's state after {@code steps} symbolic steps with gradients g1 … gt:
      * {@code unroll(rmsprop(), "w", 3)} is ρ²·(1 − ρ)·g1² + ρ·(1 − ρ)·g2² + (1 − ρ)·g3² (eq. 12).
      */
-    public static Expr unroll(dotbar.optim.Rule rule, String state, int steps) { return rule.unroll(state, steps); }
+    public static Expr unroll(dotbar.optim.Rule rule, String state, int steps) { given(rule, "unroll", "rule"); given(state, "unroll", "state"); return rule.unroll(state, steps); }
 
     /** A dataset: {@code data("u v", new double[][]{{0, 1}, {1, 3}})}. */
-    public static dotbar.optim.Dataset data(String columns, double[][] rows) { return dotbar.optim.Dataset.of(columns, rows); }
+    public static dotbar.optim.Dataset data(String columns, double[][] rows) { given(columns, "data", "columns"); given(rows, "data", "rows"); return dotbar.optim.Dataset.of(columns, rows); }
 
     /** A dataset from a CSV file whose header names the columns. */
-    public static dotbar.optim.Dataset csv(String path) { return dotbar.optim.Dataset.csv(path); }
+    public static dotbar.optim.Dataset csv(String path) { given(path, "csv", "path"); return dotbar.optim.Dataset.csv(path); }
 
     // ---- plots --------------------------------------------------------------------------
 
     /** y = e(x) on [a, b], drawn in the terminal when printed; {@code .save("f.svg")} writes a file. See {@link Plot}. */
-    public static Plot plot(Expr e, String x, double a, double b) { return Plot.of(List.of(e), x, a, b); }
+    public static Plot plot(Expr e, String x, double a, double b) { given(e, "plot", "e"); given(x, "plot", "x"); return Plot.of(List.of(e), x, a, b); }
 
     /** Several functions of x on [a, b] in one picture, each with its own marker and colour. */
-    public static Plot plot(List<? extends Expr> functions, String x, double a, double b) { return Plot.of(functions, x, a, b); }
+    public static Plot plot(List<? extends Expr> functions, String x, double a, double b) { given(functions, "plot", "functions"); given(x, "plot", "x"); return Plot.of(functions, x, a, b); }
 
     /** Two functions of x on [a, b] in one picture. */
-    public static Plot plot(Expr e1, Expr e2, String x, double a, double b) { return Plot.of(List.of(e1, e2), x, a, b); }
+    public static Plot plot(Expr e1, Expr e2, String x, double a, double b) { given(e1, "plot", "e1"); given(e2, "plot", "e2"); given(x, "plot", "x"); return Plot.of(List.of(e1, e2), x, a, b); }
 
     /** Three functions of x on [a, b] in one picture. */
-    public static Plot plot(Expr e1, Expr e2, Expr e3, String x, double a, double b) { return Plot.of(List.of(e1, e2, e3), x, a, b); }
+    public static Plot plot(Expr e1, Expr e2, Expr e3, String x, double a, double b) { given(e1, "plot", "e1"); given(e2, "plot", "e2"); given(e3, "plot", "e3"); given(x, "plot", "x"); return Plot.of(List.of(e1, e2, e3), x, a, b); }
 
     /** The level sets of e(x, y) on [x0, x1] × [y0, y1]; {@code .path(label, points)} overlays a trajectory. */
     public static Plot contour(Expr e, String x, double x0, double x1, String y, double y0, double y1) {
+        given(e, "contour", "e");
+        given(x, "contour", "x");
+        given(y, "contour", "y");
         return Plot.contour(e, x, x0, x1, y, y0, y1);
     }
 
     /** {@code plot(parse(e), x, a, b)}: {@code plot("x^2*sin(x)", "x", -3, 3)}. */
-    public static Plot plot(String e, String x, double a, double b) { return plot(parse(e), x, a, b); }
+    public static Plot plot(String e, String x, double a, double b) { given(e, "plot", "e"); given(x, "plot", "x"); return plot(parse(e), x, a, b); }
 
     /** {@code contour(parse(e), ...)}: {@code contour("(1-x)^2 + 100*(y-x^2)^2", "x", -2, 2, "y", -1, 3)}. */
     public static Plot contour(String e, String x, double x0, double x1, String y, double y0, double y1) {
@@ -320,13 +344,13 @@ public final class DotBar {
     }
 
     /** A bar chart, one bar per label; {@code .logScale()} for a logarithmic axis. */
-    public static Plot bars(List<String> labels, double[] values) { return Plot.bars(labels, values); }
+    public static Plot bars(List<String> labels, double[] values) { given(labels, "bars", "labels"); given(values, "bars", "values"); return Plot.bars(labels, values); }
 
     /** A bar chart whose first series is named in the legend: {@code bars(labels, "sigmoid", s).bars("relu", r)}. */
-    public static Plot bars(List<String> labels, String name, double[] values) { return Plot.bars(labels, name, values); }
+    public static Plot bars(List<String> labels, String name, double[] values) { given(labels, "bars", "labels"); given(name, "bars", "name"); given(values, "bars", "values"); return Plot.bars(labels, name, values); }
 
     /** Loss against step (t = 0, 1, …) on a log scale; {@code .lossCurve(label, more)} adds curves. */
-    public static Plot lossCurve(String label, double[] losses) { return Plot.losses(label, losses); }
+    public static Plot lossCurve(String label, double[] losses) { given(label, "lossCurve", "label"); given(losses, "lossCurve", "losses"); return Plot.losses(label, losses); }
 
     // ---- display -------------------------------------------------------------------------
 

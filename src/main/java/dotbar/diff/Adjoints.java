@@ -1,5 +1,6 @@
 package dotbar.diff;
 
+import dotbar.Interrupted;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Num;
@@ -25,9 +26,11 @@ final class Adjoints {
         int n = dag.size();
         uses = new ArrayList<>(n);
         for (int i = 0; i < n; i++) uses.add(new ArrayList<>());
+        var bindings = new SymbolicDiff.Bindings();
         for (int i = 0; i < n; i++) {
+            Interrupted.poll(i + 1);
             if (dag.kids[i].length == 0) continue;
-            List<Expr> partials = SymbolicDiff.localPartials(dag.nodes.get(i));
+            List<Expr> partials = SymbolicDiff.localPartials(dag.nodes.get(i), bindings);
             for (int k = 0; k < partials.size(); k++) {
                 int u = dag.kids[i][k];
                 // a number carries no adjoint; its partial (∂(aᵇ)/∂b for b = 2) may not even be defined
@@ -37,6 +40,7 @@ final class Adjoints {
         adjoint = new Expr[n];
         adjoint[n - 1] = Exprs.ONE;
         for (int i = n - 2; i >= 0; i--) {
+            Interrupted.poll(i);
             Expr sum = null;
             for (Use use : uses.get(i)) sum = SymbolicDiff.plus(sum, Exprs.mul(adjoint[use.user()], use.partial()));
             adjoint[i] = sum == null ? Exprs.ZERO : sum;

@@ -1,10 +1,12 @@
 package dotbar.diff;
 
 import dotbar.DotbarException;
+import dotbar.Interrupted;
 import dotbar.expr.Call;
 import dotbar.expr.Evaluator;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
+import dotbar.expr.Graph;
 import dotbar.expr.Point;
 import dotbar.print.TextTable;
 import dotbar.simplify.Simplifier;
@@ -83,6 +85,7 @@ public final class Check {
         var vars = new TreeSet<>(lhs.vars());
         vars.addAll(rhs.vars());
         var random = new Random(SEED);
+        List<Expr> lhsOrder = Graph.topologicalOrder(lhs), rhsOrder = Graph.topologicalOrder(rhs);  // walked once, evaluated at every point
         int agree = 0, oneSided = 0;
         double largest = 0;
         // both sides constant: one evaluation says it all
@@ -90,8 +93,8 @@ public final class Check {
         try {
             for (int attempt = 0; attempt < attempts && agree < wanted; attempt++) {
                 Point p = randomPoint(List.copyOf(vars), random);
-                var lv = Evaluator.values(lhs, p.asMap());
-                var rv = Evaluator.values(rhs, p.asMap());
+                var lv = Evaluator.values(lhsOrder, p.asMap());
+                var rv = Evaluator.values(rhsOrder, p.asMap());
                 double a = lv.get(lhs), b = rv.get(rhs);
                 if (!Double.isFinite(a) || !Double.isFinite(b)) {
                     if (Double.isFinite(a) != Double.isFinite(b)) oneSided++;
@@ -108,6 +111,8 @@ public final class Check {
                 largest = Math.max(largest, error);
                 agree++;
             }
+        } catch (Interrupted stop) {
+            throw stop;
         } catch (DotbarException e) {
             return new Check(statement, Verdict.UNDECIDED, "not decided: the simplifier could not show it and the sides cannot be evaluated: "
                     + e.getMessage(), null, 0, 0);

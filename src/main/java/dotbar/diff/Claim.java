@@ -116,6 +116,7 @@ record Claim(Expr lhs, Expr rhs, List<String> by, Expr differentiated, char d) {
                 int start = ++i;
                 while (i < end && Character.isDigit(text.charAt(i))) i++;
                 if (start == i) throw error("expected the derivative's order after '^'", text, column(text, start));
+                if (i - start > 3) throw error("the derivative's order " + text.substring(start, i) + " is too large (at most 999)", text, column(text, start));
                 return Integer.parseInt(text.substring(start, i));
             }
             int k = "⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(i < end ? text.charAt(i) : ' ');

@@ -1,7 +1,9 @@
 package dotbar.diff;
 
+import dotbar.Interrupted;
 import dotbar.expr.Apply;
 import dotbar.expr.Call;
+import dotbar.expr.Definitions;
 import dotbar.expr.Expr;
 import dotbar.expr.Fn;
 import dotbar.expr.Functions;
@@ -40,6 +42,7 @@ final class Dag {
         nodes = Graph.topologicalOrder(roots);
         kids = new int[nodes.size()][];
         for (int i = 0; i < nodes.size(); i++) {
+            Interrupted.poll(i + 1);
             index.put(nodes.get(i), i);
             List<Expr> children = nodes.get(i).children();
             kids[i] = new int[children.size()];
@@ -88,14 +91,18 @@ final class Dag {
         };
     }
 
-    /** The operations of one evaluation of a defined function's body (recursion only over nested definitions). */
+    /** The operations of one evaluation of a defined function's body, nested definitions counted innermost first. */
     private static int bodyOps(Fn fn) {
         long version = Functions.version();
         long[] known = BODY_OPS.get(fn); // {version, operations}
         if (known != null && known[0] == version) return (int) known[1];
-        int ops = 0;
-        for (Expr n : Graph.topologicalOrder(fn.body())) ops += valueOps(n);
-        BODY_OPS.put(fn, new long[] {version, ops});
-        return ops;
+        for (Fn f : Definitions.innermostFirst(fn)) {
+            long[] done = BODY_OPS.get(f);
+            if (done != null && done[0] == version) continue;
+            long ops = 0;
+            for (Expr n : Graph.topologicalOrder(f.body())) ops += valueOps(n);  // inner bodies are known by now
+            BODY_OPS.put(f, new long[] {version, Math.min(Integer.MAX_VALUE, ops)});
+        }
+        return (int) BODY_OPS.get(fn)[1];
     }
 }

@@ -17,6 +17,7 @@ import java.util.StringJoiner;
 public final class Grad {
     private final List<String> names;
     private final double[] values;
+    private volatile java.util.Map<String, Integer> index;  // name → position, built on the first get
 
     Grad(List<String> names, double[] values) {
         this(List.copyOf(names), values.clone(), true);
@@ -46,7 +47,13 @@ public final class Grad {
 
     /** ∂f/∂name; an error when the expression has no such variable. */
     public double get(String name) {
-        int i = names.indexOf(name);
+        var byName = index;
+        if (byName == null) {
+            byName = new java.util.HashMap<>();
+            for (int k = 0; k < names.size(); k++) byName.putIfAbsent(names.get(k), k);
+            index = byName;
+        }
+        int i = name == null ? -1 : byName.getOrDefault(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC), -1);
         if (i < 0) {
             throw new DotbarException("the gradient has no component " + name + "; the variables are "
                     + (names.isEmpty() ? "none (the expression is constant)" : String.join(", ", names)));

@@ -1,6 +1,7 @@
 package dotbar.diff;
 
 import dotbar.DotbarException;
+import dotbar.Interrupted;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Point;
@@ -30,14 +31,26 @@ public final class Hessian {
     }
 
     /**
-     * The Hessian of {@code e} at {@code point}; every free symbol needs a value. Rows and
-     * columns are in the order the point gives the symbols ({@code at("y=1, x=2")}: y, then x).
+     * The most variables a Hessian is computed for: {@value} × {@value} doubles are 200 MB, and
+     * each column is a sweep over the whole gradient. Above it {@link #of} refuses and says why.
+     */
+    public static final int MAX_VARIABLES = 5000;
+
+    /**
+     * The Hessian of {@code e} at {@code point}; every free symbol needs a value; at most
+     * {@value #MAX_VARIABLES} variables. Rows and columns are in the order the point gives the
+     * symbols ({@code at("y=1, x=2")}: y, then x).
      */
     public static Hessian of(Expr e, Point point) {
         var free = e.vars();
+        if (free.size() > MAX_VARIABLES) {
+            throw new DotbarException("hessian: " + free.size() + " variables would make a " + free.size() + "×" + free.size()
+                    + " matrix; the limit is " + MAX_VARIABLES + " (for products H·v without the matrix: dotbar.tape.HessianVector.of(e, names...))");
+        }
         var isFree = new java.util.HashSet<>(free);
         var vars = new ArrayList<String>(point.names().stream().filter(isFree::contains).toList());
-        free.stream().filter(v -> !vars.contains(v)).forEach(vars::add); // missing ones: the sweep below names them
+        var listed = new java.util.HashSet<>(vars);
+        free.stream().filter(v -> !listed.contains(v)).forEach(vars::add); // missing ones: the sweep below names them
         var reverse = new Dag(List.of(e));
         new NumericSweep(reverse, point);  // names every missing value, or an abstract function
         var adjoints = new Adjoints(reverse);
@@ -47,6 +60,7 @@ public final class Hessian {
         var sweep = new NumericSweep(dag, point);
         double[][] h = new double[vars.size()][vars.size()];
         for (int j = 0; j < vars.size(); j++) {
+            Interrupted.check();  // a column is a sweep over the whole gradient
             double[] dot = sweep.tangents(vars.get(j));
             for (int i = 0; i < vars.size(); i++) h[i][j] = dot[dag.indexOf(gradient.get(i))];
         }
@@ -71,7 +85,7 @@ public final class Hessian {
     }
 
     private int index(String name) {
-        int i = names.indexOf(name);
+        int i = name == null ? -1 : names.indexOf(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC));
         if (i < 0) {
             throw new DotbarException("the Hessian has no variable " + name + "; the variables are "
                     + (names.isEmpty() ? "none (the expression is constant)" : String.join(", ", names)));

@@ -1,10 +1,12 @@
 package dotbar.diff;
 
+import dotbar.Interrupted;
 import dotbar.expr.Apply;
 import dotbar.expr.Call;
 import dotbar.expr.Evaluator;
 import dotbar.expr.NaturalOrder;
 import dotbar.expr.Expr;
+import dotbar.expr.FunctionValues;
 import dotbar.expr.Graph;
 import dotbar.expr.Point;
 import dotbar.expr.Sym;
@@ -13,6 +15,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -27,6 +30,8 @@ final class NumericSweep {
     final Point point;
     final double[] value;
     private final double[][] partials;
+    private final FunctionValues calls = new FunctionValues();  // named functions, each distinct application once
+    private final Map<Map<String, Double>, Map<Expr, Double>> bodyValues = new HashMap<>();  // body partials' nodes, per binding
 
     /**
      * The value sweep. Every free symbol needs a value (an error names all that are missing;
@@ -42,8 +47,9 @@ final class NumericSweep {
         partials = new double[dag.size()][];
         var byNode = new IdentityHashMap<Expr, Double>();
         for (int i = 0; i < value.length; i++) {
+            Interrupted.poll(i + 1);
             Expr n = dag.nodes.get(i);
-            value[i] = Evaluator.node(n, point.asMap(), byNode);
+            value[i] = Evaluator.node(n, point.asMap(), byNode, calls);
             byNode.put(n, value[i]);
         }
     }
@@ -71,15 +77,17 @@ final class NumericSweep {
     }
 
     /** A defined function's partials: the derivatives of its body, evaluated at the arguments. */
-    private static double[] bodyPartialsAt(Apply a, double[] args) {
+    private double[] bodyPartialsAt(Apply a, double[] args) {
         var binding = new HashMap<String, Double>();
         for (int k = 0; k < args.length; k++) binding.put(a.fn().params().get(k), args[k]);
         List<Expr> d = SymbolicDiff.bodyPartials(a.fn());
         double[] r = new double[d.size()];
-        var values = new IdentityHashMap<Expr, Double>();  // shared by the partials, which share nodes
+        // shared by the partials, which share nodes, and by every function applied to the same
+        // numbers: the partials of nested definitions contain each other
+        var values = bodyValues.computeIfAbsent(binding, b -> new IdentityHashMap<>());
         for (int k = 0; k < r.length; k++) {
-            for (Expr n : Graph.topologicalOrder(d.get(k))) {
-                if (!values.containsKey(n)) values.put(n, Evaluator.node(n, binding, values));
+            for (Expr n : Graph.topologicalOrder(List.of(d.get(k)), values::containsKey)) {
+                values.put(n, Evaluator.node(n, binding, values, calls));
             }
             r[k] = values.get(d.get(k));
         }
@@ -95,6 +103,7 @@ final class NumericSweep {
         boolean[] dep = dag.dependsOn(s -> s.name().equals(x));
         double[] dot = new double[value.length];
         for (int i = 0; i < dot.length; i++) {
+            Interrupted.poll(i + 1);
             if (!dep[i]) continue;
             if (dag.kids[i].length == 0) {
                 dot[i] = 1;  // the seeded symbol itself
@@ -122,6 +131,7 @@ final class NumericSweep {
         bar[root] = 1;
         reached[root] = true;
         for (int i = root; i >= 0; i--) {
+            Interrupted.poll(i);
             int[] kids = dag.kids[i];
             boolean any = false;
             for (int j : kids) any |= active[j];

@@ -3,6 +3,7 @@ package dotbar.diff;
 import dotbar.DotbarException;
 import dotbar.expr.Apply;
 import dotbar.expr.Call;
+import dotbar.expr.Definitions;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Fn;
@@ -11,6 +12,7 @@ import dotbar.expr.Graph;
 import dotbar.expr.Num;
 import dotbar.expr.Op;
 import dotbar.expr.Partial;
+import dotbar.expr.Substitution;
 import dotbar.expr.Sym;
 
 import java.util.ArrayList;
@@ -51,12 +53,16 @@ public final class SymbolicDiff {
      * tangent 0. Nodes that do not depend on x get {@link Exprs#ZERO}.
      */
     public static IdentityHashMap<Expr, Expr> tangents(List<? extends Expr> roots, String x) {
-        Exprs.sym(x); // differentiating by something that is not a symbol name is an error
+        return tangents(roots, x, new Bindings());
+    }
+
+    private static IdentityHashMap<Expr, Expr> tangents(List<? extends Expr> roots, String x, Bindings bindings) {
+        String by = Exprs.sym(x).name(); // differentiating by something that is not a symbol name is an error
         var d = new IdentityHashMap<Expr, Expr>();
         long done = 0;
         for (Expr n : Graph.topologicalOrder(roots)) {
             Graph.checkInterrupted(++done);
-            d.put(n, node(n, x, d));
+            d.put(n, node(n, by, d, bindings));
         }
         return d;
     }
@@ -68,14 +74,32 @@ public final class SymbolicDiff {
      * ∂f/∂uᵢ for an abstract one. Every sweep, symbolic or numeric, reads its rules here.
      */
     public static List<Expr> localPartials(Expr n) {
+        return localPartials(n, new Bindings());
+    }
+
+    /**
+     * {@link #localPartials(Expr)} for one sweep over many nodes: {@code bindings} remembers the
+     * substitutions of parameters by arguments already made, so the partials of nested
+     * definitions applied to the same arguments cost only their new nodes.
+     */
+    public static List<Expr> localPartials(Expr n, Bindings bindings) {
         return switch (n) {
             case Num c -> List.of();
             case Sym s -> List.of();
             case Call c -> c.op().partials(c.args(), c);
             case Apply a when a.fn().isAbstract() -> abstractPartials(a.fn(), List.of(), a.args());
-            case Apply a -> definedPartials(a.fn(), a.args());
+            case Apply a -> definedPartials(a.fn(), a.args(), bindings);
             case Partial p -> abstractPartials(p.fn(), p.wrt(), p.args());
         };
+    }
+
+    /** The substitutions (parameters → arguments) of one sweep, each remembering what it rebuilt. */
+    public static final class Bindings {
+        private final Map<Map<String, Expr>, Substitution> byBinding = new HashMap<>();
+
+        Substitution of(Map<String, Expr> binding) {
+            return byBinding.computeIfAbsent(binding, Substitution::new);
+        }
     }
 
     /**
@@ -83,13 +107,19 @@ public final class SymbolicDiff {
      * once per function.
      */
     public static List<Expr> bodyPartials(Fn fn) {
-        // not computeIfAbsent: differentiating a body may need the partials of another function
         long version = Functions.version();
         Stamped known = BODY_PARTIALS.get(fn);
         if (known != null && known.version() == version) return known.partials();
-        List<Expr> overParams = fn.params().stream().map(p -> diff(fn.body(), p)).toList();
-        BODY_PARTIALS.put(fn, new Stamped(version, overParams));
-        return overParams;
+        // innermost first, so differentiating a body finds the partials of the functions it
+        // applies already known: no recursion over nested definitions
+        var bindings = new Bindings();
+        for (Fn f : Definitions.innermostFirst(fn)) {
+            Stamped done = BODY_PARTIALS.get(f);
+            if (done != null && done.version() == version) continue;
+            BODY_PARTIALS.put(f, new Stamped(version,
+                    f.params().stream().map(p -> tangents(List.of(f.body()), p, bindings).get(f.body())).toList()));
+        }
+        return BODY_PARTIALS.get(fn).partials();
     }
 
     /**
@@ -112,11 +142,11 @@ public final class SymbolicDiff {
         return r;
     }
 
-    private static Expr node(Expr n, String x, Map<Expr, Expr> d) {
+    private static Expr node(Expr n, String x, Map<Expr, Expr> d, Bindings bindings) {
         return switch (n) {
             case Num c -> Exprs.ZERO;
             case Sym s -> s.name().equals(x) ? Exprs.ONE : Exprs.ZERO;
-            default -> chain(n.children(), localPartials(n), d, n instanceof Call c && c.op() == Op.MUL);
+            default -> chain(n.children(), localPartials(n, bindings), d, n instanceof Call c && c.op() == Op.MUL);
         };
     }
 
@@ -148,10 +178,11 @@ public final class SymbolicDiff {
     }
 
     /** ∂f/∂pₖ of a defined function, with its parameters replaced by {@code args} (simultaneously). */
-    private static List<Expr> definedPartials(Fn fn, List<Expr> args) {
+    private static List<Expr> definedPartials(Fn fn, List<Expr> args, Bindings bindings) {
         List<Expr> overParams = bodyPartials(fn);
         var binding = new HashMap<String, Expr>();
         for (int k = 0; k < args.size(); k++) binding.put(fn.params().get(k), args.get(k));
-        return overParams.stream().map(p -> Graph.substitute(p, binding)).toList();
+        Substitution s = bindings.of(binding);
+        return overParams.stream().map(s::apply).toList();
     }
 }

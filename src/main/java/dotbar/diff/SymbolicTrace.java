@@ -52,18 +52,19 @@ public final class SymbolicTrace {
     }
 
     /** Symbolic forward mode: every node's tangent, seeded with ẋ = 1 and the other inputs' tangents 0. */
-    public static SymbolicTrace forward(Expr e, String x) {
-        Exprs.sym(x);
+    public static SymbolicTrace forward(Expr e, String seed) {
+        String x = Exprs.sym(seed).name();
         var dag = new Dag(List.of(e));
         var names = new Rows(dag.nodes);
         IdentityHashMap<Expr, Expr> tangent = SymbolicDiff.tangents(List.of(e), x);
         var rows = new ArrayList<Row>();
         var results = new LinkedHashMap<String, Expr>();
+        var bindings = new SymbolicDiff.Bindings();
         for (Expr n : dag.nodes) {
             if (!names.has(n)) continue;
             // ẇ = Σᵢ ∂w/∂uᵢ·u̇ᵢ over the operands that are not numbers; an input's tangent is its seed
             Expr rule = n instanceof Sym s ? Exprs.num(s.name().equals(x) ? 1 : 0) : null;
-            List<Expr> partials = SymbolicDiff.localPartials(n);
+            List<Expr> partials = SymbolicDiff.localPartials(n, bindings);
             for (int i = 0; i < partials.size(); i++) {
                 Expr u = n.children().get(i);
                 if (u instanceof Num) continue;

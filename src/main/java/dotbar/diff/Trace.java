@@ -62,8 +62,8 @@ public final class Trace {
      * Forward mode at {@code point}, seeded with ẋ = 1 for the symbol {@code x} (every other
      * input's tangent 0): the root's tangent is ∂e/∂x.
      */
-    public static Trace forward(Expr e, Point point, String x) {
-        Exprs.sym(x);
+    public static Trace forward(Expr e, Point point, String seed) {
+        String x = Exprs.sym(seed).name();
         var dag = new Dag(List.of(e));
         var sweep = new NumericSweep(dag, point);
         double[] dot = sweep.tangents(x);

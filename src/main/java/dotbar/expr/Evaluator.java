@@ -1,8 +1,8 @@
 package dotbar.expr;
 
 import dotbar.DotbarException;
+import dotbar.Interrupted;
 
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +29,37 @@ public final class Evaluator {
         return values(Graph.topologicalOrder(e), symbols);
     }
 
-    private static IdentityHashMap<Expr, Double> values(List<Expr> order, Map<String, Double> symbols) {
-        var value = new IdentityHashMap<Expr, Double>();
-        for (Expr n : order) value.put(n, node(n, symbols, value));
+    /**
+     * The value of every node of {@code order}, a topological order ({@link Graph#topologicalOrder}):
+     * for evaluating one DAG at many points with one walk.
+     */
+    public static IdentityHashMap<Expr, Double> values(List<Expr> order, Map<String, Double> symbols) {
+        var value = new IdentityHashMap<Expr, Double>(order.size());
+        var calls = new FunctionValues();
+        long done = 0;
+        for (Expr n : order) {
+            Interrupted.poll(++done);
+            value.put(n, node(n, symbols, value, calls));
+        }
         return value;
     }
 
-    /** The value of one node from its operands' values. */
+    /** A defined function's value at numeric arguments: its body with the parameters bound to them. */
+    public static double applyFunction(Fn fn, double[] args) {
+        return new FunctionValues().apply(fn, args);
+    }
+
+    /** The value of one node from its operands' values (named functions evaluated afresh). */
     public static double node(Expr n, Map<String, Double> symbols, Map<Expr, Double> value) {
+        return node(n, symbols, value, new FunctionValues());
+    }
+
+    /**
+     * The value of one node from its operands' values; applications of named functions go
+     * through {@code calls}, which remembers each distinct one (pass the same object for all the
+     * nodes of one evaluation).
+     */
+    public static double node(Expr n, Map<String, Double> symbols, Map<Expr, Double> value, FunctionValues calls) {
         return switch (n) {
             case Num x -> x.value();
             case Sym s -> {
@@ -45,26 +68,12 @@ public final class Evaluator {
                 yield v;
             }
             case Call c -> c.op().apply(value.get(c.args().get(0)), c.args().size() > 1 ? value.get(c.args().get(1)) : 0);
-            case Apply a -> applyFunction(a.fn(), argumentValues(a.args(), value));
+            case Apply a -> calls.apply(a.fn(), FunctionValues.arguments(a, value));
             case Partial p when !p.fn().isAbstract() -> throw new DotbarException("cannot evaluate " + p
                     + ": it was taken while " + p.fn().name() + " had no body; " + p.fn().name()
                     + " is defined now, so differentiate again (diff, reverse, ...) to use its body");
             case Partial p -> throw new DotbarException("cannot evaluate " + p + ": " + p.fn().name()
                     + " is abstract; give it a body with def(\"" + p.fn().signature() + " = ...\")");
         };
-    }
-
-    /** A defined function's value at numeric arguments: its body with the parameters bound to them. */
-    public static double applyFunction(Fn fn, double[] args) {
-        Expr body = fn.body();
-        var binding = new HashMap<String, Double>();
-        for (int i = 0; i < args.length; i++) binding.put(fn.params().get(i), args[i]);
-        return values(body, binding).get(body);
-    }
-
-    private static double[] argumentValues(List<Expr> args, Map<Expr, Double> value) {
-        double[] r = new double[args.size()];
-        for (int i = 0; i < r.length; i++) r[i] = value.get(args.get(i));
-        return r;
     }
 }

@@ -75,11 +75,15 @@ public sealed interface Expr permits Num, Sym, Call, Apply, Partial {
     default int size() { return Graph.topologicalOrder(this).size(); }
 
     /** Replaces every occurrence of the symbol {@code name} by {@code replacement}. */
-    default Expr subs(String name, Expr replacement) { return Graph.substitute(this, Map.of(name, replacement)); }
+    default Expr subs(String name, Expr replacement) { return Graph.substitute(this, Map.of(Exprs.sym(name).name(), replacement)); }
 
     /** Replaces every occurrence of the symbol {@code name} by the number {@code value}. */
     default Expr subs(String name, double value) { return subs(name, Exprs.num(value)); }
 
     /** Simultaneous substitution of several symbols. */
-    default Expr subs(Map<String, ? extends Expr> replacements) { return Graph.substitute(this, replacements); }
+    default Expr subs(Map<String, ? extends Expr> replacements) {
+        var byName = new java.util.HashMap<String, Expr>();
+        replacements.forEach((name, r) -> byName.put(Exprs.sym(name).name(), r));  // a name that is not a symbol's is an error
+        return Graph.substitute(this, byName);
+    }
 }

@@ -46,7 +46,12 @@ public final class Exprs {
                         || Character.getType(c) == Character.NON_SPACING_MARK)) {
             throw new DotbarException("not a symbol name: '" + name + "' (letters, digits and _, starting with a letter)");
         }
-        return intern(new Sym(name));
+        if (name.equals("pi") || name.equals("π")) {
+            throw new DotbarException("'" + name + "' is the constant π in formulas, so a symbol of that name would not parse back; "
+                    + "choose another name");
+        }
+        // composed and decomposed accents are one name: w + U+0302 is ŵ
+        return intern(new Sym(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC)));
     }
 
     /** A built-in operation applied to operands, simplified and interned. */

@@ -23,11 +23,25 @@ public final class Fn {
     /** The parameters and body, replaced together when the name is defined again. */
     private volatile Definition definition;
 
-    private record Definition(List<String> params, Expr body) {}
+    /**
+     * One definition, with what is derived from its body on first use; a redefinition brings a
+     * new one, so nothing derived from the old body outlives it.
+     */
+    private static final class Definition {
+        final List<String> params;
+        final Expr body;
+        volatile List<Fn> callees;              // computed on first use
+        volatile FunctionValues.Body layout;    // the body laid out for numeric evaluation, on first use
+
+        Definition(List<String> params, Expr body) {
+            this.params = params;
+            this.body = body;
+        }
+    }
 
     private Fn(String name, List<String> params, Expr body) {
-        this.name = name;
-        this.definition = new Definition(List.copyOf(params), body);
+        this.name = Exprs.sym(name).name();  // NFC, as symbols are
+        this.definition = new Definition(params.stream().map(p -> Exprs.sym(p).name()).toList(), body);
     }
 
     /**
@@ -36,7 +50,8 @@ public final class Fn {
      */
     public static Fn defined(String name, List<String> params, Expr body) {
         check(name, params);
-        var unknown = body.vars().stream().filter(v -> !params.contains(v)).toList();
+        var names = params.stream().map(p -> Exprs.sym(p).name()).toList();
+        var unknown = body.vars().stream().filter(v -> !names.contains(v)).toList();
         if (!unknown.isEmpty()) {
             throw new DotbarException("the body of " + name + " uses " + String.join(", ", unknown)
                     + ", which " + (unknown.size() == 1 ? "is not a parameter" : "are not parameters")
@@ -56,29 +71,46 @@ public final class Fn {
         if (Op.byFunctionName(name).isPresent()) {
             throw new DotbarException("'" + name + "' is a built-in function and cannot be redefined");
         }
-        params.forEach(Exprs::sym);
-        if (new HashSet<>(params).size() != params.size()) {
+        if (params.stream().map(p -> Exprs.sym(p).name()).distinct().count() != params.size()) {
             throw new DotbarException(name + ": parameter names repeat: " + params);
         }
     }
 
     public String name() { return name; }
 
-    public List<String> params() { return definition.params(); }
+    public List<String> params() { return definition.params; }
 
-    public int arity() { return definition.params().size(); }
+    public int arity() { return definition.params.size(); }
 
     /** True when the function has no body (declared, not defined). */
-    public boolean isAbstract() { return definition.body() == null; }
+    public boolean isAbstract() { return definition.body == null; }
 
     /** The body over the parameters; a {@code DotbarException} for an abstract function. */
     public Expr body() {
-        Expr body = definition.body();
+        Expr body = definition.body;
         if (body == null) {
             throw new DotbarException(name + " is abstract (declared without a body); give it one with def(\""
                     + signature() + " = ...\")");
         }
         return body;
+    }
+
+    /**
+     * The defined functions whose applications occur in the body (each once, abstract ones left
+     * out); empty for an abstract function. See {@link Definitions} for the nested ones.
+     */
+    public List<Fn> callees() {
+        Definition d = definition;
+        List<Fn> known = d.callees;
+        if (known == null) {
+            var found = new java.util.LinkedHashSet<Fn>();
+            Expr body = d.body;
+            if (body != null) {
+                for (Expr n : Graph.topologicalOrder(body)) if (n instanceof Apply a && !a.fn().isAbstract()) found.add(a.fn());
+            }
+            d.callees = known = List.copyOf(found);
+        }
+        return known;
     }
 
     /** Builds the application {@code name(args...)}; the number of arguments must be the arity. */
@@ -114,7 +146,7 @@ public final class Fn {
         pending.push(this);
         while (!pending.isEmpty()) {
             Fn f = pending.pop();
-            Expr body = f.definition.body();
+            Expr body = f.definition.body;
             if (!seen.add(f) || body == null) continue;
             for (Expr n : Graph.topologicalOrder(body)) {
                 Fn applied = n instanceof Apply a ? a.fn() : n instanceof Partial p ? p.fn() : null;
@@ -125,9 +157,19 @@ public final class Fn {
         return false;
     }
 
+    /** The current body's layout for numeric evaluation ({@link FunctionValues}), or {@code null} before its first use. */
+    FunctionValues.Body layout() {
+        return definition.layout;
+    }
+
+    /** Keeps {@code body}, laid out from the current definition, with it. */
+    void layout(FunctionValues.Body body) {
+        definition.layout = body;
+    }
+
     @Override
     public String toString() {
-        Expr body = definition.body();
+        Expr body = definition.body;
         return body == null ? signature() : signature() + " = " + body;
     }
 }

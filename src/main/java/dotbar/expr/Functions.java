@@ -51,7 +51,7 @@ public final class Functions {
     }
 
     public static Optional<Fn> lookup(String name) {
-        return Optional.ofNullable(BY_NAME.get(name));
+        return Optional.ofNullable(name == null ? null : BY_NAME.get(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC)));
     }
 
     /** Every registered name, sorted. */

@@ -1,15 +1,17 @@
 package dotbar.expr;
 
-import dotbar.DotbarException;
+import dotbar.Interrupted;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -17,21 +19,14 @@ import java.util.function.Predicate;
  * nodes that use them, each shared node once), bottom-up rebuilding, substitution, inlining.
  */
 public final class Graph {
-    /** Long loops look at the thread's interrupt flag once per this many (a power of two) nodes. */
-    private static final int INTERRUPT_POLL = 4096;
-
     private Graph() {}
 
     /**
-     * Stops a long walk that was asked to stop: when {@code count} is a multiple of 4096 and this
-     * thread is interrupted (Ctrl-C in the REPL interrupts the thread running the snippet), throws
-     * {@code DotbarException("interrupted")}. The flag stays set, so loops further out stop too.
-     * Callers only read or fill maps of their own while they walk, so nothing is left half-changed.
+     * {@link Interrupted#poll(long)}: stops a long walk that was asked to stop (Ctrl-C in the REPL
+     * interrupts the thread running the snippet) once per 4096 counts.
      */
     public static void checkInterrupted(long count) {
-        if ((count & (INTERRUPT_POLL - 1)) == 0 && Thread.currentThread().isInterrupted()) {
-            throw new DotbarException("interrupted");
-        }
+        Interrupted.poll(count);
     }
 
     /** Every distinct node reachable from {@code root}, each after all of its operands; root last. */
@@ -50,29 +45,38 @@ public final class Graph {
      * nodes, however deep the known part is.
      */
     public static List<Expr> topologicalOrder(Collection<? extends Expr> roots, Predicate<Expr> known) {
-        var order = new ArrayList<Expr>();
-        var seen = new IdentityHashMap<Expr, Boolean>();
-        var nodes = new ArrayDeque<Expr>();
-        var next = new ArrayDeque<Integer>();  // index of the next operand to visit, per stacked node
+        return postOrder(roots, Expr::children, known);
+    }
+
+    /**
+     * Post-order over any acyclic "uses" relation with an explicit stack: each item reachable from
+     * {@code roots} and not {@code known} once, after everything it uses. Shared by the walk over
+     * expressions and the one over nested definitions ({@link Definitions}).
+     */
+    static <T> List<T> postOrder(Collection<? extends T> roots, Function<T, List<? extends T>> uses, Predicate<? super T> known) {
+        var order = new ArrayList<T>();
+        var seen = new IdentityHashMap<T, Boolean>();
+        var items = new ArrayDeque<T>();
+        var next = new ArrayDeque<Integer>();  // index of the next used item to visit, per stacked item
         long steps = 0;
-        for (Expr root : roots) {
+        for (T root : roots) {
             if (known.test(root) || seen.put(root, Boolean.TRUE) != null) continue;
-            nodes.push(root);
+            items.push(root);
             next.push(0);
-            while (!nodes.isEmpty()) {
+            while (!items.isEmpty()) {
                 checkInterrupted(++steps);
-                Expr n = nodes.peek();
+                T n = items.peek();
                 int i = next.pop();
-                List<Expr> kids = n.children();
+                List<? extends T> kids = uses.apply(n);
                 if (i < kids.size()) {
                     next.push(i + 1);
-                    Expr k = kids.get(i);
+                    T k = kids.get(i);
                     if (!known.test(k) && seen.put(k, Boolean.TRUE) == null) {
-                        nodes.push(k);
+                        items.push(k);
                         next.push(0);
                     }
                 } else {
-                    nodes.pop();
+                    items.pop();
                     order.add(n);
                 }
             }
@@ -86,7 +90,9 @@ public final class Graph {
      */
     public static Expr rebuild(Expr root, BiFunction<Expr, List<Expr>, Expr> rule) {
         var done = new IdentityHashMap<Expr, Expr>();
+        long steps = 0;
         for (Expr n : topologicalOrder(root)) {
+            checkInterrupted(++steps);
             List<Expr> kids = n.children();
             var newKids = new ArrayList<Expr>(kids.size());
             for (Expr k : kids) newKids.add(done.get(k));
@@ -102,22 +108,26 @@ public final class Graph {
 
     /** Simultaneous substitution of symbols by expressions. */
     public static Expr substitute(Expr root, Map<String, ? extends Expr> replacements) {
-        return rebuild(root, (n, kids) -> n instanceof Sym s && replacements.containsKey(s.name())
-                ? replacements.get(s.name())
-                : withChildrenIfChanged(n, kids));
+        return new Substitution(replacements).apply(root);
     }
 
     /** Replaces every application of a defined function by its body (abstract ones stay). */
     public static Expr inline(Expr root) {
-        // each function's body is inlined once per call, however many applications of it there are
+        // each function's body is inlined once per call, however many applications of it there
+        // are, innermost first: a body's own applications find their functions' inlined bodies
         var inlinedBodies = new IdentityHashMap<Fn, Expr>();
+        var substitutions = new HashMap<Map<String, Expr>, Substitution>();  // one per binding, remembering what it rebuilt
+        for (Fn f : Definitions.innermostFirst(List.of(root))) inlinedBodies.put(f, inline(f.body(), inlinedBodies, substitutions));
+        return inline(root, inlinedBodies, substitutions);
+    }
+
+    /** Replaces applications by the bodies in {@code inlinedBodies}, which has every function applied under root. */
+    private static Expr inline(Expr root, Map<Fn, Expr> inlinedBodies, Map<Map<String, Expr>, Substitution> substitutions) {
         return rebuild(root, (n, kids) -> {
             if (n instanceof Apply a && !a.fn().isAbstract()) {
-                var binding = new java.util.HashMap<String, Expr>();
+                var binding = new HashMap<String, Expr>();
                 for (int i = 0; i < kids.size(); i++) binding.put(a.fn().params().get(i), kids.get(i));
-                Expr body = inlinedBodies.get(a.fn());
-                if (body == null) inlinedBodies.put(a.fn(), body = inline(a.fn().body()));
-                return substitute(body, binding);
+                return substitutions.computeIfAbsent(binding, Substitution::new).apply(inlinedBodies.get(a.fn()));
             }
             return withChildrenIfChanged(n, kids);
         });

@@ -61,7 +61,7 @@ public final class Point {
                 throw new DotbarException("malformed point: no name before '=' at column " + column
                         + "\n" + text + "\n" + " ".repeat(column - 1) + "^");
             }
-            if (map.containsKey(name)) throw new DotbarException("malformed point: " + name + " is given twice");
+            if (map.containsKey(Exprs.sym(name).name())) throw new DotbarException("malformed point: " + name + " is given twice");
             put(map, name, number(value, name));
         }
         return new Point(map);
@@ -80,15 +80,21 @@ public final class Point {
             if (!(namesAndValues[i + 1] instanceof Number v)) {
                 throw new DotbarException("at(...): the value of " + name + " should be a number, got " + namesAndValues[i + 1]);
             }
+            if (map.containsKey(Exprs.sym(name).name())) throw new DotbarException("at(...): " + name + " is given twice");
             put(map, name, v.doubleValue());
         }
         return new Point(map);
     }
 
     private static void put(Map<String, Double> map, String name, double v) {
-        Exprs.sym(name);
+        String key = Exprs.sym(name).name();  // NFC: ŵ typed either way is one name
         if (!Double.isFinite(v)) throw new DotbarException(name + " = " + v + " is not a finite number");
-        map.put(name, v);
+        map.put(key, v);
+    }
+
+    /** A name as stored: NFC-normalised (lookups of a name that is not a valid symbol find nothing). */
+    private static String key(String name) {
+        return name == null ? null : java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC);
     }
 
     private static double number(String text, String name) {
@@ -101,24 +107,21 @@ public final class Point {
             t = t.substring(1).strip();
         }
         if (t.equals("pi") || t.equals("π")) return sign * Math.PI;
-        try {
-            if (!t.isEmpty() && (Character.isDigit(t.charAt(0)) || t.charAt(0) == '.')) return sign * Double.parseDouble(t);
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
+        Double v = t.startsWith("+") || t.startsWith("-") ? null : NumberSyntax.parse(t);  // the parser's numbers, no more
+        if (v != null) return sign * v;
         throw new DotbarException("malformed point: the value of " + name + " is not a number: '" + text + "'");
     }
 
     /** The value of {@code name}; an error naming it when it has none. */
     public double get(String name) {
-        Double v = values.get(name);
+        Double v = values.get(key(name));
         if (v == null) throw new DotbarException("no value for " + name + " in " + this);
         return v;
     }
 
     /** True when {@code name} has a value. */
     public boolean has(String name) {
-        return values.containsKey(name);
+        return values.containsKey(key(name));
     }
 
     /** A copy with {@code name} set to {@code value}. */
@@ -158,10 +161,10 @@ public final class Point {
     }
 
     private Order order(List<String> names) {
-        var missing = names.stream().filter(n -> !values.containsKey(n)).toList();
+        var missing = names.stream().filter(n -> !values.containsKey(key(n))).toList();
         if (!missing.isEmpty()) throw missingValues(missing);
         double[] r = new double[names.size()];
-        for (int i = 0; i < r.length; i++) r[i] = values.get(names.get(i));
+        for (int i = 0; i < r.length; i++) r[i] = values.get(key(names.get(i)));
         return new Order(names, r);
     }
 

@@ -2,6 +2,7 @@ package dotbar.optim;
 
 import dotbar.DotbarException;
 import dotbar.expr.Exprs;
+import dotbar.expr.NumberSyntax;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -68,7 +69,8 @@ public final class Dataset {
     public static Dataset csv(String path) {
         var format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).setCommentMarker('#').get();
-        try (Reader in = Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8);
+        if (path == null) throw new DotbarException("csv: the path is null");
+        try (Reader in = new Limited(Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8), path);
              var parser = format.parse(in)) {
             List<String> names = names(String.join(",", parser.getHeaderNames()), path);
             var rows = new ArrayList<double[]>();
@@ -85,18 +87,50 @@ public final class Dataset {
             return new Dataset(names, rows.toArray(new double[0][]));
         } catch (NoSuchFileException e) {
             throw new DotbarException("no such file: " + path);
+        } catch (java.io.UncheckedIOException e) {
+            // commons-csv reports a malformed record (an unterminated quote) so, with the line in the message
+            throw new DotbarException("cannot read " + path + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             throw new DotbarException("cannot read " + path + ": " + e.getMessage(), e);
         }
     }
 
-    private static double number(String cell, String path, CSVRecord record, String column) {
-        try {
-            double v = Double.parseDouble(cell);
-            if (Double.isFinite(v)) return v;
-        } catch (NumberFormatException ignored) {
-            // reported below, with the place
+    /** The most characters {@link #csv} reads: a larger file (or /dev/zero) is refused, not read into memory. */
+    public static final long MAX_CSV_CHARS = 64L << 20;
+
+    /** A reader that refuses to read past {@link #MAX_CSV_CHARS}. */
+    private static final class Limited extends java.io.FilterReader {
+        private final String path;
+        private long read;
+
+        Limited(Reader in, String path) {
+            super(in);
+            this.path = path;
         }
+
+        @Override public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) count(1);
+            return c;
+        }
+
+        @Override public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) count(n);
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > MAX_CSV_CHARS) {
+                throw new DotbarException(path + " is larger than the " + (MAX_CSV_CHARS >> 20) + " Mi characters csv reads");
+            }
+        }
+    }
+
+    private static double number(String cell, String path, CSVRecord record, String column) {
+        Double v = NumberSyntax.parse(cell);  // the parser's numbers: no 0x1p3, 1d, 2f, NaN
+        if (v != null && Double.isFinite(v)) return v;
         throw new DotbarException(path + " line " + record.getParser().getCurrentLineNumber() + ", column " + column
                 + ": '" + cell + "' is not a finite number");
     }

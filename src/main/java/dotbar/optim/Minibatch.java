@@ -29,6 +29,9 @@ final class Minibatch implements Objective {
     private long seed = 0;
     private RandomGenerator random;
     private int position;            // next row of the order; 0 starts an epoch
+    private long shuffles;           // epochs shuffled since the last restart
+    private int lastPosition;        // before the last next(), for undoNext
+    private int[] lastOrder;         // the order before the last next() shuffled it, else null
 
     Minibatch(List<String> parameters, Differentiable perSample, double[][] rows) {
         this.parameters = parameters;
@@ -50,6 +53,22 @@ final class Minibatch implements Objective {
         random = new Well19937c(seed);
         System.arraycopy(natural, 0, order, 0, order.length);
         position = 0;
+        shuffles = 0;
+        lastPosition = 0;
+        lastOrder = null;
+    }
+
+    @Override
+    public void undoNext() {
+        position = lastPosition;
+        if (lastOrder == null) return;
+        // the shuffle drew from the generator: replay the ones before it (a shuffle's draws depend only on the length)
+        System.arraycopy(lastOrder, 0, order, 0, order.length);
+        random = new Well19937c(seed);
+        int[] scratch = natural.clone();
+        for (long k = 0; k < shuffles - 1; k++) MathArrays.shuffle(scratch, random);
+        shuffles--;
+        lastOrder = null;
     }
 
     @Override
@@ -68,7 +87,13 @@ final class Minibatch implements Objective {
     @Override
     public double next(double[] theta, double[] g) {
         int n = Math.min(batch, rows.length - position);
-        if (position == 0 && batch < rows.length) MathArrays.shuffle(order, random);
+        lastPosition = position;
+        lastOrder = null;
+        if (position == 0 && batch < rows.length) {
+            lastOrder = order.clone();
+            MathArrays.shuffle(order, random);
+            shuffles++;
+        }
         double loss = mean(theta, order, position, n, g);
         position = (position + n) % rows.length;
         return loss;

@@ -22,6 +22,12 @@ interface Objective {
     /** Starts the minibatch sequence over (the same shuffles again). */
     void restart();
 
+    /**
+     * Takes back the last {@link #next}: the minibatch stream is where it was before it, so a step
+     * that failed leaves every piece of state as it was. Nothing to do without data.
+     */
+    default void undoNext() { }
+
     /** Minibatches of {@code k} rows; an error without data. */
     void batch(int k);
 

@@ -5,7 +5,9 @@ import dotbar.expr.Expr;
 import dotbar.expr.Point;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The two objectives: a whole loss, and the minibatch mean of a per-sample loss over data. */
 final class Objectives {
@@ -20,7 +22,8 @@ final class Objectives {
     /** The mean of {@code perSample} over minibatches of {@code data}; the parameters are start's names. */
     static Objective minibatch(Expr perSample, Dataset data, Point start) {
         List<String> params = parameters(perSample, start, data.columns());
-        var used = perSample.vars().stream().filter(data.columns()::contains).toList();
+        var columns = new HashSet<>(data.columns());
+        var used = perSample.vars().stream().filter(columns::contains).toList();
         var inputs = new ArrayList<>(params);
         inputs.addAll(used);
         double[][] rows = new double[data.size()][used.size()];
@@ -35,10 +38,13 @@ final class Objectives {
      * The parameters: {@code start}'s names, which must be exactly the loss's symbols that are not
      * data columns. Errors name what is missing or extra.
      */
-    private static List<String> parameters(Expr loss, Point start, List<String> columns) {
-        List<String> vars = loss.vars();
+    private static List<String> parameters(Expr loss, Point start, List<String> columnList) {
+        // hash indexes: set-up is linear in the number of parameters (10⁵ of them)
+        List<String> varList = loss.vars();
+        Set<String> vars = new HashSet<>(varList), columns = new HashSet<>(columnList);
         List<String> params = start.names().stream().map(Rule::symbolName).toList();
-        List<String> needed = vars.stream().filter(v -> !columns.contains(v)).toList();
+        Set<String> given = new HashSet<>(params);
+        List<String> needed = varList.stream().filter(v -> !columns.contains(v)).toList();
         for (String p : params) {
             if (columns.contains(p)) {
                 throw new DotbarException("the start point gives " + p + ", which is a column of the data (read from each row), "
@@ -49,13 +55,13 @@ final class Objectives {
                         + (needed.isEmpty() ? "it has no parameters" : "its parameters are " + Point.listed(needed)));
             }
         }
-        var missing = needed.stream().filter(v -> !params.contains(v)).toList();
+        var missing = needed.stream().filter(v -> !given.contains(v)).toList();
         if (!missing.isEmpty()) {
             String which = Point.listed(missing);
             throw new DotbarException(columns.isEmpty()
                     ? "the start point has no value for " + which + " (the loss's parameters are " + Point.listed(needed) + ")"
                     : "the loss needs " + which + ", which " + (missing.size() == 1 ? "is" : "are") + " neither a column of the data ("
-                    + Point.listed(columns) + ") nor given in the start point" + (params.isEmpty() ? "" : " (" + Point.listed(params) + ")"));
+                    + Point.listed(columnList) + ") nor given in the start point" + (params.isEmpty() ? "" : " (" + Point.listed(params) + ")"));
         }
         if (params.isEmpty()) throw new DotbarException("the loss " + loss + " has no parameters to optimize");
         return params;

@@ -152,8 +152,17 @@ public final class Optimizer implements Trajectory {
         return this;
     }
 
-    /** Step t + 1, committed only when everything it computes is finite. */
+    /** Step t + 1, committed only when everything it computes is finite; a failed step takes its minibatch back. */
     private void advance() {
+        try {
+            tryStep();
+        } catch (RuntimeException e) {
+            if (objective.stochastic()) objective.undoNext();
+            throw e;
+        }
+    }
+
+    private void tryStep() {
         long step = t + 1;
         double used;
         double[] g;

@@ -12,6 +12,8 @@ import java.util.List;
  */
 final class Lexer {
     private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+    /** Superscript integers are exact: at most 2⁵³, checked digit by digit so the long never overflows. */
+    private static final long MAX_SUPERSCRIPT = 1L << 53;
 
     private Lexer() {}
 
@@ -43,6 +45,10 @@ final class Lexer {
                 while (end < cps.length && SUPERSCRIPT_DIGITS.indexOf(cps[end]) >= 0) {
                     value = value * 10 + SUPERSCRIPT_DIGITS.indexOf(cps[end]);
                     end++;
+                    if (value > MAX_SUPERSCRIPT) {
+                        throw new ParseException("a superscript exponent above 2⁵³ (where doubles stop being exact integers); write x^"
+                                + "(…) with a number instead", source, column);
+                    }
                 }
                 if (end == digitsStart) {
                     throw new ParseException("a superscript sign needs superscript digits after it", source, column);

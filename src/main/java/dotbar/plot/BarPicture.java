@@ -87,8 +87,10 @@ final class BarPicture {
         }
         if (p.logY) {
             if (lo > hi) return new double[]{0.1, 10};
-            double a = Math.pow(10, Math.floor(Math.log10(lo))), b = Math.pow(10, Math.ceil(Math.log10(hi)));
-            return new double[]{a, b > a ? b : a * 10};
+            // whole decades, kept inside (0, largest double]: 10⁻³²⁴ underflows and 10³⁰⁹ overflows
+            double a = Math.max(Math.pow(10, Math.floor(Math.log10(lo))), Double.MIN_VALUE);
+            double b = Math.min(Math.pow(10, Math.ceil(Math.log10(hi))), Double.MAX_VALUE);
+            return b > a ? new double[]{a, b} : a * 10 <= Double.MAX_VALUE ? new double[]{a, a * 10} : new double[]{a / 10, a};
         }
         if (lo > hi) return new double[]{0, 1};
         lo = Math.min(0, lo);

@@ -164,7 +164,7 @@ final class ChartFiles {
         for (Plot.Curve c : p.curves) {
             var s = new XYSeries(unique(data, c.label()), false, true);
             for (int i = 0; i < FUNCTION_SAMPLES; i++) {
-                double x = xr[0] + (xr[1] - xr[0]) * i / (FUNCTION_SAMPLES - 1);
+                double x = Ranges.at(xr[0], xr[1], i, FUNCTION_SAMPLES - 1);
                 s.add(x, shown(c.sampler().at(x), p.logY));
             }
             add(data, renderer, s, style++, false);
@@ -185,6 +185,8 @@ final class ChartFiles {
         Levels levels = p.levels();
         Grid grid = Grid.sample(f, CONTOUR_GRID, CONTOUR_GRID);
         double dx = (f.x1() - f.x0()) / (CONTOUR_GRID - 1), dy = (f.y1() - f.y0()) / (CONTOUR_GRID - 1);
+        if (!Double.isFinite(dx)) dx = (f.x1() / 2 - f.x0() / 2) / (CONTOUR_GRID - 1) * 2;  // −1e308 to 1e308
+        if (!Double.isFinite(dy)) dy = (f.y1() / 2 - f.y0() / 2) / (CONTOUR_GRID - 1) * 2;
         double[] values = levels.values();
         for (int k = 0; k < values.length; k++) {
             var s = new XYSeries("level " + Format.number(values[k], 3), false, true);

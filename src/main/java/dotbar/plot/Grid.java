@@ -10,8 +10,8 @@ record Grid(double[] xs, double[] ys, double[][] z) {
     /** Samples {@code field} at {@code nx × ny} points, the corners included. */
     static Grid sample(Plot.Field field, int nx, int ny) {
         double[] xs = new double[nx], ys = new double[ny];
-        for (int i = 0; i < nx; i++) xs[i] = field.x0() + (field.x1() - field.x0()) * i / (nx - 1);
-        for (int j = 0; j < ny; j++) ys[j] = field.y1() - (field.y1() - field.y0()) * j / (ny - 1);
+        for (int i = 0; i < nx; i++) xs[i] = Ranges.at(field.x0(), field.x1(), i, nx - 1);
+        for (int j = 0; j < ny; j++) ys[j] = Ranges.at(field.y1(), field.y0(), j, ny - 1);
         return sample(field, xs, ys);
     }
 

@@ -429,7 +429,7 @@ public final class Plot {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (Curve c : curves) {
             for (int i = 0; i < samples; i++) {
-                double v = c.sampler().at(x[0] + (x[1] - x[0]) * i / (samples - 1));
+                double v = c.sampler().at(Ranges.at(x[0], x[1], i, samples - 1));
                 if (Double.isFinite(v) && (!logY || v > 0)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
             }
         }

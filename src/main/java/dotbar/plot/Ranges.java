@@ -32,8 +32,25 @@ final class Ranges {
     static double[] widen(double lo, double hi, boolean log) {
         if (lo > hi) return log ? new double[]{0.1, 10} : new double[]{-1, 1};
         if (lo < hi) return new double[]{lo, hi};
-        if (log) return new double[]{lo / Math.sqrt(10), lo * Math.sqrt(10)};
-        double d = lo == 0 ? 1 : Math.abs(lo) / 10;
+        if (log) {
+            // kept inside (0, largest double]: a subnormal or a huge value still gets a decade
+            double a = Math.max(lo / Math.sqrt(10), Double.MIN_VALUE), b = Math.min(lo * Math.sqrt(10), Double.MAX_VALUE);
+            return a < b ? new double[]{a, b} : new double[]{lo / 10, lo};
+        }
+        double d = lo == 0 ? 1 : Math.max(Math.abs(lo) / 10, 4 * Math.ulp(lo));  // a subnormal's tenth would be 0
+        if (lo + d == Double.POSITIVE_INFINITY) return new double[]{lo - 2 * d, lo};
+        if (lo - d == Double.NEGATIVE_INFINITY) return new double[]{lo, lo + 2 * d};
         return new double[]{lo - d, lo + d};
+    }
+
+    /**
+     * The point {@code i/n} of the way from lo to hi: lo + (hi − lo)·i/n, also when hi − lo
+     * overflows (lo = −1e308, hi = 1e308) — then as lo·(1 − t) + hi·t.
+     */
+    static double at(double lo, double hi, int i, int n) {
+        double span = hi - lo;
+        if (Double.isFinite(span)) return lo + span * i / n;
+        double t = i / (double) n;
+        return lo * (1 - t) + hi * t;
     }
 }

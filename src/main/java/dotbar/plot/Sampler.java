@@ -1,8 +1,10 @@
 package dotbar.plot;
 
 import dotbar.DotbarException;
+import dotbar.Interrupted;
 import dotbar.expr.Evaluator;
 import dotbar.expr.Expr;
+import dotbar.expr.FunctionValues;
 import dotbar.expr.Graph;
 
 import java.util.ArrayList;
@@ -21,6 +23,8 @@ final class Sampler {
     private final List<String> names;
     private final Map<String, Double> symbols = new HashMap<>();
     private final Map<Expr, Double> values = new IdentityHashMap<>();
+    private final FunctionValues calls = new FunctionValues();
+    private long steps;
 
     /**
      * @param e     the expression to sample
@@ -43,7 +47,10 @@ final class Sampler {
     double at(double... coordinates) {
         for (int i = 0; i < names.size(); i++) symbols.put(names.get(i), coordinates[i]);
         values.clear();
-        for (Expr n : order) values.put(n, Evaluator.node(n, symbols, values));
+        for (Expr n : order) {
+            Interrupted.poll(++steps);
+            values.put(n, Evaluator.node(n, symbols, values, calls));
+        }
         return values.get(order.get(order.size() - 1));
     }
 }

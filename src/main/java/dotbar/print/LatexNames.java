@@ -72,19 +72,22 @@ final class LatexNames {
     private static String glyphs(String s) {
         var out = new StringBuilder();
         int[] cps = s.codePoints().toArray();
+        boolean command = false;  // the text so far ends with a command such as \alpha
         for (int i = 0; i < cps.length; ) {
-            String g = GREEK.getOrDefault(cps[i], Character.toString(cps[i]));
+            var g = new StringBuilder(GREEK.getOrDefault(cps[i], Character.toString(cps[i])));
             int j = i + 1;
             var marks = new ArrayList<String>();
             for (; j < cps.length && Character.getType(cps[j]) == Character.NON_SPACING_MARK; j++) {
                 String accent = ACCENTS.get(cps[j]);
                 if (accent != null) marks.add(accent);
-                else g += Character.toString(cps[j]);
+                else g.appendCodePoint(cps[j]);
             }
-            for (String accent : marks) g = accent + "{" + g + "}";
+            String glyph = g.toString();
+            for (String accent : marks) glyph = accent + "{" + glyph + "}";
             // a command followed by a letter needs a space: \alpha b, not \alphab
-            if (out.length() > 0 && endsWithCommand(out) && Character.isLetter(g.charAt(0))) out.append(' ');
-            out.append(g);
+            if (command && Character.isLetter(glyph.charAt(0))) out.append(' ');
+            out.append(glyph);
+            command = isCommand(glyph);
             i = j;
         }
         return out.toString();
@@ -94,9 +97,10 @@ final class LatexNames {
         return (int) s.codePoints().filter(c -> Character.getType(c) != Character.NON_SPACING_MARK).count();
     }
 
-    private static boolean endsWithCommand(StringBuilder out) {
-        int i = out.length() - 1;
-        while (i >= 0 && Character.isLetter(out.charAt(i))) i--;
-        return i >= 0 && i < out.length() - 1 && out.charAt(i) == '\\';
+    /** {@code \\alpha}: a backslash and letters (one glyph's text is short). */
+    private static boolean isCommand(String glyph) {
+        int i = glyph.length() - 1;
+        while (i >= 0 && Character.isLetter(glyph.charAt(i))) i--;
+        return i >= 0 && i < glyph.length() - 1 && glyph.charAt(i) == '\\';
     }
 }

@@ -30,8 +30,6 @@ import java.util.List;
  * <p>Printing is iterative and linear in the length of the text ({@link TreeWriter}).
  */
 public final class LatexPrinter extends TreeWriter {
-    private static final LatexPrinter INSTANCE = new LatexPrinter();
-
     private LatexPrinter() {}
 
     /** The LaTeX source of {@code e} (cut, with a note, beyond 4 000 000 characters). */
@@ -41,7 +39,7 @@ public final class LatexPrinter extends TreeWriter {
 
     /** The LaTeX source of {@code e}, cut after {@code maxChars} characters. */
     public static String print(Expr e, int maxChars) {
-        return INSTANCE.write(e, maxChars);
+        return new LatexPrinter().write(e, maxChars);  // a printer per printout: it remembers what it saw
     }
 
     @Override
@@ -114,9 +112,9 @@ public final class LatexPrinter extends TreeWriter {
         operand(out, child, parens(parent.op(), index, child), "\\left(", "\\right)");
     }
 
-    private static boolean parens(Op parent, int index, Expr child) {
+    private boolean parens(Op parent, int index, Expr child) {
         if (parent == Op.POW && index == 0 && isFraction(child)) return true;
-        return Precedence.needsParens(parent, index, level(child), Precedence.startsWithMinus(child, true));
+        return Precedence.needsParens(parent, index, level(child), startsWithMinus(child, true));
     }
 
     /** A fraction bar groups like an atom, except under an exponent. */

@@ -1,5 +1,7 @@
 package dotbar.print;
 
+import dotbar.Interrupted;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -28,6 +30,11 @@ public final class TextTable {
     public enum Align { LEFT, RIGHT, AUTO }
 
     private static final String GAP = "  ";
+    /**
+     * Cells wider than this do not widen their column: they run past it, so that one long cell
+     * (a definition of thousands of characters) cannot pad every other row to its width.
+     */
+    static final int WIDEST_ALIGNED = 1000;
 
     private final List<String> header;
     private final List<Object[]> rows = new ArrayList<>();
@@ -74,6 +81,7 @@ public final class TextTable {
         String[][] text = new String[rows.size()][n];
         boolean[] numeric = new boolean[n];
         for (int r = 0; r < rows.size(); r++) {
+            Interrupted.poll(r + 1);
             for (int c = 0; c < n; c++) {
                 Object cell = rows.get(r)[c];
                 if (cell instanceof Number) numeric[c] = true;
@@ -90,7 +98,8 @@ public final class TextTable {
                     intWidth[c] = Math.max(intWidth[c], split);
                     restWidth[c] = Math.max(restWidth[c], text[r][c].length() - split);
                 } else {
-                    width[c] = Math.max(width[c], width(text[r][c]));
+                    int w = width(text[r][c]);
+                    if (w <= WIDEST_ALIGNED) width[c] = Math.max(width[c], w);
                 }
             }
             width[c] = Math.max(width[c], intWidth[c] + restWidth[c]);
@@ -100,6 +109,7 @@ public final class TextTable {
         int total = Arrays.stream(width).sum() + GAP.length() * (n - 1);
         out.append("─".repeat(Math.max(total, 1))).append('\n');
         for (int r = 0; r < rows.size(); r++) {
+            Interrupted.poll(r + 1);
             String[] cells = text[r].clone();
             for (int c = 0; c < n; c++) {
                 if (numeric[c] && align[c] == Align.AUTO && rows.get(r)[c] instanceof Number) {
@@ -119,10 +129,14 @@ public final class TextTable {
         var line = new StringBuilder();
         for (int c = 0; c < cells.length; c++) {
             if (c > 0) line.append(GAP);
-            String pad = " ".repeat(width[c] - width(cells[c]));
-            line.append(right.test(c) ? pad + cells[c] : cells[c] + pad);
+            boolean last = c == cells.length - 1;
+            String pad = " ".repeat(Math.max(0, width[c] - width(cells[c])));
+            if (right.test(c)) line.append(pad).append(cells[c]);
+            else line.append(cells[c]).append(last ? "" : pad);  // trailing spaces would only be stripped
         }
-        out.append(line.toString().stripTrailing()).append('\n');
+        int end = line.length();
+        while (end > 0 && line.charAt(end - 1) == ' ') end--;
+        out.append(line, 0, end).append('\n');
     }
 
     /** Index where a formatted number's integer part ends ('.' or 'e', else its length). */

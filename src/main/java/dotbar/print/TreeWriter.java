@@ -1,9 +1,11 @@
 package dotbar.print;
 
+import dotbar.Interrupted;
 import dotbar.expr.Expr;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 
 /**
@@ -20,6 +22,8 @@ import java.util.List;
  * leaves) is cut there and ends with a note giving the number of distinct nodes.
  */
 abstract class TreeWriter {
+    /** Per printout: whether a node's text starts with a minus ({@link Precedence#startsWithMinus}). */
+    private final IdentityHashMap<Expr, Boolean> minusFirst = new IdentityHashMap<>();
     /** The cut used by {@code toString()}: well above a 20 000-term sum's text. */
     static final int DEFAULT_MAX_CHARS = 4_000_000;
 
@@ -32,7 +36,9 @@ abstract class TreeWriter {
         var stack = new ArrayDeque<Object>();
         var pieces = new ArrayList<Object>();
         stack.push(root);
+        long steps = 0;
         while (!stack.isEmpty()) {
+            Interrupted.poll(++steps);
             Object item = stack.pop();
             if (item instanceof String s) {
                 text.append(s);
@@ -48,6 +54,11 @@ abstract class TreeWriter {
             for (int i = pieces.size() - 1; i >= 0; i--) stack.push(pieces.get(i));
         }
         return text.toString();
+    }
+
+    /** {@link Precedence#startsWithMinus}, remembered over this printout. */
+    final boolean startsWithMinus(Expr e, boolean fractions) {
+        return Precedence.startsWithMinus(e, fractions, minusFirst);
     }
 
     /** Adds a call: {@code name}, then the arguments separated by ", " between {@code open} and {@code close}. */

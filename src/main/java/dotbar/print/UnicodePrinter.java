@@ -39,8 +39,6 @@ public final class UnicodePrinter extends TreeWriter {
     public static final int SUPERSCRIPT_LIMIT = 999;
 
     private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-    private static final UnicodePrinter INSTANCE = new UnicodePrinter();
-
     private UnicodePrinter() {}
 
     /** The Unicode text of {@code e} (cut, with a note, beyond 4 000 000 characters). */
@@ -50,7 +48,7 @@ public final class UnicodePrinter extends TreeWriter {
 
     /** The Unicode text of {@code e}, cut after {@code maxChars} characters. */
     public static String print(Expr e, int maxChars) {
-        return INSTANCE.write(e, maxChars);
+        return new UnicodePrinter().write(e, maxChars);  // a printer per printout: it remembers what it saw
     }
 
     /** {@code n} in superscript digits, with {@code ⁻} when negative: {@code ⁻¹²}. */
@@ -116,7 +114,7 @@ public final class UnicodePrinter extends TreeWriter {
         operand(out, child, parens(parent.op(), index, child), "(", ")");
     }
 
-    private static boolean parens(Op parent, int index, Expr child) {
+    private boolean parens(Op parent, int index, Expr child) {
         if (child instanceof Partial) {
             // ∂f/∂u reads as one factor in a product and after a minus, but not as a dividend
             return switch (parent) {
@@ -125,7 +123,7 @@ public final class UnicodePrinter extends TreeWriter {
                 default -> Precedence.needsParens(parent, index, PRODUCT, false);
             };
         }
-        return Precedence.needsParens(parent, index, level(child), Precedence.startsWithMinus(child, false));
+        return Precedence.needsParens(parent, index, level(child), startsWithMinus(child, false));
     }
 
     private static int level(Expr e) {

@@ -1,5 +1,6 @@
 package dotbar.simplify;
 
+import dotbar.Interrupted;
 import dotbar.expr.Apply;
 import dotbar.expr.Call;
 import dotbar.expr.Expr;
@@ -37,7 +38,9 @@ final class CanonicalOrder {
         // post-order over the nodes not seen yet; known signatures are not walked again
         var pending = new ArrayDeque<Expr>();
         pending.push(e);
+        long steps = 0;
         while (!pending.isEmpty()) {
+            Interrupted.poll(++steps);
             Expr n = pending.peek();
             if (signature.containsKey(n)) {
                 pending.pop();

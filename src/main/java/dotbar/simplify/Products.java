@@ -1,5 +1,6 @@
 package dotbar.simplify;
 
+import dotbar.Interrupted;
 import dotbar.expr.Call;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
@@ -61,7 +62,9 @@ final class Products {
         var powers = new ArrayDeque<Double>();
         nodes.push(e);
         powers.push(1.0);
+        long steps = 0;
         while (!nodes.isEmpty()) {
+            Interrupted.poll(++steps);
             Expr n = nodes.pop();
             double k = powers.pop();
             boolean integer = k == Math.rint(k) && !Double.isInfinite(k);

@@ -1,5 +1,6 @@
 package dotbar.simplify;
 
+import dotbar.Interrupted;
 import dotbar.expr.Call;
 import dotbar.expr.Expr;
 import dotbar.expr.Graph;
@@ -40,11 +41,27 @@ public final class Simplifier {
 
     private Simplifier() {}
 
-    /** The simplified form of {@code e}. */
+    /**
+     * The simplified form of {@code e}, never with more distinct operations and symbols than
+     * {@code e} (numbers do not count, so x + x → 2·x is no growth): where the rules would grow
+     * the DAG — collecting the terms of y ← y·y + y repeated a thousand times multiplies it out
+     * into 131 times as many nodes — {@code e} itself is returned.
+     */
     public static Expr simplify(Expr e) {
+        Expr r = rewrite(e);
+        return r == e || weight(r) <= weight(e) ? r : e;
+    }
+
+    /** The distinct nodes of the DAG that are not numbers. */
+    private static long weight(Expr e) {
+        return Graph.topologicalOrder(e).stream().filter(n -> !(n instanceof dotbar.expr.Num)).count();
+    }
+
+    private static Expr rewrite(Expr e) {
         var s = new Simplifier();
         Expr current = e;
         for (int pass = 0; pass < MAX_PASSES; pass++) {
+            Interrupted.check();
             Set<Expr> inner = innerNodes(current);
             Expr next = Graph.rebuild(current, (n, kids) -> {
                 Expr rebuilt = Graph.withChildrenIfChanged(n, kids);

@@ -1,5 +1,6 @@
 package dotbar.simplify;
 
+import dotbar.Interrupted;
 import dotbar.expr.Call;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
@@ -41,7 +42,9 @@ final class Sums {
         var signs = new ArrayDeque<Double>();
         nodes.push(e);
         signs.push(1.0);
+        long steps = 0;
         while (!nodes.isEmpty()) {
+            Interrupted.poll(++steps);
             Expr n = nodes.pop();
             double sign = signs.pop();
             if (n instanceof Num x) {
@@ -82,6 +85,7 @@ final class Sums {
             }
         }
         for (Term t : ordered) {
+            Interrupted.poll(++steps);
             if (sum == null) sum = Products.build(t.coefficient, t.factors);
             else if (t.coefficient < 0) sum = Exprs.sub(sum, Products.build(-t.coefficient, t.factors));
             else sum = Exprs.add(sum, Products.build(t.coefficient, t.factors));

@@ -41,9 +41,10 @@ public final class HessianVector {
         Tapes.of(e, x);  // the checks of compile: every parameter occurs in e, every symbol of e is a parameter
         Map<String, Expr> gradient = SymbolicTrace.reverse(e).gradient();
         var names = new ArrayList<>(x);
+        var taken = new java.util.HashSet<>(e.vars());
         Expr h = Exprs.ZERO;
         for (String p : x) {
-            String v = direction(p, e.vars());
+            String v = direction(p, taken);
             names.add(v);
             h = Exprs.add(h, Exprs.mul(Exprs.sym(v), gradient.get(p)));
         }
@@ -66,7 +67,7 @@ public final class HessianVector {
     public List<String> params() { return tape.wrt(); }
 
     /** The name of the direction's component for parameter p: δp, with more δ while it clashes. */
-    private static String direction(String p, List<String> taken) {
+    private static String direction(String p, java.util.Set<String> taken) {
         String v = "δ" + p;
         while (taken.contains(v)) v = "δ" + v;
         return v;

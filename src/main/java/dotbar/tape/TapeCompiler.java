@@ -1,6 +1,7 @@
 package dotbar.tape;
 
 import dotbar.DotbarException;
+import dotbar.Interrupted;
 import dotbar.expr.Apply;
 import dotbar.expr.Call;
 import dotbar.expr.Expr;
@@ -16,6 +17,7 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +67,8 @@ final class TapeCompiler {
         List<Expr> forward = Graph.topologicalOrder(flat);
         rejectAbstract(forward);
         var unknown = new LinkedHashSet<String>();
-        for (Expr n : forward) if (n instanceof Sym s && !params.contains(s.name())) unknown.add(s.name());
+        var given = new HashSet<>(params);  // a hash index: 10⁵ parameters are checked in linear time
+        for (Expr n : forward) if (n instanceof Sym s && !given.contains(s.name())) unknown.add(s.name());
         if (!unknown.isEmpty()) {
             throw new DotbarException("compile: the expression uses " + String.join(", ", unknown)
                     + (unknown.size() == 1 ? ", which is not a parameter" : ", which are not parameters")
@@ -82,7 +85,8 @@ final class TapeCompiler {
         }
         if (absentAllowed) return;
         var vars = e.vars();
-        var absent = params.stream().filter(p -> !vars.contains(p)).toList();
+        var present = new HashSet<>(vars);
+        var absent = params.stream().filter(p -> !present.contains(p)).toList();
         if (!absent.isEmpty()) {
             throw new DotbarException("compile: " + (absent.size() == 1 ? "parameter " : "parameters ")
                     + String.join(", ", absent) + (absent.size() == 1 ? " is" : " are") + " not in the expression"
@@ -101,7 +105,9 @@ final class TapeCompiler {
     }
 
     private Compiled build(Expr root, List<Expr> forward, List<String> params, int differentiated) {
+        long steps = 0;
         for (Expr n : forward) {
+            Interrupted.poll(++steps);
             emitValue(n);
             boolean dependsOnWrt = n instanceof Sym x ? paramIndex.get(x.name()) < differentiated
                     : n.children().stream().anyMatch(active::contains);
@@ -111,6 +117,7 @@ final class TapeCompiler {
         // the seed w̄ = 1 of the root is a constant: the root's contributions fold into their partials
         if (active.contains(root)) adjoint.put(root, new Adjoint(valueOf(Exprs.ONE), false, false));
         for (int i = forward.size() - 1; i >= 0; i--) {
+            Interrupted.poll(i);
             if (forward.get(i) instanceof Call c && adjoint.containsKey(c)) backpropagate(c);
         }
         int[] gradientSlots = new int[differentiated];
