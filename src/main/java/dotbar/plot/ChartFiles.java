@@ -72,7 +72,7 @@ final class ChartFiles {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } catch (IOException e) {
-            throw new DotbarException("save: could not write " + target + ": " + e.getMessage(), e);
+            throw new DotbarException("save: could not write " + target + ": " + reason(e), e);
         } finally {
             if (temp != null) {
                 try {
@@ -115,6 +115,17 @@ final class ChartFiles {
             chart.draw(g, new Rectangle(0, 0, width, height));
             out.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g.getSVGElement() + "\n").getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * Why a write failed, in words: a file-system error's message is often only a path — and here
+     * the path of the temporary file beside the target — so say what kind of failure it was.
+     */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.NoSuchFileException) return "the folder does not accept new files";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        return e.getMessage();
     }
 
     /** The absolute path to write; its folder must exist. */

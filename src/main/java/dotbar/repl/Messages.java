@@ -84,7 +84,11 @@ final class Messages {
                     .map(d -> where.apply(lineOf(r.source(), (int) d.getPosition()))
                             + withSuggestion(compileError(d, r.source()), d, r.source(), session))
                     .collect(Collectors.joining("\n"));
-            case UNRESOLVED -> where.apply(1) + "cannot find " + String.join(", ", r.unresolved());
+            case UNRESOLVED -> where.apply(1) + (r.unresolved().isEmpty()
+                    // JShell names nothing when javac fails after resolution, as on a string constant over 65 535 bytes
+                    ? "the snippet does not compile and JShell gives no reason (a string literal longer than 65 535 bytes is one;"
+                            + " build long text with \"a\".repeat(n))"
+                    : "cannot find " + String.join(", ", r.unresolved()));
             case EXCEPTION -> where.apply(lineInSnippet(r)) + exception(r, session);
             case STOPPED -> where.apply(lineInSnippet(r)) + "interrupted";
             default -> "";

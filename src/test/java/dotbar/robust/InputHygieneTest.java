@@ -135,6 +135,13 @@ class InputHygieneTest {
     }
 
     @Test
+    void aFailedSaveSaysWhyAndNamesTheFileAskedFor() {
+        if (!Files.isDirectory(Path.of("/proc"))) return;
+        String m = message(() -> plot("x", "x", 0, 1).save("/proc/dotbar-test.svg"));
+        assertEquals("save: could not write /proc/dotbar-test.svg: the folder does not accept new files", m);
+    }
+
+    @Test
     void aClosedStandardInputIsDetectedByTheLauncher() throws Exception {
         Process p = new ProcessBuilder("bash", "-c", "scripts/dotbar <&-").redirectErrorStream(true).start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the launcher ends");
