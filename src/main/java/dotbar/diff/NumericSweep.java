@@ -122,7 +122,9 @@ final class NumericSweep {
 
     /**
      * Reverse mode (eq. 27–30): n̄ = 1 at the root, then in reverse topological order
-     * ūᵢ += ∂n/∂uᵢ·n̄ for every operand that depends on some input. A fresh array each call.
+     * ūᵢ += ∂n/∂uᵢ·n̄ for every operand that depends on some input; an op whose partials are all
+     * structurally 0 (sign, step) adds an exact 0 (not 0·n̄, NaN at n̄ = ∞), as PyTorch and the
+     * tape do, and the sweep goes on below it. A fresh array each call.
      */
     double[] adjoints(int root) {
         boolean[] active = dag.dependsOn(s -> true);
@@ -137,6 +139,7 @@ final class NumericSweep {
             for (int j : kids) any |= active[j];
             if (!reached[i] || !any) continue;
             for (int j : kids) reached[j] = true;
+            if (dag.nodes.get(i) instanceof Call c && c.op().hasZeroPartials()) continue;  // ū += 0 exactly, as the tape
             double[] p = partials(i);
             for (int k = 0; k < kids.length; k++) {
                 if (active[kids[k]]) bar[kids[k]] += p[k] * bar[i];

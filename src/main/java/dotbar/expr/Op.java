@@ -221,6 +221,28 @@ public enum Op {
         return r;
     }
 
+    /**
+     * True when every partial is structurally 0 (sign, step): the reverse sweeps then pass an
+     * exact 0 to the operands instead of 0·w̄, which is NaN when w̄ = ±∞ — PyTorch's
+     * {@code zeros_like(grad)} for sign. Read off {@link #partials} at symbolic operands.
+     */
+    public boolean hasZeroPartials() {
+        return ZeroPartials.OF[ordinal()];
+    }
+
+    /** Computed on first use (a holder class), so that the op table's initialisation does not build expressions. */
+    private static final class ZeroPartials {
+        static final boolean[] OF = new boolean[values().length];
+
+        static {
+            List<Expr> operands = List.of(Exprs.sym("u"), Exprs.sym("v"));
+            for (Op op : values()) {
+                List<Expr> d = op.partials(operands.subList(0, op.arity()), Exprs.sym("w"));
+                OF[op.ordinal()] = d.stream().allMatch(p -> p instanceof Num n && n.is(0));
+            }
+        }
+    }
+
     /** The function that parses as {@code name(...)}: {@code sin}, {@code σ}, {@code pow}, … */
     public static Optional<Op> byFunctionName(String name) {
         for (Op op : values()) {

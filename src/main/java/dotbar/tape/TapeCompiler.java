@@ -142,8 +142,13 @@ final class TapeCompiler {
 
     /**
      * The contributions of node w to its operands' adjoints, ū += ∂w/∂u · w̄, with ∂w/∂u from
-     * the op table. Operands that depend on no parameter differentiated by (numbers, data), and
-     * partials that are structurally 0, are skipped.
+     * the op table. Operands that depend on no parameter differentiated by (numbers, data) are
+     * skipped. An op whose partials are all structurally 0 (sign, step) contributes an exact 0, not 0·w̄
+     * (PyTorch's {@code zeros_like(grad)}: w̄ = ∞ still gives 0), and the sweep goes on below u
+     * with that 0, so that an infinite partial there gives 0·∞ = NaN as in PyTorch rather than
+     * the branch being cut off (which made {@code grad((x − 1)·step(z/0))} 0 by z where PyTorch,
+     * the numeric sweeps and {@code diff} give NaN; {@code grad(sign(4^z))} at z = 710 is NaN as
+     * in PyTorch, while diff's folded formula is 0).
      */
     private void backpropagate(Call w) {
         Adjoint bar = adjoint.get(w);
@@ -151,8 +156,9 @@ final class TapeCompiler {
         for (int k = 0; k < w.args().size(); k++) {
             Expr u = w.args().get(k);
             Expr p = partials.get(k);
-            if (!active.contains(u) || p instanceof Num z && z.is(0)) continue;
-            contribute(u, p, bar);
+            if (!active.contains(u)) continue;
+            if (w.op().hasZeroPartials()) adjoint.putIfAbsent(u, new Adjoint(valueOf(Exprs.ZERO), false, false));  // ū + 0 = ū
+            else contribute(u, p, bar);  // also a partial folded to 0 from constants (∂(1^z)/∂z = 1^z·log 1): 0·w̄, NaN at w̄ = ∞
         }
     }
 

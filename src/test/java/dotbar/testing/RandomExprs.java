@@ -139,6 +139,21 @@ public final class RandomExprs {
         return Combinators.combine(v, v, v).as((x, y, z) -> Point.of("x", x, "y", y, "z", z));
     }
 
+    /**
+     * Points for the overflow range: each of x, y, z is, with equal odds, a value where ops
+     * overflow (±1e308, ±MAX, ±1e300, ±1e200, ±1e154 whose square overflows, ±710 and 800 where
+     * exp, sinh and cosh do), an ordinary value in [−2, 2], or a finite double of any magnitude
+     * (random bits).
+     */
+    public static Arbitrary<Point> overflowPoints() {
+        Arbitrary<Double> v = Arbitraries.frequencyOf(
+                Tuple.of(2, Arbitraries.of(1e308, -1e308, Double.MAX_VALUE, -Double.MAX_VALUE, 1e300, -1e300,
+                        1e200, -1e200, 1e154, -1e154, 710.0, -710.0, 800.0)),
+                Tuple.of(1, Arbitraries.doubles().between(-2, 2).ofScale(2)),
+                Tuple.of(1, Arbitraries.randomValue(r -> Double.longBitsToDouble(r.nextLong())).filter(Double::isFinite)));
+        return Combinators.combine(v, v, v).as((x, y, z) -> Point.of("x", x, "y", y, "z", z));
+    }
+
     /** An expression and a point at which it is smooth (see {@link #isSmoothAt}). */
     public record Sample(Expr expr, Point point) {
         @Override public String toString() { return expr + " at " + point; }
