@@ -126,10 +126,28 @@ public final class Session implements AutoCloseable {
             origins.put(snippet.id(), origin);
         }
         Result result = classify(event, source, notes);
+        if (result.kind() == Result.Kind.UNRESOLVED && result.unresolved().isEmpty()) {
+            // javac failed after JShell resolved everything: a string constant over 65 535 bytes.
+            // javac then leaves the oversized constant in its reusable compiler context (the class
+            // writer's pool is reset only after a class is written), and JShell reuses that context,
+            // so every later snippet fails the same way. A class path change is the one public way
+            // to make JShell start new compiler contexts; the entry added is already on the path.
+            // The snippet itself defined nothing: it is dropped, so nothing compiles it again.
+            shell.drop(snippet);
+            freshCompiler();
+        }
         if (result.kind() == Result.Kind.EXCEPTION || result.kind() == Result.Kind.STOPPED) {
             threw.add(snippet.id());
         }
         return result;
+    }
+
+    /** Makes JShell compile the next snippets in new javac contexts, with the same class path. */
+    private void freshCompiler() {
+        String entry = System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)[0];
+        if (!entry.isEmpty()) {
+            shell.addToClasspath(entry);
+        }
     }
 
     private Result classify(SnippetEvent event, String source, List<String> notes) {
