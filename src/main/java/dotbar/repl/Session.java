@@ -116,7 +116,7 @@ public final class Session implements AutoCloseable {
         List<String> notes = Updates.settle(shell, engine.loader(), events);
         SnippetEvent event = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
         if (event == null) {
-            return new Result(Result.Kind.SILENT, null, source, null, List.of(), List.of(), null, notes);
+            return new Result(Result.Kind.SILENT, null, source, null, List.of(), List.of(), null, notes, null);
         }
         Snippet snippet = event.snippet();
         if (hiding) {
@@ -172,7 +172,8 @@ public final class Session implements AutoCloseable {
         var diagnostics = kind == Result.Kind.REJECTED
                 ? shell.diagnostics(snippet).filter(d -> d.isError()).toList() : List.<jdk.jshell.Diag>of();
         String value = kind == Result.Kind.VALUE ? event.value() : null;
-        return new Result(kind, snippet, source, value, diagnostics, unresolved, event.exception(), notes);
+        return new Result(kind, snippet, source, value, diagnostics, unresolved, event.exception(), notes,
+                kind == Result.Kind.VALUE ? engine.unshown() : null);
     }
 
     private static boolean hasValue(Snippet snippet) {
@@ -223,6 +224,14 @@ public final class Session implements AutoCloseable {
             default -> null;
         };
         return engine.lastValue(name);
+    }
+
+    /**
+     * Why the value JShell last read ({@code shell().varValue}, as {@code /vars} and {@code /show}
+     * do) could not be shown, or {@code null} when it could.
+     */
+    String unshown() {
+        return engine.unshown();
     }
 
     /** Completion, documentation and snippet splitting for this state. */
