@@ -170,6 +170,9 @@ final class Commands {
         }
         try {
             String value = shell().varValue(variable.get());
+            if (session.unshown() != null) {
+                return new Flow.Fail(where + "could not show the value of " + name + ": " + session.unshown());
+            }
             out.println(Messages.isString(variable.get().typeName()) ? JavaText.unquote(value) : value);
             return Flow.CONTINUE;
         } catch (IllegalStateException | IllegalArgumentException notDefined) {
@@ -206,6 +209,9 @@ final class Commands {
                     String value;
                     try {
                         value = shell().varValue(v);
+                        if (session.unshown() != null) {
+                            value = style.error("(could not show the value: " + session.unshown() + ")");
+                        }
                     } catch (IllegalStateException | IllegalArgumentException notDefined) {
                         List<String> needs = shell().unresolvedDependencies(v).toList();
                         value = needs.isEmpty() ? "(dropped: its declaration does not compile now; it comes back when it does)"

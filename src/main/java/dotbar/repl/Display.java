@@ -12,7 +12,8 @@ import jdk.jshell.EvalException;
  *     lines (a trace, a Hessian, a plot) starts on the line after {@code name =} so its columns
  *     stay aligned. A value longer than {@value #MAX_LINES} lines or {@value #MAX_CHARS} characters
  *     is cut, with a note that {@code /show} prints all of it; plots are never cut (they are sized
- *     to the terminal already).
+ *     to the terminal already). A value whose {@code toString()} fails shows as one line saying why
+ *     (the variable keeps its value); see {@link ValueText} for the bound on a value's text.
  * <li>A failure: compile errors with a caret, a {@code DotbarException} as its message alone, any
  *     other exception as one line and a hint that {@code /trace} shows its stack.
  * </ul>
@@ -34,6 +35,10 @@ final class Display {
 
     /** The text for a snippet that has a value; remembers the whole value for {@code /show}. */
     String value(Result r) {
+        if (r.unshown() != null) {
+            String name = Messages.valueName(r);
+            return style.error("could not show the value" + (name == null ? "" : " of " + name) + ": " + r.unshown());
+        }
         String text = Messages.valueText(r);
         if (text.endsWith("\n")) {
             text = text.substring(0, text.length() - 1); // println adds the line's end

@@ -3,6 +3,7 @@ package dotbar.repl;
 import java.lang.reflect.Method;
 import java.util.Map;
 
+import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.execution.LocalExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
@@ -51,6 +52,12 @@ final class LocalEngine implements ExecutionControlProvider {
         return c != null && c.stopped;
     }
 
+    /** Why the value of the last snippet run or variable read could not be shown, or {@code null}. */
+    String unshown() {
+        Control c = control;
+        return c == null ? null : c.unshown();
+    }
+
     /** The loader of the snippets' classes (after the engine started), or {@code null} before. */
     SnippetLoader loader() {
         Control c = control;
@@ -82,6 +89,47 @@ final class LocalEngine implements ExecutionControlProvider {
         private volatile boolean stopped;
         /** The wrapper class of the last snippet run or variable read. */
         private volatile String lastClass;
+        /** Why the last value's text could not be made, or {@code null}. */
+        private volatile String unshown;
+
+        /** The snippet method a {@link #runAndShow} call runs, and the text of what it returned. */
+        private static final class Call {
+            final Method snippet;
+            volatile ValueText.Shown shown;
+
+            Call(Method snippet) {
+                this.snippet = snippet;
+            }
+        }
+
+        private static final InheritableThreadLocal<Call> CALL = new InheritableThreadLocal<>();
+        private static final Method RUN_AND_SHOW;
+
+        static {
+            try {
+                RUN_AND_SHOW = Control.class.getDeclaredMethod("runAndShow");
+                RUN_AND_SHOW.setAccessible(true);
+            } catch (NoSuchMethodException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        /**
+         * Runs the snippet method of this thread's {@link Call} and makes its value's text; what the
+         * snippet throws (an exception, or the stop of a Ctrl-C) is thrown on unchanged.
+         */
+        @SuppressWarnings("unused") // called reflectively, as the snippet method
+        private static Object runAndShow() throws Throwable {
+            Call call = CALL.get();
+            Object value;
+            try {
+                value = call.snippet.invoke(null);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            }
+            call.shown = ValueText.of(value, DirectExecutionControl::valueString);
+            return null;
+        }
 
         @Override
         public String invoke(String className, String methodName) throws RunException, EngineTerminationException, InternalException {
@@ -92,7 +140,27 @@ final class LocalEngine implements ExecutionControlProvider {
         @Override
         public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
             lastClass = className;
-            return super.varValue(className, varName);
+            unshown = null;
+            Object value;
+            try {
+                java.lang.reflect.Field field = findClass(className).getDeclaredField(varName);
+                field.setAccessible(true);
+                value = field.get(null);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new InternalException(e.toString());
+            }
+            clientCodeEnter();
+            try {
+                return shown(ValueText.of(value, DirectExecutionControl::valueString));
+            } finally {
+                clientCodeLeave();
+            }
+        }
+
+        /** The text to hand to JShell; a failure is kept for {@link #unshown()} and shows as nothing. */
+        private String shown(ValueText.Shown shown) {
+            unshown = shown.failure();
+            return shown.failure() == null ? shown.text() : "";
         }
 
         Object lastValue(String name) {
@@ -137,14 +205,31 @@ final class LocalEngine implements ExecutionControlProvider {
             }
         }
 
+        /**
+         * Runs the snippet through {@link #runAndShow}, on the snippet's own thread, so that its
+         * value's text is made there (a Ctrl-C reaches a long {@code toString}) and bounded
+         * ({@link ValueText}); the stock engine would call {@code toString()} unbounded, after the
+         * snippet's thread ended, and a failure there would lose the snippet's outcome.
+         */
         @Override
         protected String invoke(Method doitMethod) throws Exception {
+            unshown = null;
+            Call call = new Call(doitMethod);
+            CALL.set(call); // inherited by the snippet's thread, which the stock engine starts from this one
             try {
-                return super.invoke(doitMethod);
+                super.invoke(RUN_AND_SHOW);
+                return shown(call.shown);
             } catch (StoppedException e) {
                 stopped = true;
                 throw e;
+            } finally {
+                CALL.remove();
             }
+        }
+
+        /** Why the last value could not be shown (its {@code toString()} threw), or {@code null}. */
+        String unshown() {
+            return unshown;
         }
     }
 }

@@ -19,10 +19,12 @@ import jdk.jshell.Snippet;
  * @param notes       what the snippet did to other declarations that depended on what it replaced
  *                    (see {@link Updates}): each names a variable dropped or reset, or a method
  *                    that cannot be called for now
+ * @param unshown     for {@link Kind#VALUE}: why the value could not be shown (its {@code toString()}
+ *                    threw or ran out of memory), else {@code null}; {@link #value} is then empty
  */
 public record Result(Kind kind, Snippet snippet, String source, String value,
                      List<Diag> diagnostics, List<String> unresolved, JShellException exception,
-                     List<String> notes) {
+                     List<String> notes, String unshown) {
 
     public Result {
         notes = List.copyOf(notes);

@@ -116,7 +116,7 @@ public final class Session implements AutoCloseable {
         List<String> notes = Updates.settle(shell, engine.loader(), events);
         SnippetEvent event = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
         if (event == null) {
-            return new Result(Result.Kind.SILENT, null, source, null, List.of(), List.of(), null, notes);
+            return new Result(Result.Kind.SILENT, null, source, null, List.of(), List.of(), null, notes, null);
         }
         Snippet snippet = event.snippet();
         if (hiding) {
@@ -126,10 +126,28 @@ public final class Session implements AutoCloseable {
             origins.put(snippet.id(), origin);
         }
         Result result = classify(event, source, notes);
+        if (result.kind() == Result.Kind.UNRESOLVED && result.unresolved().isEmpty()) {
+            // javac failed after JShell resolved everything: a string constant over 65 535 bytes.
+            // javac then leaves the oversized constant in its reusable compiler context (the class
+            // writer's pool is reset only after a class is written), and JShell reuses that context,
+            // so every later snippet fails the same way. A class path change is the one public way
+            // to make JShell start new compiler contexts; the entry added is already on the path.
+            // The snippet itself defined nothing: it is dropped, so nothing compiles it again.
+            shell.drop(snippet);
+            freshCompiler();
+        }
         if (result.kind() == Result.Kind.EXCEPTION || result.kind() == Result.Kind.STOPPED) {
             threw.add(snippet.id());
         }
         return result;
+    }
+
+    /** Makes JShell compile the next snippets in new javac contexts, with the same class path. */
+    private void freshCompiler() {
+        String entry = System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)[0];
+        if (!entry.isEmpty()) {
+            shell.addToClasspath(entry);
+        }
     }
 
     private Result classify(SnippetEvent event, String source, List<String> notes) {
@@ -154,7 +172,8 @@ public final class Session implements AutoCloseable {
         var diagnostics = kind == Result.Kind.REJECTED
                 ? shell.diagnostics(snippet).filter(d -> d.isError()).toList() : List.<jdk.jshell.Diag>of();
         String value = kind == Result.Kind.VALUE ? event.value() : null;
-        return new Result(kind, snippet, source, value, diagnostics, unresolved, event.exception(), notes);
+        return new Result(kind, snippet, source, value, diagnostics, unresolved, event.exception(), notes,
+                kind == Result.Kind.VALUE ? engine.unshown() : null);
     }
 
     private static boolean hasValue(Snippet snippet) {
@@ -205,6 +224,14 @@ public final class Session implements AutoCloseable {
             default -> null;
         };
         return engine.lastValue(name);
+    }
+
+    /**
+     * Why the value JShell last read ({@code shell().varValue}, as {@code /vars} and {@code /show}
+     * do) could not be shown, or {@code null} when it could.
+     */
+    String unshown() {
+        return engine.unshown();
     }
 
     /** Completion, documentation and snippet splitting for this state. */
