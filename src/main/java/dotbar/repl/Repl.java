@@ -12,7 +12,6 @@ import org.jline.keymap.KeyMap;
 import org.jline.reader.Buffer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Attributes;
@@ -151,16 +150,15 @@ public final class Repl {
     }
 
     private LineReader reader(Session session, Style style) {
-        LineReader reader = LineReaderBuilder.builder()
-                .terminal(terminal)
-                .appName("dotbar")
-                .parser(new InputParser(session::analysis))
-                .completer(new ReplCompleter(session))
-                .variable(LineReader.HISTORY_FILE, historyFile)
-                .variable(LineReader.SECONDARY_PROMPT_PATTERN, style.prompt(CONTINUATION.stripTrailing()) + " ")
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // else !! and !x expand
-                .option(LineReader.Option.INSERT_TAB, false)
-                .build();
+        // LineReaderBuilder.build() with our reader class (see PasteFriendlyReader)
+        var reader = new PasteFriendlyReader(terminal, "dotbar", new java.util.HashMap<>());
+        reader.setParser(new InputParser(session::analysis));
+        reader.setCompleter(new ReplCompleter(session));
+        reader.setVariable(LineReader.HISTORY_FILE, historyFile);
+        reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, style.prompt(CONTINUATION.stripTrailing()) + " ");
+        reader.setOpt(LineReader.Option.DISABLE_EVENT_EXPANSION); // else !! and !x expand
+        reader.unsetOpt(LineReader.Option.INSERT_TAB);
+        reader.setHistory(new org.jline.reader.impl.history.DefaultHistory());
         reader.getWidgets().put("dotbar-complete", () -> {
             Buffer buffer = reader.getBuffer();
             if (Greek.expandBeforeCursor(buffer)) {
