@@ -7,6 +7,7 @@ import java.io.*;
 import java.math.*;
 import java.nio.file.*;
 import dotbar.*;
+import dotbar.base.*;
 import dotbar.expr.*;
 import dotbar.diff.*;
 import dotbar.tape.*;

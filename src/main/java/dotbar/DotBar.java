@@ -1,5 +1,6 @@
 package dotbar;
 
+import dotbar.base.*;
 import dotbar.diff.Check;
 import dotbar.diff.Cost;
 import dotbar.diff.Grad;

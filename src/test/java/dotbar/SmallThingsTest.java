@@ -1,5 +1,6 @@
 package dotbar;
 
+import dotbar.base.*;
 import static dotbar.DotBar.adagrad;
 import static dotbar.DotBar.adam;
 import static dotbar.DotBar.adamw;

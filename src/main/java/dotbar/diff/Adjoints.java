@@ -1,6 +1,6 @@
 package dotbar.diff;
 
-import dotbar.Interrupted;
+import dotbar.base.Interrupted;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Num;

@@ -1,7 +1,7 @@
 package dotbar.diff;
 
-import dotbar.DotbarException;
-import dotbar.Interrupted;
+import dotbar.base.DotbarException;
+import dotbar.base.Interrupted;
 import dotbar.expr.Call;
 import dotbar.expr.Evaluator;
 import dotbar.expr.Expr;

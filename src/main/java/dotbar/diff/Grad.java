@@ -1,6 +1,6 @@
 package dotbar.diff;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 import dotbar.print.TextTable;
 
 import java.util.Collections;

@@ -1,7 +1,7 @@
 package dotbar.diff;
 
-import dotbar.DotbarException;
-import dotbar.Interrupted;
+import dotbar.base.DotbarException;
+import dotbar.base.Interrupted;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Point;

@@ -1,6 +1,6 @@
 package dotbar.diff;
 
-import dotbar.Interrupted;
+import dotbar.base.Interrupted;
 import dotbar.expr.Apply;
 import dotbar.expr.Call;
 import dotbar.expr.Evaluator;

@@ -1,6 +1,6 @@
 package dotbar.diff;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 import dotbar.expr.Expr;
 import dotbar.expr.Sym;
 

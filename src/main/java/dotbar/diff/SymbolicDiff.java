@@ -1,6 +1,6 @@
 package dotbar.diff;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 import dotbar.expr.Apply;
 import dotbar.expr.Call;
 import dotbar.expr.Definitions;

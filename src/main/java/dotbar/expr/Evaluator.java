@@ -1,7 +1,7 @@
 package dotbar.expr;
 
-import dotbar.DotbarException;
-import dotbar.Interrupted;
+import dotbar.base.DotbarException;
+import dotbar.base.Interrupted;
 
 import java.util.IdentityHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dotbar.expr;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 import dotbar.print.UnicodePrinter;
 
 import java.lang.ref.WeakReference;

@@ -1,6 +1,6 @@
 package dotbar.expr;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 
 import java.util.Arrays;
 import java.util.HashSet;

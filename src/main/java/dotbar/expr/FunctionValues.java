@@ -1,6 +1,6 @@
 package dotbar.expr;
 
-import dotbar.Interrupted;
+import dotbar.base.Interrupted;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dotbar.expr;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

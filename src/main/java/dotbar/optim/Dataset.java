@@ -1,6 +1,6 @@
 package dotbar.optim;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 import dotbar.expr.Exprs;
 import dotbar.expr.NumberSyntax;
 

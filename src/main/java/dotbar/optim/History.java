@@ -1,6 +1,6 @@
 package dotbar.optim;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 import dotbar.expr.Point;
 import dotbar.print.TextTable;
 

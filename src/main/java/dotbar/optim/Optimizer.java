@@ -1,6 +1,6 @@
 package dotbar.optim;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 import dotbar.diff.Grad;
 import dotbar.expr.Functions;
 import dotbar.expr.Point;

@@ -1,6 +1,6 @@
 package dotbar.parse;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 
 /**
  * A syntax error: the message ends with {@code at column N}, then the source line and a caret

@@ -1,7 +1,7 @@
 package dotbar.parse;
 
-import dotbar.DotbarException;
-import dotbar.Suggestions;
+import dotbar.base.DotbarException;
+import dotbar.base.Suggestions;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Fn;

@@ -1,6 +1,6 @@
 package dotbar.plot;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;

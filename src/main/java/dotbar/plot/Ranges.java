@@ -1,6 +1,6 @@
 package dotbar.plot;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 import dotbar.expr.Exprs;
 
 /** Checks of the ranges a plot is asked for, and the widening of ranges the data give. */

@@ -1,7 +1,7 @@
 package dotbar.plot;
 
-import dotbar.DotbarException;
-import dotbar.Interrupted;
+import dotbar.base.DotbarException;
+import dotbar.base.Interrupted;
 import dotbar.expr.Evaluator;
 import dotbar.expr.Expr;
 import dotbar.expr.FunctionValues;

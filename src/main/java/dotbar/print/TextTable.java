@@ -1,6 +1,6 @@
 package dotbar.print;
 
-import dotbar.Interrupted;
+import dotbar.base.Interrupted;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

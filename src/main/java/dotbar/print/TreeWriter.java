@@ -1,6 +1,6 @@
 package dotbar.print;
 
-import dotbar.Interrupted;
+import dotbar.base.Interrupted;
 import dotbar.expr.Expr;
 
 import java.util.ArrayDeque;

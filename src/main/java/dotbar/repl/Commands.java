@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import dotbar.Suggestions;
+import dotbar.base.Suggestions;
 import dotbar.expr.NaturalOrder;
 import jdk.jshell.JShell;
 import jdk.jshell.MethodSnippet;

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
@@ -153,7 +153,7 @@ final class Messages {
             return error;
         }
         candidates.remove(name);
-        var suggestion = dotbar.Suggestions.closest(name, candidates);
+        var suggestion = dotbar.base.Suggestions.closest(name, candidates);
         if (suggestion.isEmpty()) {
             return error;
         }
@@ -163,9 +163,9 @@ final class Messages {
                 .map(sn -> ((jdk.jshell.PersistentSnippet) sn).name())
                 .filter(candidates::contains)
                 .toList();
-        var ownSuggestion = dotbar.Suggestions.closest(name, own);
-        if (ownSuggestion.isPresent() && dotbar.Suggestions.distance(name, ownSuggestion.get())
-                <= dotbar.Suggestions.distance(name, suggestion.get())) {
+        var ownSuggestion = dotbar.base.Suggestions.closest(name, own);
+        if (ownSuggestion.isPresent() && dotbar.base.Suggestions.distance(name, ownSuggestion.get())
+                <= dotbar.base.Suggestions.distance(name, suggestion.get())) {
             suggestion = ownSuggestion;
         }
         int lineEnd = error.indexOf('\n', m.end());

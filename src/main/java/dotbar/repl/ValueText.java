@@ -91,7 +91,7 @@ final class ValueText {
     /** One line: the exception's class and message (a DotbarException's message alone). */
     static String reason(Throwable failed) {
         String message = failed.getMessage();
-        String text = failed instanceof dotbar.DotbarException && message != null ? message
+        String text = failed instanceof dotbar.base.DotbarException && message != null ? message
                 : failed.getClass().getSimpleName() + (message == null ? "" : ": " + message);
         text = text.replaceAll("\\s*\\R\\s*", " ");
         return text.length() <= REASON_CHARS ? text : text.substring(0, cutAt(text, REASON_CHARS)) + "…";

@@ -1,6 +1,6 @@
 package dotbar.simplify;
 
-import dotbar.Interrupted;
+import dotbar.base.Interrupted;
 import dotbar.expr.Call;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;

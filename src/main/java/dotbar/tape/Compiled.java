@@ -1,6 +1,6 @@
 package dotbar.tape;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 import dotbar.expr.Point;
 
 import java.lang.invoke.MethodHandles;

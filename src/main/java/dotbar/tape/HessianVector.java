@@ -1,6 +1,6 @@
 package dotbar.tape;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 import dotbar.diff.SymbolicTrace;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;

@@ -1,7 +1,7 @@
 package dotbar.tape;
 
-import dotbar.DotbarException;
-import dotbar.Interrupted;
+import dotbar.base.DotbarException;
+import dotbar.base.Interrupted;
 import dotbar.expr.Apply;
 import dotbar.expr.Call;
 import dotbar.expr.Expr;

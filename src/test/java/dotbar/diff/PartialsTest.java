@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Graph;

@@ -3,7 +3,7 @@ package dotbar.expr;
 import static dotbar.DotBar.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

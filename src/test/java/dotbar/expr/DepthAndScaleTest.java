@@ -149,7 +149,7 @@ class DepthAndScaleTest {
         assertEquals("0/0", parse("log(-1)").toString());
         assertEquals("-1/0", parse("log(0)").toString());
         assertTrue(Double.isNaN(assertInstanceOfNum(parse("0/0")).value()));
-        assertThrows(dotbar.DotbarException.class, () -> parse("1/x").eval(at("y=0")), "a missing value is still an error");
+        assertThrows(dotbar.base.DotbarException.class, () -> parse("1/x").eval(at("y=0")), "a missing value is still an error");
     }
 
     private static Num assertInstanceOfNum(Expr e) {

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 import org.junit.jupiter.api.Test;
 
 /**

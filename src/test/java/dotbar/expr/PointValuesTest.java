@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package dotbar.optim;
 import static dotbar.DotBar.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 import dotbar.expr.Expr;
 import dotbar.expr.Point;
 

@@ -3,7 +3,7 @@ package dotbar.plot;
 import static dotbar.DotBar.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 import dotbar.optim.Optimizer;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dotbar.plot;
 import static dotbar.DotBar.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 import dotbar.expr.Point;
 import dotbar.expr.Sym;
 import java.util.List;

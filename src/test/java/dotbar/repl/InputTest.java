@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
-import dotbar.Suggestions;
+import dotbar.base.Suggestions;
 import org.jline.reader.Candidate;
 import org.jline.reader.EOFError;
 import org.jline.reader.ParsedLine;

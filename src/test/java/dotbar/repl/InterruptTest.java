@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 import dotbar.diff.SymbolicDiff;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;

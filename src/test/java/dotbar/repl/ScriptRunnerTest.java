@@ -101,7 +101,7 @@ class ScriptRunnerTest {
 
     @Test
     void dotbarExceptionIsItsMessageAlone() throws IOException {
-        // Until the core lands, a snippet-defined class of that name stands in for dotbar.DotbarException.
+        // Until the core lands, a snippet-defined class of that name stands in for dotbar.base.DotbarException.
         Run r = run("""
                 class DotbarException extends RuntimeException { DotbarException(String m) { super(m); } }
                 throw new DotbarException("no value for b");

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 import dotbar.expr.Expr;
 
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dotbar.Interrupted;
+import dotbar.base.Interrupted;
 import dotbar.expr.Expr;
 import dotbar.expr.Point;
 import dotbar.print.TextTable;

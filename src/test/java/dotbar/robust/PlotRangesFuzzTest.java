@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 import dotbar.plot.Plot;
 
 import java.time.Duration;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 import dotbar.diff.Hessian;
 import dotbar.expr.Expr;
 import dotbar.expr.Point;

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dotbar.Displays;
+import dotbar.base.Displays;
 import dotbar.optim.Optimizer;
 import dotbar.plot.Plot;
 import dotbar.repl.Cells;

@@ -3,7 +3,7 @@ package dotbar.repl.jupyter;
 import java.util.Base64;
 
 import com.google.gson.JsonObject;
-import dotbar.DotbarException;
+import dotbar.base.DotbarException;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.optim.Rule;

@@ -1,4 +1,4 @@
-package dotbar;
+package dotbar.base;
 
 import java.util.function.Consumer;
 
@@ -19,7 +19,7 @@ public final class Displays {
     }
 
     /** Shows {@code value} through the installed sink, or prints it on {@code System.out}. */
-    static void show(Object value) {
+    public static void show(Object value) {
         Consumer<Object> s = sink;
         if (s != null) {
             s.accept(value);

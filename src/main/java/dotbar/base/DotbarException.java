@@ -1,4 +1,4 @@
-package dotbar;
+package dotbar.base;
 
 /**
  * The one exception dotbar raises for bad input: a message that says what is wrong and where

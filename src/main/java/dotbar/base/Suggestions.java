@@ -1,4 +1,4 @@
-package dotbar;
+package dotbar.base;
 
 import java.util.Collection;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dotbar;
+package dotbar.base;
 
 /**
  * A long operation stopped because its thread was interrupted: Ctrl-C at the prompt interrupts
