@@ -7,6 +7,13 @@ import static dotbar.expr.Exprs.mul;
 import static dotbar.expr.Exprs.neg;
 import static dotbar.expr.Exprs.num;
 import static dotbar.expr.Exprs.sub;
+import static dotbar.expr.Notation.Binding.POWER;
+import static dotbar.expr.Notation.Binding.PRODUCT;
+import static dotbar.expr.Notation.Binding.SUM;
+import static dotbar.expr.Notation.function;
+import static dotbar.expr.Notation.infix;
+import static dotbar.expr.Notation.infixRight;
+import static dotbar.expr.Notation.prefix;
 
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +25,11 @@ import java.util.Optional;
  * forward and reverse sweeps (numeric and symbolic), and the compiled tape all read these
  * declarations; adding an op means adding one constant.
  *
+ * <p>Each constant's header holds the rest of what is known about the op, read by everyone
+ * else instead of copies: its {@link Notation} (precedence and associativity, the characters
+ * the parser reads, the names it parses under, the Unicode and LaTeX printers' texts) and its
+ * {@link Parity} for the simplifier.
+ *
  * <p>{@link #partials} receives the operands and the node itself ({@code self}), so that rules
  * such as (eˣ)' = eˣ and σ' = σ·(1 − σ) can reuse the node's value. Called with {@link Num}
  * operands, construction-time constant folding turns each partial into a number: that is how the
@@ -28,22 +40,22 @@ import java.util.Optional;
  */
 public enum Op {
     // d(a + b) = da + db
-    ADD("+", 2) {
+    ADD(2, infix("+", SUM, "+", " + ", "#1 + #2")) {
         public double apply(double a, double b) { return a + b; }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(Exprs.ONE, Exprs.ONE); }
     },
     // d(a − b) = da − db
-    SUB("-", 2) {
+    SUB(2, infix("-", SUM, "-−", " - ", "#1 - #2")) {
         public double apply(double a, double b) { return a - b; }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(Exprs.ONE, Exprs.MINUS_ONE); }
     },
     // product rule: d(a·b) = da·b + a·db
-    MUL("*", 2) {
+    MUL(2, infix("*", PRODUCT, "*·×", "·", "#1 \\cdot #2")) {
         public double apply(double a, double b) { return a * b; }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(x.get(1), x.get(0)); }
     },
     // quotient rule: d(a/b) = da/b − a·db/b²
-    DIV("/", 2) {
+    DIV(2, infix("/", PRODUCT, "/÷", "/", "\\frac{#1}{#2}")) {
         public double apply(double a, double b) { return a / b; }
         public List<Expr> partials(List<Expr> x, Expr self) {
             Expr b = x.get(1);
@@ -51,7 +63,7 @@ public enum Op {
         }
     },
     // d(aᵇ) = b·aᵇ⁻¹·da + aᵇ·log(a)·db
-    POW("^", 2, "pow") {
+    POW(2, infixRight("^", POWER, "^", "^", "#1^{#2}", "pow")) {
         public double apply(double a, double b) { return Math.pow(a, b); }
         public List<Expr> partials(List<Expr> x, Expr self) {
             Expr a = x.get(0), b = x.get(1);
@@ -59,57 +71,57 @@ public enum Op {
         }
     },
     // d(−a) = −da
-    NEG("-", 1) {
+    NEG(1, prefix("-", "-−", "-", "-#1")) {
         public double apply(double a, double b) { return -a; }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(Exprs.MINUS_ONE); }
     },
-    SIN("sin", 1) {
+    SIN(1, Parity.ODD, function("sin", "\\sin")) {
         public double apply(double a, double b) { return Math.sin(a); }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(call(COS, x.get(0))); }
     },
-    COS("cos", 1) {
+    COS(1, Parity.EVEN, function("cos", "\\cos")) {
         public double apply(double a, double b) { return Math.cos(a); }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(neg(call(SIN, x.get(0)))); }
     },
     // tan' = 1 + tan²
-    TAN("tan", 1) {
+    TAN(1, Parity.ODD, function("tan", "\\tan")) {
         public double apply(double a, double b) { return Math.tan(a); }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(add(Exprs.ONE, square(self))); }
     },
     // asin' = 1/√(1 − a²)
-    ASIN("asin", 1) {
+    ASIN(1, Parity.ODD, function("asin", "\\arcsin")) {
         public double apply(double a, double b) { return Math.asin(a); }
         public List<Expr> partials(List<Expr> x, Expr self) {
             return List.of(div(Exprs.ONE, call(SQRT, sub(Exprs.ONE, square(x.get(0))))));
         }
     },
     // acos' = −1/√(1 − a²)
-    ACOS("acos", 1) {
+    ACOS(1, function("acos", "\\arccos")) {
         public double apply(double a, double b) { return Math.acos(a); }
         public List<Expr> partials(List<Expr> x, Expr self) {
             return List.of(neg(div(Exprs.ONE, call(SQRT, sub(Exprs.ONE, square(x.get(0)))))));
         }
     },
     // atan' = 1/(1 + a²)
-    ATAN("atan", 1) {
+    ATAN(1, Parity.ODD, function("atan", "\\arctan")) {
         public double apply(double a, double b) { return Math.atan(a); }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(div(Exprs.ONE, add(Exprs.ONE, square(x.get(0))))); }
     },
-    SINH("sinh", 1) {
+    SINH(1, Parity.ODD, function("sinh", "\\sinh")) {
         public double apply(double a, double b) { return Math.sinh(a); }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(call(COSH, x.get(0))); }
     },
-    COSH("cosh", 1) {
+    COSH(1, Parity.EVEN, function("cosh", "\\cosh")) {
         public double apply(double a, double b) { return Math.cosh(a); }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(call(SINH, x.get(0))); }
     },
     // tanh' = 1 − tanh²
-    TANH("tanh", 1) {
+    TANH(1, Parity.ODD, function("tanh", "\\tanh")) {
         public double apply(double a, double b) { return Math.tanh(a); }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(sub(Exprs.ONE, square(self))); }
     },
     // asinh a = log(a + √(a² + 1)); asinh' = 1/√(a² + 1)
-    ASINH("asinh", 1) {
+    ASINH(1, Parity.ODD, function("asinh", "\\operatorname{arsinh}")) {
         public double apply(double a, double b) {
             double m = Math.abs(a);
             // log1p form keeps precision near 0 and avoids overflow of a² for large |a|
@@ -119,36 +131,36 @@ public enum Op {
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(div(Exprs.ONE, call(SQRT, add(square(x.get(0)), Exprs.ONE)))); }
     },
     // acosh a = log(a + √(a² − 1)), a ≥ 1; acosh' = 1/√(a² − 1)
-    ACOSH("acosh", 1) {
+    ACOSH(1, function("acosh", "\\operatorname{arcosh}")) {
         public double apply(double a, double b) { return Math.log(a + Math.sqrt(a * a - 1)); }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(div(Exprs.ONE, call(SQRT, sub(square(x.get(0)), Exprs.ONE)))); }
     },
     // atanh a = ½·log((1 + a)/(1 − a)); atanh' = 1/(1 − a²)
-    ATANH("atanh", 1) {
+    ATANH(1, Parity.ODD, function("atanh", "\\operatorname{artanh}")) {
         public double apply(double a, double b) { return 0.5 * Math.log1p(2 * a / (1 - a)); }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(div(Exprs.ONE, sub(Exprs.ONE, square(x.get(0))))); }
     },
     // (eᵃ)' = eᵃ
-    EXP("exp", 1) {
+    EXP(1, function("exp", "\\exp")) {
         public double apply(double a, double b) { return Math.exp(a); }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(self); }
     },
-    LOG("log", 1) {
+    LOG(1, function("log", "\\log")) {
         public double apply(double a, double b) { return Math.log(a); }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(div(Exprs.ONE, x.get(0))); }
     },
     // (√a)' = 1/(2√a)
-    SQRT("sqrt", 1) {
+    SQRT(1, function("sqrt", "\\sqrt{#1}")) {
         public double apply(double a, double b) { return Math.sqrt(a); }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(div(Exprs.ONE, mul(num(2), self))); }
     },
     // |a|' = sign(a), 0 at the kink as in PyTorch
-    ABS("abs", 1) {
+    ABS(1, Parity.EVEN, function("abs", "\\left|#1\\right|")) {
         public double apply(double a, double b) { return Math.abs(a); }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(call(SIGN, x.get(0))); }
     },
     // σ(a) = 1/(1 + e⁻ᵃ); σ' = σ·(1 − σ)
-    SIGMOID("sigmoid", 1, "σ") {
+    SIGMOID(1, function("sigmoid", "σ", "\\sigma")) {
         public double apply(double a, double b) {
             // the two branches keep exp's argument non-positive, so neither overflows
             if (a >= 0) return 1 / (1 + Math.exp(-a));
@@ -158,47 +170,56 @@ public enum Op {
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(mul(self, sub(Exprs.ONE, self))); }
     },
     // relu' = step(a), 0 at the kink as in PyTorch
-    RELU("relu", 1) {
+    RELU(1, function("relu", "\\operatorname{relu}")) {
         public double apply(double a, double b) { return a > 0 ? a : (a <= 0 ? 0.0 : a); }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(call(STEP, x.get(0))); }
     },
     // softplus a = log(1 + eᵃ); softplus' = σ(a)
-    SOFTPLUS("softplus", 1) {
+    SOFTPLUS(1, function("softplus", "\\operatorname{softplus}")) {
         public double apply(double a, double b) { return Math.max(a, 0) + Math.log1p(Math.exp(-Math.abs(a))); }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(call(SIGMOID, x.get(0))); }
     },
     // sign and step are the derivatives of abs and relu; their own derivative is 0 (almost everywhere)
-    SIGN("sign", 1) {
+    SIGN(1, Parity.ODD, function("sign", "\\operatorname{sgn}")) {
         public double apply(double a, double b) { return Math.signum(a); }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(Exprs.ZERO); }
     },
-    STEP("step", 1) {
+    STEP(1, function("step", "\\operatorname{step}")) {
         public double apply(double a, double b) { return a > 0 ? 1.0 : (a <= 0 ? 0.0 : a); }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(Exprs.ZERO); }
     };
 
-    private final String symbol;
     private final int arity;
-    private final String alias;
+    private final Parity parity;
+    private final Notation notation;
 
-    Op(String symbol, int arity) {
-        this(symbol, arity, null);
+    Op(int arity, Notation notation) {
+        this(arity, Parity.NONE, notation);
     }
 
-    Op(String symbol, int arity, String alias) {
-        this.symbol = symbol;
+    Op(int arity, Parity parity, Notation notation) {
         this.arity = arity;
-        this.alias = alias;
+        this.parity = parity;
+        this.notation = notation;
     }
+
+    /** How a unary op treats a negated operand: f(−x) = f(x), f(−x) = −f(x), or neither. */
+    public enum Parity { NONE, EVEN, ODD }
 
     /** The operator symbol ({@code +}, {@code ^}) or the function name ({@code sin}). */
-    public String symbol() { return symbol; }
+    public String symbol() { return notation.symbol(); }
 
     /** Number of operands: 1 or 2. */
     public int arity() { return arity; }
 
+    /** f(−x) = f(x) ({@code EVEN}: cos, cosh, abs), f(−x) = −f(x) ({@code ODD}: sin, tan, …), else {@code NONE}. */
+    public Parity parity() { return parity; }
+
+    /** How the op is written: precedence, associativity, spellings, the printers' texts. */
+    public Notation notation() { return notation; }
+
     /** True for the infix/prefix operators {@code + - * / ^} and unary minus. */
-    public boolean isOperator() { return ordinal() <= NEG.ordinal(); }
+    public boolean isOperator() { return notation.operator(); }
 
     /** The numeric value; unary ops ignore {@code b}. */
     public abstract double apply(double a, double b);
@@ -246,23 +267,27 @@ public enum Op {
     /** The function that parses as {@code name(...)}: {@code sin}, {@code σ}, {@code pow}, … */
     public static Optional<Op> byFunctionName(String name) {
         for (Op op : values()) {
-            if (op.isOperator() && op != POW) continue;
-            if (name.equals(op.functionName()) || name.equals(op.alias)) return Optional.of(op);
+            if (op.notation.names().contains(name)) return Optional.of(op);
         }
         return Optional.empty();
     }
 
+    /** The operator spelled by the character {@code c}: prefix (unary minus) when {@code prefix}, else infix; or null. */
+    public static Op byOperatorCharacter(int c, boolean prefix) {
+        for (Op op : values()) {
+            if (op.isOperator() && (op.arity == 1) == prefix && op.notation.spellings().indexOf(c) >= 0) return op;
+        }
+        return null;
+    }
+
     /** The name used in function-call syntax ({@code pow} for {@code ^}); null for + − · / and unary minus. */
     public String functionName() {
-        if (this == POW) return "pow";
-        return isOperator() ? null : symbol;
+        return notation.names().isEmpty() ? null : notation.names().get(0);
     }
 
     /** Every name under which a function-call op parses, aliases included. */
     public static List<String> functionNames() {
-        return Arrays.stream(values())
-                .flatMap(op -> java.util.stream.Stream.of(op.functionName(), op.alias))
-                .filter(java.util.Objects::nonNull).distinct().toList();
+        return Arrays.stream(values()).flatMap(op -> op.notation.names().stream()).distinct().toList();
     }
 
     private static Expr square(Expr e) { return Exprs.pow(e, num(2)); }

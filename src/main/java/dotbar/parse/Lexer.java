@@ -1,5 +1,6 @@
 package dotbar.parse;
 
+import dotbar.expr.Op;
 import dotbar.parse.Token.Kind;
 
 import java.util.ArrayList;
@@ -8,7 +9,8 @@ import java.util.List;
 /**
  * Splits math text into tokens: numbers ({@code 2}, {@code 2.5}, {@code 1.5e-3}), identifiers of
  * Unicode letters, digits, {@code _} and combining marks ({@code φ1}, {@code w_2}, {@code ȧ}),
- * {@code + - * · / ^ ( ) , =}, and superscript integers ({@code ²}, {@code ⁻¹}).
+ * the operators' characters as the op table spells them ({@code + - − * · × / ÷ ^}),
+ * {@code ( ) , =}, and superscript integers ({@code ²}, {@code ⁻¹}).
  */
 final class Lexer {
     private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
@@ -55,13 +57,11 @@ final class Lexer {
                 }
                 out.add(new Token(Kind.SUPERSCRIPT, new String(cps, i, end - i), sign * (double) value, column));
                 i = end;
+            } else if (Op.byOperatorCharacter(c, false) != null || Op.byOperatorCharacter(c, true) != null) {
+                out.add(new Token(Kind.OPERATOR, Character.toString(c), 0, column));
+                i++;
             } else {
                 Kind kind = switch (c) {
-                    case '+' -> Kind.PLUS;
-                    case '-', '−' -> Kind.MINUS;
-                    case '*', '·', '×' -> Kind.TIMES;
-                    case '/', '÷' -> Kind.DIVIDE;
-                    case '^' -> Kind.CARET;
                     case '(' -> Kind.LPAREN;
                     case ')' -> Kind.RPAREN;
                     case ',' -> Kind.COMMA;

@@ -6,6 +6,7 @@ import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Fn;
 import dotbar.expr.Functions;
+import dotbar.expr.Notation.Binding;
 import dotbar.expr.Op;
 import dotbar.parse.Token.Kind;
 
@@ -18,7 +19,8 @@ import java.util.TreeSet;
 /**
  * Parses math text into an {@link Expr}.
  *
- * <p>Grammar, loosest first: {@code + -} (left), {@code * · /} (left), unary {@code -}/{@code +},
+ * <p>Grammar, loosest first, as the op table ({@link Op#notation}) declares precedence,
+ * associativity and spelling: {@code + -} (left), {@code * · /} (left), unary {@code -}/{@code +},
  * {@code ^} (right-associative, tighter than unary minus: {@code -x^2} is −(x²), {@code 2^3^2} is
  * 512, and an exponent may carry its own sign: {@code 2^-1}), superscript integer exponents
  * ({@code x²}, {@code x⁻¹}) tightest; calls {@code f(a, b)} of built-ins and of functions made
@@ -40,9 +42,7 @@ public final class Parser {
      * An operator waiting for its operands: a binary or prefix op, or an open parenthesis — of a
      * call when {@code function} is set (then {@code token} is the function's name).
      */
-    private record Pending(Kind kind, Token token, int precedence, String function, int[] argumentCount) {}
-
-    private static final int SUM = 1, PRODUCT = 2, PREFIX = 3, POWER = 4;
+    private record Pending(Kind kind, Token token, Op op, Binding precedence, String function, int[] argumentCount) {}
 
     private Parser(String source) {
         this.source = source;
@@ -107,7 +107,7 @@ public final class Parser {
                         next();
                         if (peek().kind() == Kind.LPAREN) {
                             next();
-                            operators.push(new Pending(Kind.LPAREN, t, 0, t.text(), new int[]{0}));
+                            operators.push(new Pending(Kind.LPAREN, t, null, null, t.text(), new int[]{0}));
                             if (peek().kind() == Kind.RPAREN) {
                                 next();
                                 operators.pop();
@@ -119,17 +119,19 @@ public final class Parser {
                             expectOperand = false;
                         }
                     }
-                    case LPAREN -> { next(); operators.push(new Pending(Kind.LPAREN, t, 0, null, null)); }
-                    case MINUS, PLUS -> { next(); operators.push(new Pending(t.kind(), t, PREFIX, null, null)); }
-                    default -> throw new ParseException(t.kind() == Kind.END && pos > 0
-                            ? "the expression ends too early: " + tokens.get(pos - 1).describe() + " needs an operand after it"
-                            : "expected a number, a name or '(' but found " + t.describe(), source, t.column());
+                    case LPAREN -> { next(); operators.push(new Pending(Kind.LPAREN, t, null, null, null, null)); }
+                    case OPERATOR -> {
+                        Op op = prefix(t);
+                        if (op == null) throw noOperand(t);
+                        next();
+                        // a unary plus binds as unary minus does and changes nothing
+                        operators.push(new Pending(t.kind(), t, op == Op.ADD ? null : op, Op.NEG.notation().binding(), null, null));
+                    }
+                    default -> throw noOperand(t);
                 }
             } else {
                 switch (t.kind()) {
-                    case PLUS, MINUS -> { next(); pushBinary(t, SUM, false); expectOperand = true; }
-                    case TIMES, DIVIDE -> { next(); pushBinary(t, PRODUCT, false); expectOperand = true; }
-                    case CARET -> { next(); pushBinary(t, POWER, true); expectOperand = true; }
+                    case OPERATOR -> { next(); pushBinary(t, infix(t)); expectOperand = true; }
                     case SUPERSCRIPT -> {
                         next();
                         operands.push(Exprs.pow(operands.pop(), Exprs.num(t.number())));
@@ -175,13 +177,34 @@ public final class Parser {
         }
     }
 
-    private void pushBinary(Token t, int precedence, boolean rightAssociative) {
+    private ParseException noOperand(Token t) {
+        return new ParseException(t.kind() == Kind.END && pos > 0
+                ? "the expression ends too early: " + tokens.get(pos - 1).describe() + " needs an operand after it"
+                : "expected a number, a name or '(' but found " + t.describe(), source, t.column());
+    }
+
+    /** The infix operator an operator token spells (every operator character spells one). */
+    private static Op infix(Token t) {
+        return Op.byOperatorCharacter(t.text().codePointAt(0), false);
+    }
+
+    /** The prefix operator an operator token spells (unary minus), {@link Op#ADD} for a unary plus, or null. */
+    private static Op prefix(Token t) {
+        int c = t.text().codePointAt(0);
+        Op op = Op.byOperatorCharacter(c, true);
+        return op != null ? op : Op.byOperatorCharacter(c, false) == Op.ADD ? Op.ADD : null;
+    }
+
+    /** Pushes a binary operator after reducing what binds tighter, by the op table's precedence and associativity. */
+    private void pushBinary(Token t, Op op) {
+        Binding precedence = op.notation().binding();
+        boolean rightAssociative = op.notation().rightAssociative();
         while (!operators.isEmpty() && operators.peek().kind() != Kind.LPAREN) {
-            int top = operators.peek().precedence();
-            if (top > precedence || (top == precedence && !rightAssociative)) reduce();
+            int top = operators.peek().precedence().compareTo(precedence);
+            if (top > 0 || (top == 0 && !rightAssociative)) reduce();
             else break;
         }
-        operators.push(new Pending(t.kind(), t, precedence, null, null));
+        operators.push(new Pending(t.kind(), t, op, precedence, null, null));
     }
 
     private boolean hasOpenParenthesis(int base) {
@@ -203,21 +226,13 @@ public final class Parser {
     /** Applies the operator on top of the stack to its operands. */
     private void reduce() {
         Pending p = operators.pop();
-        if (p.precedence() == PREFIX) {
+        if (p.op() == null || p.op().arity() == 1) {  // prefix: unary minus, or a unary plus (null)
             Expr a = operands.pop();
-            operands.push(p.kind() == Kind.MINUS ? Exprs.neg(a) : a);
+            operands.push(p.op() == null ? a : Exprs.call(p.op(), a));
             return;
         }
         Expr b = operands.pop(), a = operands.pop();
-        Op op = switch (p.kind()) {
-            case PLUS -> Op.ADD;
-            case MINUS -> Op.SUB;
-            case TIMES -> Op.MUL;
-            case DIVIDE -> Op.DIV;
-            case CARET -> Op.POW;
-            default -> throw new IllegalStateException("not a binary operator: " + p);
-        };
-        operands.push(Exprs.call(op, a, b));
+        operands.push(Exprs.call(p.op(), a, b));
     }
 
     /** A call of a built-in or of a named function, with the arity checked. */

@@ -8,11 +8,13 @@ import static dotbar.print.Precedence.PRODUCT;
 import dotbar.expr.Apply;
 import dotbar.expr.Call;
 import dotbar.expr.Expr;
+import dotbar.expr.Notation.Binding;
 import dotbar.expr.Num;
 import dotbar.expr.Op;
 import dotbar.expr.Partial;
 import dotbar.expr.Sym;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,58 +55,58 @@ public final class LatexPrinter extends TreeWriter {
         }
     }
 
+    /**
+     * An op as its LaTeX ({@link dotbar.expr.Notation#latex}): a command without operands is
+     * written as a call, {@code \\sin\\left(x\\right)}; a template is copied with its operands
+     * in place, each in parentheses where the grammar needs them unless the template groups it.
+     */
     private void operation(Call c, List<Object> out) {
-        List<Expr> a = c.args();
-        switch (c.op()) {
-            case ADD, SUB, MUL -> {
-                operand(c, 0, out);
-                out.add(c.op() == Op.ADD ? " + " : c.op() == Op.SUB ? " - " : " \\cdot ");
-                operand(c, 1, out);
+        List<Object> pieces = TEMPLATES[c.op().ordinal()];
+        if (pieces == null) {
+            call(out, c.op().notation().latex(), c.args(), "\\left(", "\\right)");
+            return;
+        }
+        for (Object piece : pieces) {
+            if (piece instanceof Operand o) {
+                if (o.grouped()) out.add(c.args().get(o.index()));
+                else operand(c, o.index(), out);
+            } else {
+                out.add(piece);
             }
-            case DIV -> {
-                out.add("\\frac{");
-                out.add(a.get(0));
-                out.add("}{");
-                out.add(a.get(1));
-                out.add("}");
-            }
-            case POW -> {
-                operand(c, 0, out);
-                out.add("^{");
-                out.add(a.get(1));
-                out.add("}");
-            }
-            case NEG -> {
-                out.add("-");
-                operand(c, 0, out);
-            }
-            case SQRT -> {
-                out.add("\\sqrt{");
-                out.add(a.get(0));
-                out.add("}");
-            }
-            case ABS -> {
-                out.add("\\left|");
-                out.add(a.get(0));
-                out.add("\\right|");
-            }
-            default -> call(out, functionName(c.op()), a, "\\left(", "\\right)");
         }
     }
 
-    private static String functionName(Op op) {
-        return switch (op) {
-            case ASIN -> "\\arcsin";
-            case ACOS -> "\\arccos";
-            case ATAN -> "\\arctan";
-            case ASINH -> "\\operatorname{arsinh}";
-            case ACOSH -> "\\operatorname{arcosh}";
-            case ATANH -> "\\operatorname{artanh}";
-            case SIGMOID -> "\\sigma";
-            case SIGN -> "\\operatorname{sgn}";
-            case RELU, SOFTPLUS, STEP -> "\\operatorname{" + op.symbol() + "}";
-            default -> "\\" + op.symbol();   // \sin \cos \tan \sinh \cosh \tanh \exp \log
-        };
+    /** Operand {@code index} of a template; {@code grouped} when the template's braces or bars group it. */
+    private record Operand(int index, boolean grouped) {}
+
+    /** Each op's template split into text and operands, or null for a command written as a call. */
+    private static final List<Object>[] TEMPLATES = templates();
+
+    @SuppressWarnings("unchecked")
+    private static List<Object>[] templates() {
+        Op[] ops = Op.values();
+        List<Object>[] t = new List[ops.length];
+        for (Op op : ops) {
+            String latex = op.notation().latex();
+            if (!latex.contains("#")) continue;
+            var pieces = new ArrayList<Object>();
+            int from = 0;
+            for (int i = latex.indexOf('#'); i >= 0; i = latex.indexOf('#', from)) {
+                if (i > from) pieces.add(latex.substring(from, i));
+                boolean grouped = i > 0 && (latex.charAt(i - 1) == '{' || latex.charAt(i - 1) == '|');
+                pieces.add(new Operand(latex.charAt(i + 1) - '1', grouped));
+                from = i + 2;
+            }
+            if (from < latex.length()) pieces.add(latex.substring(from));
+            t[op.ordinal()] = List.copyOf(pieces);
+        }
+        return t;
+    }
+
+    /** A template that leaves no operand to the grammar (a fraction, a root, bars) binds like an atom. */
+    private static boolean groupsItself(Op op) {
+        List<Object> pieces = TEMPLATES[op.ordinal()];
+        return pieces != null && pieces.stream().noneMatch(p -> p instanceof Operand o && !o.grouped());
     }
 
     private void operand(Call parent, int index, List<Object> out) {
@@ -113,20 +115,20 @@ public final class LatexPrinter extends TreeWriter {
     }
 
     private boolean parens(Op parent, int index, Expr child) {
-        if (parent == Op.POW && index == 0 && isFraction(child)) return true;
+        if (Precedence.of(parent) == POWER && index == 0 && isFraction(child)) return true;
         return Precedence.needsParens(parent, index, level(child), startsWithMinus(child, true));
     }
 
     /** A fraction bar groups like an atom, except under an exponent. */
     private static boolean isFraction(Expr e) {
-        return e instanceof Partial || e instanceof Call c && c.op() == Op.DIV;
+        return e instanceof Partial || e instanceof Call c && Precedence.isFraction(c.op());
     }
 
-    private static int level(Expr e) {
+    private static Binding level(Expr e) {
         return switch (e) {
             case Num x when NumberText.negative(x.value()) -> PREFIX;
             case Num x -> number(x.value()).contains("\\cdot") ? PRODUCT : number(x.value()).startsWith("10^") ? POWER : ATOM;
-            case Call c when c.op() == Op.DIV -> ATOM;
+            case Call c when groupsItself(c.op()) -> ATOM;
             case Call c -> Precedence.of(c.op());
             default -> ATOM;
         };

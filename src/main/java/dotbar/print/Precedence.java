@@ -2,6 +2,8 @@ package dotbar.print;
 
 import dotbar.expr.Call;
 import dotbar.expr.Expr;
+import dotbar.expr.Notation;
+import dotbar.expr.Notation.Binding;
 import dotbar.expr.Num;
 import dotbar.expr.Op;
 
@@ -9,8 +11,9 @@ import java.util.ArrayList;
 import java.util.Map;
 
 /**
- * The operator grammar the parser reads, as the printers need it: binding levels and where an
- * operand needs parentheses to parse back as that operand.
+ * The operator grammar the parser reads, as the printers need it: binding levels (the op
+ * table's {@link Notation#binding} and associativity) and where an operand needs parentheses to
+ * parse back as that operand.
  *
  * <p>Loosest first: {@code + -} (left-associative), {@code · /} (left-associative), prefix
  * {@code -}, {@code ^} (right-associative, and tighter than prefix minus: {@code -x^2} is −(x²)),
@@ -18,40 +21,36 @@ import java.util.Map;
  * tightest of all and is printed only on atoms.
  */
 final class Precedence {
-    static final int SUM = 1, PRODUCT = 2, PREFIX = 3, POWER = 4, ATOM = 5;
+    static final Binding SUM = Binding.SUM, PRODUCT = Binding.PRODUCT, PREFIX = Binding.PREFIX, POWER = Binding.POWER,
+            ATOM = Binding.ATOM;
 
     private Precedence() {}
 
-    /** The level of a node whose outermost operation is {@code op}. */
-    static int of(Op op) {
-        return switch (op) {
-            case ADD, SUB -> SUM;
-            case MUL, DIV -> PRODUCT;
-            case NEG -> PREFIX;
-            case POW -> POWER;
-            default -> ATOM;   // a function call carries its own parentheses
-        };
+    /** The level of a node whose outermost operation is {@code op}, as the op table declares it. */
+    static Binding of(Op op) {
+        return op.notation().binding();   // a function call binds like an atom: it carries its own parentheses
     }
 
     /**
      * Whether an operand at level {@code child} needs parentheses as operand {@code index} of
      * {@code parent}. Left operands of left-associative operators may be as loose as the
-     * operator, right ones must bind tighter ({@code a - (b - c)}, {@code a/(b/c)}); a power's base
-     * must be an atom ({@code (a^b)^c}, {@code (-2)^x}) while its exponent may be another power
-     * ({@code 2^x^y}). An operand whose text starts with a minus ({@code minusFirst}) gets
-     * parentheses after an operator although the parser would not need them
-     * ({@code a·(-b)}, {@code a + (-2·x)}, {@code x^(-y)}): that is how people write it. Operands
-     * of function calls never need any.
+     * operator, right ones must bind tighter ({@code a - (b - c)}, {@code a/(b/c)}); for a
+     * right-associative one it is the other way round: a power's base must be an atom
+     * ({@code (a^b)^c}, {@code (-2)^x}) while its exponent may be another power
+     * ({@code 2^x^y}). A prefix operator's operand binds at least as tightly. An operand whose
+     * text starts with a minus ({@code minusFirst}) gets parentheses after an operator although
+     * the parser would not need them ({@code a·(-b)}, {@code a + (-2·x)}, {@code x^(-y)}): that
+     * is how people write it. Operands of function calls never need any.
      */
-    static boolean needsParens(Op parent, int index, int child, boolean minusFirst) {
-        boolean minusAfterOperator = minusFirst && (index == 1 || parent == Op.NEG);
-        return minusAfterOperator || switch (parent) {
-            case ADD, SUB -> index == 0 ? child < SUM : child <= SUM;
-            case MUL, DIV -> index == 0 ? child < PRODUCT : child <= PRODUCT;
-            case POW -> index == 0 ? child < ATOM : child < POWER;
-            case NEG -> child < PREFIX;
-            default -> false;
-        };
+    static boolean needsParens(Op parent, int index, Binding child, boolean minusFirst) {
+        Notation n = parent.notation();
+        if (!n.operator()) return false;
+        boolean prefix = parent.arity() == 1;
+        boolean minusAfterOperator = minusFirst && (index == 1 || prefix);
+        int c = child.compareTo(n.binding());
+        if (prefix) return minusAfterOperator || c < 0;
+        boolean tighterSide = index == 0 == n.rightAssociative();  // the side that must bind tighter
+        return minusAfterOperator || (tighterSide ? c <= 0 : c < 0);
     }
 
     /**
@@ -71,17 +70,22 @@ final class Precedence {
             if (e instanceof Num n) { r = NumberText.negative(n.value()); break; }
             if (!(e instanceof Call c)) { r = false; break; }
             Expr left = c.args().get(0);
-            boolean walk = switch (c.op()) {
-                case NEG -> false;
-                case ADD, SUB -> true;
-                case MUL, DIV -> !(fractions && c.op() == Op.DIV || left instanceof Call l && of(l.op()) == SUM);
-                default -> false;   // a base with a sign is in parentheses; a call starts with its name
+            boolean prefix = c.op().isOperator() && c.op().arity() == 1;
+            boolean walk = switch (of(c.op())) {
+                case SUM -> true;
+                case PRODUCT -> !(fractions && isFraction(c.op()) || left instanceof Call l && of(l.op()) == SUM);
+                default -> false;   // a prefix op is its sign; a base with a sign is in parentheses; a call starts with its name
             };
-            if (!walk) { r = c.op() == Op.NEG; passed.add(e); break; }
+            if (!walk) { r = prefix && c.op().notation().unicode().startsWith("-"); passed.add(e); break; }
             passed.add(e);
             e = left;
         }
         for (Expr p : passed) known.put(p, r);
         return r;
+    }
+
+    /** Whether the op prints as a fraction bar in LaTeX ({@code \\frac}), which starts with no sign. */
+    static boolean isFraction(Op op) {
+        return op.notation().latex().startsWith("\\frac");
     }
 }

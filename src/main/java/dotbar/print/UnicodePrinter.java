@@ -7,6 +7,7 @@ import static dotbar.print.Precedence.PRODUCT;
 import dotbar.expr.Apply;
 import dotbar.expr.Call;
 import dotbar.expr.Expr;
+import dotbar.expr.Notation.Binding;
 import dotbar.expr.Num;
 import dotbar.expr.Op;
 import dotbar.expr.Partial;
@@ -65,24 +66,19 @@ public final class UnicodePrinter extends TreeWriter {
             case Sym s -> out.add(s.name());
             case Apply a -> call(out, a.fn().name(), a.args(), "(", ")");
             case Partial p -> out.add(leibniz(p));
-            case Call c when !c.op().isOperator() -> call(out, c.op() == Op.SIGMOID ? "σ" : c.op().symbol(), c.args(), "(", ")");
-            case Call c when c.op() == Op.MUL || c.op() == Op.DIV -> product(c, out);
-            case Call c when c.op() == Op.NEG -> {
-                out.add("-");
+            case Call c when !c.op().isOperator() -> call(out, c.op().notation().unicode(), c.args(), "(", ")");
+            case Call c when Precedence.of(c.op()) == PRODUCT -> product(c, out);
+            case Call c when c.op().arity() == 1 -> {   // prefix: -x
+                out.add(c.op().notation().unicode());
                 operand(c, 0, out);
             }
-            case Call c when c.op() == Op.POW -> {
+            case Call c when c.op() == Op.POW && integerExponent(c.args().get(1)) instanceof Long n -> {
                 operand(c, 0, out);
-                if (integerExponent(c.args().get(1)) instanceof Long n) {
-                    out.add(superscript(n));
-                } else {
-                    out.add("^");
-                    operand(c, 1, out);
-                }
+                out.add(superscript(n));
             }
-            case Call c -> {
+            case Call c -> {   // infix: a + b, a^b
                 operand(c, 0, out);
-                out.add(c.op() == Op.ADD ? " + " : " - ");
+                out.add(c.op().notation().unicode());
                 operand(c, 1, out);
             }
         }
@@ -96,7 +92,7 @@ public final class UnicodePrinter extends TreeWriter {
     private void product(Call top, List<Object> out) {
         var spine = new ArrayList<Call>();   // top first
         boolean leibniz = false;
-        for (Expr e = top; e instanceof Call c && (c.op() == Op.MUL || c.op() == Op.DIV); e = c.args().get(0)) {
+        for (Expr e = top; e instanceof Call c && Precedence.of(c.op()) == PRODUCT; e = c.args().get(0)) {
             spine.add(c);
             leibniz |= c.op() == Op.MUL && (c.args().get(0) instanceof Partial || c.args().get(1) instanceof Partial);
         }
@@ -104,7 +100,7 @@ public final class UnicodePrinter extends TreeWriter {
         operand(deepest, 0, out);
         for (int i = spine.size() - 1; i >= 0; i--) {
             Call c = spine.get(i);
-            out.add(c.op() == Op.DIV ? "/" : leibniz ? " · " : "·");
+            out.add(leibniz && c.op() == Op.MUL ? " · " : c.op().notation().unicode());
             operand(c, 1, out);
         }
     }
@@ -126,7 +122,7 @@ public final class UnicodePrinter extends TreeWriter {
         return Precedence.needsParens(parent, index, level(child), startsWithMinus(child, false));
     }
 
-    private static int level(Expr e) {
+    private static Binding level(Expr e) {
         return switch (e) {
             case Num x when !Double.isFinite(x.value()) -> PRODUCT;           // 1/0, -1/0, 0/0
             case Num x -> NumberText.negative(x.value()) ? PREFIX : ATOM;

@@ -5,16 +5,8 @@ import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Op;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 /** Identities of single functions, each exact wherever the left side is defined. */
 final class FunctionRules {
-    /** f(−x) = −f(x). */
-    private static final Set<Op> ODD = EnumSet.of(Op.SIN, Op.TAN, Op.ASIN, Op.ATAN, Op.SINH, Op.TANH, Op.ASINH, Op.ATANH, Op.SIGN);
-    /** f(−x) = f(x). */
-    private static final Set<Op> EVEN = EnumSet.of(Op.COS, Op.COSH, Op.ABS);
-
     private FunctionRules() {}
 
     /** A simpler equivalent of the unary call {@code c}, or {@code c} itself. */
@@ -22,8 +14,9 @@ final class FunctionRules {
         if (c.op().arity() != 1) return c;
         Expr a = c.arg();
         Op inner = a instanceof Call ic ? ic.op() : null;
-        if (inner == Op.NEG && ODD.contains(c.op())) return Exprs.neg(Exprs.call(c.op(), ((Call) a).arg()));  // sin(−x) → −sin(x)
-        if (inner == Op.NEG && EVEN.contains(c.op())) return Exprs.call(c.op(), ((Call) a).arg());            // cos(−x) → cos(x)
+        // the op table's parity: sin(−x) → −sin(x), cos(−x) → cos(x)
+        if (inner == Op.NEG && c.op().parity() == Op.Parity.ODD) return Exprs.neg(Exprs.call(c.op(), ((Call) a).arg()));
+        if (inner == Op.NEG && c.op().parity() == Op.Parity.EVEN) return Exprs.call(c.op(), ((Call) a).arg());
         if (c.op() == Op.LOG && inner == Op.EXP) return ((Call) a).arg();                                     // log(eˣ) → x
         if (c.op() == Op.EXP && inner == Op.LOG) return ((Call) a).arg();                                     // e^(log x) → x, x > 0
         if (c.op() == Op.ABS && (inner == Op.ABS || inner == Op.EXP || inner == Op.SQRT
