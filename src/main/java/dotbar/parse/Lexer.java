@@ -1,5 +1,6 @@
 package dotbar.parse;
 
+import dotbar.base.Superscripts;
 import dotbar.expr.Op;
 import dotbar.parse.Token.Kind;
 
@@ -13,7 +14,6 @@ import java.util.List;
  * {@code ( ) , =}, and superscript integers ({@code ²}, {@code ⁻¹}).
  */
 final class Lexer {
-    private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
     /** Superscript integers are exact: at most 2⁵³, checked digit by digit so the long never overflows. */
     private static final long MAX_SUPERSCRIPT = 1L << 53;
 
@@ -38,14 +38,14 @@ final class Lexer {
                 while (end < cps.length && isIdentifierPart(cps[end])) end++;
                 out.add(new Token(Kind.IDENT, new String(cps, i, end - i), 0, column));
                 i = end;
-            } else if (SUPERSCRIPT_DIGITS.indexOf(c) >= 0 || c == '⁻' || c == '⁺') {
+            } else if (Superscripts.digit(c) >= 0 || c == Superscripts.MINUS || c == Superscripts.PLUS) {
                 int end = i;
                 int sign = 1;
-                if (cps[end] == '⁻' || cps[end] == '⁺') sign = cps[end++] == '⁻' ? -1 : 1;
+                if (cps[end] == Superscripts.MINUS || cps[end] == Superscripts.PLUS) sign = cps[end++] == Superscripts.MINUS ? -1 : 1;
                 long value = 0;
                 int digitsStart = end;
-                while (end < cps.length && SUPERSCRIPT_DIGITS.indexOf(cps[end]) >= 0) {
-                    value = value * 10 + SUPERSCRIPT_DIGITS.indexOf(cps[end]);
+                while (end < cps.length && Superscripts.digit(cps[end]) >= 0) {
+                    value = value * 10 + Superscripts.digit(cps[end]);
                     end++;
                     if (value > MAX_SUPERSCRIPT) {
                         throw new ParseException("a superscript exponent above 2⁵³ (where doubles stop being exact integers); write x^"

@@ -4,6 +4,7 @@ import static dotbar.print.Precedence.ATOM;
 import static dotbar.print.Precedence.PREFIX;
 import static dotbar.print.Precedence.PRODUCT;
 
+import dotbar.base.Superscripts;
 import dotbar.expr.Apply;
 import dotbar.expr.Call;
 import dotbar.expr.Expr;
@@ -39,7 +40,6 @@ public final class UnicodePrinter extends TreeWriter {
     /** Integer exponents of at most this magnitude print as superscripts. */
     public static final int SUPERSCRIPT_LIMIT = 999;
 
-    private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
     private UnicodePrinter() {}
 
     /** The Unicode text of {@code e} (cut, with a note, beyond 4 000 000 characters). */
@@ -54,9 +54,7 @@ public final class UnicodePrinter extends TreeWriter {
 
     /** {@code n} in superscript digits, with {@code ⁻} when negative: {@code ⁻¹²}. */
     public static String superscript(long n) {
-        var s = new StringBuilder(n < 0 ? "⁻" : "");
-        for (char c : Long.toString(Math.abs(n)).toCharArray()) s.append(SUPERSCRIPT_DIGITS.charAt(c - '0'));
-        return s.toString();
+        return Superscripts.of(n);
     }
 
     @Override

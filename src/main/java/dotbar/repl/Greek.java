@@ -1,45 +1,26 @@
 package dotbar.repl;
 
+import dotbar.base.GreekLetters;
+import dotbar.base.Superscripts;
+
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.jline.reader.Buffer;
 
 /**
- * LaTeX names typed as {@code \alpha} and turned into {@code α} by Tab, as in Julia's REPL: every
- * Greek letter, lower case ({@code \alpha}) and upper case ({@code \Alpha}, {@code \Gamma}), the
- * variants ({@code \varphi}, {@code \vartheta}…), {@code \partial} ∂, {@code \nabla} ∇, {@code \cdot} ·,
- * {@code \times} ×, and superscripts {@code \^2} ², {@code \^-} ⁻ (the parser reads {@code x²} and
+ * LaTeX names typed as {@code \alpha} and turned into {@code α} by Tab, as in Julia's REPL, from
+ * the one table the LaTeX printer also writes with ({@link GreekLetters}): every Greek letter,
+ * lower case ({@code \alpha}) and upper case ({@code \Alpha}, {@code \Gamma}), the variants by
+ * LaTeX's shapes ({@code \varphi} φ as the seed writes it, {@code \phi} ϕ, {@code \vartheta} ϑ…),
+ * {@code \partial} ∂, {@code \nabla} ∇, {@code \cdot} ·, {@code \times} ×, and superscripts
+ * {@code \^2} ², {@code \^-} ⁻ ({@link Superscripts}; the parser reads {@code x²} and
  * {@code x⁻¹}). Greek letters are Java identifier characters, so {@code θ1} is a valid variable.
  */
 final class Greek {
 
     /** LaTeX name (without the backslash) → text. */
-    static final Map<String, String> SYMBOLS = new TreeMap<>();
-
-    static {
-        String[] pairs = {
-            "alpha", "α", "beta", "β", "gamma", "γ", "delta", "δ", "epsilon", "ε", "zeta", "ζ",
-            "eta", "η", "theta", "θ", "iota", "ι", "kappa", "κ", "lambda", "λ", "mu", "μ", "nu", "ν",
-            "xi", "ξ", "omicron", "ο", "pi", "π", "rho", "ρ", "sigma", "σ", "tau", "τ",
-            "upsilon", "υ", "phi", "φ", "chi", "χ", "psi", "ψ", "omega", "ω",
-            "Alpha", "Α", "Beta", "Β", "Gamma", "Γ", "Delta", "Δ", "Epsilon", "Ε", "Zeta", "Ζ",
-            "Eta", "Η", "Theta", "Θ", "Iota", "Ι", "Kappa", "Κ", "Lambda", "Λ", "Mu", "Μ", "Nu", "Ν",
-            "Xi", "Ξ", "Omicron", "Ο", "Pi", "Π", "Rho", "Ρ", "Sigma", "Σ", "Tau", "Τ",
-            "Upsilon", "Υ", "Phi", "Φ", "Chi", "Χ", "Psi", "Ψ", "Omega", "Ω",
-            // LaTeX's variants; \varphi is the same φ as \phi, the letter the seed writes (φ1, φ2)
-            "varphi", "φ", "vartheta", "ϑ", "varepsilon", "ε", "varsigma", "ς", "varrho", "ϱ",
-            "varpi", "ϖ", "varkappa", "ϰ",
-            "partial", "∂", "nabla", "∇", "cdot", "·", "times", "×",
-        };
-        for (int i = 0; i < pairs.length; i += 2) {
-            SYMBOLS.put(pairs[i], pairs[i + 1]);
-        }
-    }
-
-    /** {@code \^} followed by one of these → its superscript. */
-    private static final String SUPERSCRIPT_FROM = "0123456789-+";
-    private static final String SUPERSCRIPT_TO = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺";
+    static final Map<String, String> SYMBOLS = new TreeMap<>(GreekLetters.byName());
 
     private Greek() {
     }
@@ -68,8 +49,8 @@ final class Greek {
 
     /** The text for {@code \name} (or a unique prefix of a name), or {@code null}. */
     static String symbolFor(String name) {
-        if (name.length() == 2 && name.charAt(0) == '^' && SUPERSCRIPT_FROM.indexOf(name.charAt(1)) >= 0) {
-            return String.valueOf(SUPERSCRIPT_TO.charAt(SUPERSCRIPT_FROM.indexOf(name.charAt(1))));
+        if (name.length() == 2 && name.charAt(0) == '^' && Superscripts.of(name.charAt(1)) != 0) {
+            return String.valueOf(Superscripts.of(name.charAt(1)));
         }
         if (name.isEmpty() || !name.chars().allMatch(Character::isLetter)) {
             return null;

@@ -164,22 +164,41 @@ class InputTest {
             boolean small = name.contains("SMALL");
             String letter = name.substring(name.lastIndexOf(' ') + 1).toLowerCase().replace("lamda", "lambda");
             String latex = small ? letter : Character.toUpperCase(letter.charAt(0)) + letter.substring(1);
+            if (c == 0x3C6 || c == 0x3B5) latex = "var" + latex;
             assertEquals(Character.toString(c), expand("\\" + latex), name);
             letters++;
         }
         assertEquals(48, letters, "24 letters, small and capital");
+        assertEquals("ϕ ϵ", expand("\\phi") + " " + expand("\\epsilon"));
         assertEquals("∂ ∇ · × ² ⁻¹ ς", expand("\\partial") + " " + expand("\\nabla") + " " + expand("\\cdot") + " "
                 + expand("\\times") + " " + expand("\\^2") + " " + expand("\\^-") + expand("\\^1") + " " + expand("\\varsigma"));
         assertEquals("x\\^a", expand("x\\^a"), "only digits and signs have superscripts");
-        assertEquals("parse(\"φ1", expand("parse(\"\\phi") + "1", "inside a string too");
+        assertEquals("parse(\"φ1", expand("parse(\"\\varphi") + "1", "inside a string too");
     }
 
     @Test
     void tabTurnsLatexNamesIntoSymbols() {
         assertEquals("double θ", expand("double \\theta"));
-        assertEquals("∂L/∂φ", expand("∂L/∂\\phi"));
+        assertEquals("∂L/∂φ", expand("∂L/∂\\varphi"));
         assertEquals("x = ψ", expand("x = \\ps"), "a prefix of one name");
         assertEquals("x = \\p", expand("x = \\p"), "pi, phi, psi, partial: left for the menu");
+    }
+
+    /** One table: each letter Tab gives for {@code \\name} prints in LaTeX as {@code \\name} again (or as the Latin letter LaTeX uses). */
+    @Test
+    void whatIsTypedIsWhatLatexPrints() {
+        int letters = 0;
+        for (var entry : Greek.SYMBOLS.entrySet()) {
+            String letter = entry.getValue();
+            if (!Character.isLetter(letter.codePointAt(0))) continue;  // ∂ ∇ · × are no names
+            // π is the constant, which prints as \\pi too; a letter as a name
+            String printed = dotbar.DotBar.latex(letter.equals("π") ? dotbar.DotBar.parse("π") : dotbar.DotBar.sym(letter));
+            assertTrue(printed.equals("\\" + entry.getKey()) || printed.matches("[A-Zo]"), entry + " prints as " + printed);
+            letters++;
+        }
+        assertEquals(55, letters, "48 letters and 7 variant forms: ϵ ϑ ϰ ϖ ϱ ς ϕ");
+        assertEquals("\\varphi_{1}", dotbar.DotBar.latex(dotbar.DotBar.sym(expand("\\varphi") + "1")));
+        assertEquals("\\phi_{1}", dotbar.DotBar.latex(dotbar.DotBar.sym(expand("\\phi") + "1")));
     }
 
     private static String expand(String typed) {
