@@ -132,7 +132,14 @@ public enum Op {
     },
     // acosh a = log(a + √(a² − 1)), a ≥ 1; acosh' = 1/√(a² − 1)
     ACOSH(1, function("acosh", "\\operatorname{arcosh}")) {
-        public double apply(double a, double b) { return Math.log(a + Math.sqrt(a * a - 1)); }
+        public double apply(double a, double b) {
+            // fdlibm's three ranges: a² overflows beyond 1e154 and a² − 1 cancels near 1
+            if (!(a >= 1)) return Double.NaN;                                        // and NaN itself
+            if (a > 0x1p28) return Math.log(a) + Math.log(2);                        // √(a² − 1) = a in doubles
+            if (a > 2) return Math.log(2 * a - 1 / (a + Math.sqrt(a * a - 1)));
+            double t = a - 1;                                                        // exact for a in [1, 2]
+            return Math.log1p(t + Math.sqrt(2 * t + t * t));
+        }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(div(Exprs.ONE, call(SQRT, sub(square(x.get(0)), Exprs.ONE)))); }
     },
     // atanh a = ½·log((1 + a)/(1 − a)); atanh' = 1/(1 − a²)
