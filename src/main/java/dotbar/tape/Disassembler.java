@@ -45,7 +45,11 @@ final class Disassembler {
         return out.toString();
     }
 
-    /** One instruction: {@code r3 = r0 ^ r2}, {@code r4 = sin(r1)}, {@code r5 = -r4}, {@code r6 = r3²}, {@code r7 += r2 * r6}. */
+    /**
+     * One instruction: {@code r3 = r0 ^ r2}, {@code r4 = sin(r1)}, {@code r5 = -r4}, {@code r6 = r3²},
+     * {@code r7 += r2 * r6}; a function of two operands is {@code f(r0, r1)}. Written from the op
+     * table's notation, so a new op needs nothing here.
+     */
     static String instruction(int[] code, int pc) {
         int op = code[pc];
         String d = "r" + code[pc + 1], a = "r" + code[pc + 2], b = "r" + code[pc + 3];
@@ -54,8 +58,7 @@ final class Disassembler {
         if (op == Opcode.COPY) return d + " = " + a;
         if (op == Opcode.SQUARE) return d + " = " + a + "²";
         Op o = Opcode.op(op);
-        if (o == Op.NEG) return d + " = -" + a;
-        if (o.isOperator()) return d + " = " + a + " " + o.symbol() + " " + b;
-        return d + " = " + o.symbol() + "(" + a + ")";
+        if (o.isOperator()) return d + " = " + (o.arity() == 1 ? o.symbol() + a : a + " " + o.symbol() + " " + b);
+        return d + " = " + o.symbol() + "(" + a + (o.arity() == 2 ? ", " + b : "") + ")";
     }
 }
