@@ -98,6 +98,7 @@ public final class DotBar {
     public static Expr sign(Expr x) { given(x, "sign", "x"); return Exprs.call(Op.SIGN, x); }
     /** Heaviside step with step(0) = 0: the derivative of relu, as in PyTorch. */
     public static Expr step(Expr x) { given(x, "step", "x"); return Exprs.call(Op.STEP, x); }
+    /** atan2(y, x): the angle of the point (x, y), in (−π, π]. */ public static Expr atan2(Expr y, Expr x) { given(y, "atan2", "y"); given(x, "atan2", "x"); return Exprs.call(Op.ATAN2, y, x); }
     public static Expr pow(Expr a, Expr b) { given(a, "pow", "a"); given(b, "pow", "b"); return Exprs.call(Op.POW, a, b); }
     public static Expr pow(Expr a, double b) { given(a, "pow", "a"); return Exprs.call(Op.POW, a, Exprs.num(b)); }
 

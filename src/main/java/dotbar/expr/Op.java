@@ -194,6 +194,14 @@ public enum Op {
     STEP(1, function("step", "\\operatorname{step}")) {
         public double apply(double a, double b) { return a > 0 ? 1.0 : (a <= 0 ? 0.0 : a); }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(Exprs.ZERO); }
+    },
+    // atan2(y, x), the angle of the point (x, y); ∂/∂y = x/(x² + y²), ∂/∂x = −y/(x² + y²)
+    ATAN2(2, function("atan2", "\\operatorname{atan2}")) {
+        public double apply(double a, double b) { return Math.atan2(a, b); }
+        public List<Expr> partials(List<Expr> x, Expr self) {
+            Expr y = x.get(0), r2 = add(square(x.get(1)), square(y));
+            return List.of(div(x.get(1), r2), neg(div(y, r2)));
+        }
     };
 
     private final int arity;

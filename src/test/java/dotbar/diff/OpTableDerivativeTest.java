@@ -54,6 +54,7 @@ class OpTableDerivativeTest {
         DOMAIN.put(Op.SOFTPLUS, new double[][]{{0.3, 0}, {-2.5, 0}});
         DOMAIN.put(Op.SIGN, new double[][]{{0.3, 0}, {-2.5, 0}});
         DOMAIN.put(Op.STEP, new double[][]{{0.3, 0}, {-2.5, 0}});
+        DOMAIN.put(Op.ATAN2, new double[][]{{0.3, -1.7}, {-2.5, 0.4}, {1.2, 2.0}});
     }
 
     @Test

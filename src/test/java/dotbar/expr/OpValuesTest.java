@@ -62,4 +62,39 @@ class OpValuesTest {
         assertEquals(Math.log(2) + 200 * Math.log(10), Op.ACOSH.apply(1e200, 0), 1e-12);
         assertEquals(Double.POSITIVE_INFINITY, Op.ACOSH.apply(Double.POSITIVE_INFINITY, 0));
     }
+
+    // python3 -c "import math; print(repr(y), repr(x), repr(math.atan2(y, x)))"
+    @ParameterizedTest(name = "atan2({0}, {1}) = {2}")
+    @CsvSource({
+        "1.0, 1.0, 0.7853981633974483",
+        "1.0, -1.0, 2.356194490192345",
+        "-1.0, -1.0, -2.356194490192345",
+        "0.3, -1.7, 2.9669204545815537",
+        "-2.5, 0.4, -1.4121410646084953",
+        "1e-300, 1.0, 1e-300",
+        "1.0, 1e-300, 1.5707963267948966",
+        "0.0, -1.0, 3.141592653589793",
+        "-0.0, -1.0, -3.141592653589793",
+        "0.0, 0.0, 0.0",
+        "1e+200, 1e+200, 0.7853981633974483",
+        "3.0, 4.0, 0.6435011087932844",
+        "-4.0, 3.0, -0.9272952180016122",
+    })
+    void atan2AgreesWithLibm(double y, double x, double atan2) {
+        double value = Op.ATAN2.apply(y, x);
+        assertUlp(atan2, value, "atan2(" + y + ", " + x + ")");
+        assertEquals(Math.copySign(1, atan2), Math.copySign(1, value), "the sign of zero too");
+        assertEquals(Double.doubleToLongBits(value), Double.doubleToLongBits(
+                dotbar.parse.Parser.parse("atan2(y, x)").eval(Point.of("y", y, "x", x))), "eval is the table's value");
+    }
+
+    @Test
+    void atan2PartialsAreTheClosedForms() {
+        // at (x, y) = (4, 3): ∂/∂y = x/(x² + y²) = 4/25, ∂/∂x = −y/(x² + y²) = −3/25
+        Expr e = dotbar.parse.Parser.parse("atan2(y, x)");
+        Point p = Point.of("x", 4, "y", 3);
+        assertEquals(0.16, dotbar.diff.SymbolicDiff.diff(e, "y").eval(p), 1e-16);
+        assertEquals(-0.12, dotbar.diff.SymbolicDiff.diff(e, "x").eval(p), 1e-16);
+        assertEquals("atan2(y, x)", e.toString());
+    }
 }
