@@ -4,15 +4,20 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The layering of docs/architecture.md, checked on the compiled classes (every reference in the
@@ -94,4 +99,16 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("dotbar.(*)..").should().beFreeOfCycles()
             .ignoreDependency(WAITING_FOR_12A, resideInAPackage("dotbar.print..").or(resideInAPackage("dotbar.diff..")));
+
+    /** Every package says in its package-info.java what it holds and what it may depend on. */
+    @ArchTest
+    static void everyPackageIsDocumented(JavaClasses classes) {
+        var undocumented = new TreeSet<String>();
+        for (JavaClass c : classes) {
+            if (!Files.exists(Path.of("src/main/java", c.getPackageName().replace('.', '/'), "package-info.java"))) {
+                undocumented.add(c.getPackageName());
+            }
+        }
+        assertEquals(List.of(), List.copyOf(undocumented), "packages without a package-info.java");
+    }
 }
