@@ -10,6 +10,7 @@ import dotbar.*;
 import dotbar.base.*;
 import dotbar.expr.*;
 import dotbar.diff.*;
+import dotbar.check.*;
 import dotbar.tape.*;
 import dotbar.optim.*;
 import dotbar.plot.*;

@@ -1,7 +1,7 @@
 package dotbar;
 
 import dotbar.base.*;
-import dotbar.diff.Check;
+import dotbar.check.Check;
 import dotbar.diff.Cost;
 import dotbar.diff.Grad;
 import dotbar.diff.Hessian;
@@ -17,6 +17,7 @@ import dotbar.expr.Num;
 import dotbar.expr.Op;
 import dotbar.expr.Point;
 import dotbar.expr.Sym;
+import dotbar.parse.Assignments;
 import dotbar.parse.Parser;
 import dotbar.print.LatexPrinter;
 import dotbar.plot.Plot;
@@ -56,7 +57,7 @@ public final class DotBar {
     public static Num num(double value) { return Exprs.num(value); }
 
     /** A point from {@code "a=0.5, b=-1.2"}. */
-    public static Point at(String assignments) { given(assignments, "at", "assignments"); return Point.parse(assignments); }
+    public static Point at(String assignments) { given(assignments, "at", "assignments"); return Assignments.parse(assignments); }
 
     /** A point from alternating names and values: {@code at("a", 0.5, "b", -1.2)}. */
     public static Point at(Object... namesAndValues) { given(namesAndValues, "at", "namesAndValues"); return Point.of(namesAndValues); }

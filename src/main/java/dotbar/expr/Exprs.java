@@ -1,14 +1,13 @@
 package dotbar.expr;
 
 import dotbar.base.DotbarException;
-import dotbar.print.UnicodePrinter;
 
 import java.lang.ref.WeakReference;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.WeakHashMap;
-import java.util.function.Function;
 
 /**
  * The one factory of expression nodes. Every node is interned here — equal structure is one
@@ -25,9 +24,6 @@ public final class Exprs {
     public static final Num ZERO = num(0);
     public static final Num ONE = num(1);
     public static final Num MINUS_ONE = num(-1);
-
-    /** How nodes print: Unicode math ({@link UnicodePrinter}) unless a caller installs another printer. */
-    private static volatile Function<Expr, String> printer = UnicodePrinter::print;
 
     private Exprs() {}
 
@@ -94,13 +90,27 @@ public final class Exprs {
     public static Expr pow(Expr a, Expr b) { return call(Op.POW, a, b); }
     public static Expr neg(Expr a) { return call(Op.NEG, a); }
 
-    /** Installs the printer used by every node's {@code toString()}. */
-    public static void setPrinter(Function<Expr, String> p) {
-        printer = p;
+    /** The text of a node's {@code toString()}: the registered {@link ExprText}'s. */
+    static String print(Expr e) {
+        return Printing.NOTATION.text(e);
     }
 
-    static String print(Expr e) {
-        return printer.apply(e);
+    /**
+     * The one {@link ExprText}, found once on first use (a holder class, so loading {@code Exprs}
+     * does not look for it). The class loader is {@code ExprText}'s own, not the thread's context
+     * loader: JShell's snippet loader and the Jupyter kernel's threads see the same class path.
+     */
+    private static final class Printing {
+        static final ExprText NOTATION = load();
+
+        private static ExprText load() {
+            var found = ServiceLoader.load(ExprText.class, ExprText.class.getClassLoader()).stream().toList();
+            if (found.size() != 1) {
+                throw new IllegalStateException("expected one " + ExprText.class.getName() + " in META-INF/services, found "
+                        + found.stream().map(p -> p.type().getName()).toList() + " (is dotbar.print on the class path?)");
+            }
+            return found.get(0).get();
+        }
     }
 
     static boolean sameElements(List<Expr> a, List<Expr> b) {

@@ -11,6 +11,8 @@ import java.util.StringJoiner;
 /**
  * An immutable assignment of finite numbers to symbol names, in the order given:
  * {@code at("a=0.5, b=-1.2")}, {@code at("a", 0.5, "b", -1.2)}. {@link #with} returns a copy.
+ * The text form {@code "a=0.5, b=-1.2"} is read by {@code dotbar.parse.Assignments} (the
+ * parsers live above {@code expr}).
  */
 public final class Point {
     private final Map<String, Double> values;
@@ -39,34 +41,6 @@ public final class Point {
         return new Point(copy);
     }
 
-    /**
-     * Parses {@code "a=1.3, b=-0.7"}: comma-separated {@code name=number} pairs; a number may be
-     * {@code pi}/{@code π} or {@code -pi}. A malformed pair is an error naming its column.
-     */
-    public static Point parse(String text) {
-        var map = new LinkedHashMap<String, Double>();
-        if (text.isBlank()) return new Point(map);
-        int start = 0;
-        for (String pair : text.split(",", -1)) {
-            int column = start + 1 + (pair.length() - pair.stripLeading().length());
-            start += pair.length() + 1;
-            int eq = pair.indexOf('=');
-            if (eq < 0) {
-                throw new DotbarException("malformed point: '" + pair.strip() + "' has no '=value' at column " + column
-                        + "\n" + text + "\n" + " ".repeat(column - 1) + "^");
-            }
-            String name = pair.substring(0, eq).strip();
-            String value = pair.substring(eq + 1).strip();
-            if (name.isEmpty()) {
-                throw new DotbarException("malformed point: no name before '=' at column " + column
-                        + "\n" + text + "\n" + " ".repeat(column - 1) + "^");
-            }
-            if (map.containsKey(Exprs.sym(name).name())) throw new DotbarException("malformed point: " + name + " is given twice");
-            put(map, name, number(value, name));
-        }
-        return new Point(map);
-    }
-
     /** A point from alternating names and numbers: {@code of("a", 0.5, "b", -1.2)}. */
     public static Point of(Object... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
@@ -88,28 +62,18 @@ public final class Point {
 
     private static void put(Map<String, Double> map, String name, double v) {
         String key = Exprs.sym(name).name();  // NFC: ŵ typed either way is one name
+        map.put(key, finite(name, v));
+    }
+
+    /** {@code v}, when it is a finite number a point can hold; otherwise the error naming {@code name}. */
+    public static double finite(String name, double v) {
         if (!Double.isFinite(v)) throw new DotbarException(name + " = " + v + " is not a finite number");
-        map.put(key, v);
+        return v;
     }
 
     /** A name as stored: NFC-normalised (lookups of a name that is not a valid symbol find nothing). */
     private static String key(String name) {
         return name == null ? null : java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC);
-    }
-
-    private static double number(String text, String name) {
-        String t = text.strip();
-        double sign = 1;
-        if (t.startsWith("-")) {
-            sign = -1;
-            t = t.substring(1).strip();
-        } else if (t.startsWith("+")) {
-            t = t.substring(1).strip();
-        }
-        if (t.equals("pi") || t.equals("π")) return sign * Math.PI;
-        Double v = t.startsWith("+") || t.startsWith("-") ? null : NumberSyntax.parse(t);  // the parser's numbers, no more
-        if (v != null) return sign * v;
-        throw new DotbarException("malformed point: the value of " + name + " is not a number: '" + text + "'");
     }
 
     /** The value of {@code name}; an error naming it when it has none. */

@@ -4,8 +4,7 @@ import dotbar.base.DotbarException;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Point;
-import dotbar.parse.ParseException;
-import dotbar.parse.Parser;
+import dotbar.parse.UpdateEquation;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -118,25 +117,8 @@ public final class Rule {
     }
 
     private static Equation parseEquation(String rule, int number, String text) {
-        String where = "rule " + rule + ", equation " + number;
-        int eq = text == null ? -1 : text.indexOf('='), arrow = text == null ? -1 : text.indexOf('←');
-        int split = eq < 0 ? arrow : arrow < 0 ? eq : Math.min(eq, arrow);
-        if (split < 0) throw new DotbarException(where + ": '" + text + "' is not an update 'state = expression'");
-        String target = text.substring(0, split).strip();
-        try {
-            target = symbolName(target);
-        } catch (DotbarException e) {
-            throw new DotbarException(where + ": the left side '" + target + "' of '" + text + "' is not a name");
-        }
-        int offset = text.codePointCount(0, split + 1);
-        try {
-            return new Equation(target, Parser.parse(text.substring(split + 1)));
-        } catch (ParseException e) {
-            String what = e.getMessage().substring(0, e.getMessage().indexOf(" at column " + e.column()));
-            throw new ParseException(where + ": " + what, text, e.column() + offset);
-        } catch (DotbarException e) {
-            throw new DotbarException(where + " (" + text.strip() + "): " + e.getMessage(), e);
-        }
+        var u = UpdateEquation.parse("rule " + rule + ", equation " + number, text);
+        return new Equation(u.target(), u.rhs());
     }
 
     /** The rule's name ({@code adam}, or the one given to {@code rule(...)}). */

@@ -9,5 +9,10 @@
  * the state and the {@link dotbar.optim.History}, and stops at a step that is not finite.
  * {@link dotbar.optim.Dataset} and {@code sgd(loss, data, start)} average a per-sample loss over
  * minibatches. {@code rule.unroll(state, t)} steps a rule symbolically (eq. 10–12, 16, 20–22).
+ *
+ * <p>Above {@code dotbar.diff}, {@code dotbar.tape}, {@code dotbar.plot}, {@code dotbar.parse},
+ * {@code dotbar.print} and {@code dotbar.simplify}, which it may use with {@code dotbar.expr} and
+ * {@code dotbar.base}: an optimizer is a {@code plot.Trajectory} and {@code opt.plot()} draws it,
+ * so {@code plot} sits below {@code optim} and never imports it.
  */
 package dotbar.optim;

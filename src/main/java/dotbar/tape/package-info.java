@@ -27,5 +27,8 @@
  * The benchmarks ({@code src/test/java/dotbar/bench}, run by {@code scripts/bench}) measure the
  * tape against hand-written Java, Commons Math's {@code DerivativeStructure} and the reverse
  * sweep on the DAG.
+ *
+ * <p>Depends only on {@code dotbar.expr}, {@code dotbar.base} and the sweep package; not on
+ * {@code dotbar.diff} (both read the same op table).
  */
 package dotbar.tape;

@@ -30,7 +30,7 @@ class PartialsTest {
         assertEquals(List.of("a", "b", "c"), g.names());
         assertEquals(parse("b"), g.get("a"));
         assertEquals(parse("a"), g.get("b"));
-        assertEquals(2 * Math.sin(0.3) * Math.cos(0.3), g.get("c").eval(Point.parse("c=0.3")), 1e-15);
+        assertEquals(2 * Math.sin(0.3) * Math.cos(0.3), g.get("c").eval(dotbar.DotBar.at("c=0.3")), 1e-15);
         assertEquals("∇ = (∂/∂a: b, ∂/∂b: a, ∂/∂c: 2·sin(c)·cos(c))", g.toString());
         var e = assertThrows(DotbarException.class, () -> g.get("d"));
         assertEquals("the gradient has no component d; the variables are a, b, c", e.getMessage());
@@ -79,8 +79,8 @@ class PartialsTest {
         Expr chain = x;
         for (int i = 0; i < 20_000; i++) chain = Exprs.add(Exprs.mul(chain, Exprs.num(0.5)), y);
         Expr deep = chain;
-        double dx = SmallStack.call(() -> grad(deep).get("x").eval(Point.parse("x=1, y=2")));
+        double dx = SmallStack.call(() -> grad(deep).get("x").eval(dotbar.DotBar.at("x=1, y=2")));
         assertEquals(0.0, dx, 0.0);  // 0.5^20000 underflows to 0, as diff's value does
-        assertEquals(diff(deep, "y").eval(Point.parse("x=1, y=2")), SmallStack.call(() -> grad(deep).get("y").eval(Point.parse("x=1, y=2"))), 1e-12);
+        assertEquals(diff(deep, "y").eval(dotbar.DotBar.at("x=1, y=2")), SmallStack.call(() -> grad(deep).get("y").eval(dotbar.DotBar.at("x=1, y=2"))), 1e-12);
     }
 }

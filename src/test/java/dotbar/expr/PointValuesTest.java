@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@link Point#values(List)}: the same answers whether the order of the names is remembered or not. */
 class PointValuesTest {
-    private final Point p = Point.parse("b=2, a=1, c=3");
+    private final Point p = dotbar.DotBar.at("b=2, a=1, c=3");
 
     @Test
     void anUnmodifiableListIsReadInItsOrderEveryTime() {

@@ -20,11 +20,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ConvergenceTest {
     private static final Expr PARABOLA = parse("(p - 1)^2 + (q + 1)^2 + (r - 1)^2");
-    private static final Point PARABOLA_START = Point.parse("p=-1, q=10, r=1");
-    private static final Point PARABOLA_MIN = Point.parse("p=1, q=-1, r=1");
+    private static final Point PARABOLA_START = dotbar.DotBar.at("p=-1, q=10, r=1");
+    private static final Point PARABOLA_MIN = dotbar.DotBar.at("p=1, q=-1, r=1");
     private static final Expr ROSENBROCK = parse("(1 - x)^2 + 100*(y - x^2)^2");
-    private static final Point ROSENBROCK_START = Point.parse("x=0, y=0");
-    private static final Point ROSENBROCK_MIN = Point.parse("x=1, y=1");
+    private static final Point ROSENBROCK_START = dotbar.DotBar.at("x=0, y=0");
+    private static final Point ROSENBROCK_MIN = dotbar.DotBar.at("x=1, y=1");
 
     /** Name, rule and learning rate (optax's where it tests the same optimizer). */
     static Stream<Arguments> optimizers() {

@@ -101,7 +101,7 @@ class OptimizerTest {
         History h = o.history();
         assertEquals(4, before.size(), "a history is a snapshot");
         assertEquals(11, h.size());
-        assertEquals(Point.parse("x=1, y=1.5"), h.get(0).at());
+        assertEquals(dotbar.DotBar.at("x=1, y=1.5"), h.get(0).at());
         assertEquals(BEALE.eval(at("x=1, y=1.5")), h.get(0).loss());
         assertEquals(o.at(), h.last().at());
         assertEquals(o.loss(), h.last().loss());
@@ -122,7 +122,7 @@ class OptimizerTest {
         Point after = o.step(25).at();
         o.reset();
         assertEquals(0, o.t());
-        assertEquals(Point.parse("x=1, y=1.5"), o.at());
+        assertEquals(dotbar.DotBar.at("x=1, y=1.5"), o.at());
         assertEquals(1, o.history().size());
         assertEquals(0.0, o.state().get("v").get("x"));
         assertEquals(after, o.step(25).at());

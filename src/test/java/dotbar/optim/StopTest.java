@@ -62,7 +62,7 @@ class StopTest {
         var e = assertThrows(DotbarException.class, o::step);
         assertEquals("step 1 is not finite: the update of y is NaN (g = 0.0); adagrad stopped and keeps its last finite state, "
                 + "t = 0 (x=1, y=0)", e.getMessage());
-        assertEquals(Point.parse("x=1, y=0"), o.at());
+        assertEquals(dotbar.DotBar.at("x=1, y=0"), o.at());
         assertEquals(0.0, o.state().get("w").get("x"), "the state is not half-updated");
     }
 

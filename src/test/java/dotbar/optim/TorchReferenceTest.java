@@ -36,7 +36,7 @@ class TorchReferenceTest {
             Exprs.num(1.5).minus(X).plus(X.times(Y)).pow(2)
                     .plus(Exprs.num(2.25).minus(X).plus(X.times(Y.pow(2))).pow(2))
                     .plus(Exprs.num(2.625).minus(X).plus(X.times(Y.pow(3))).pow(2)));
-    private static final Map<String, Point> STARTS = Map.of("quad", Point.parse("x=3, y=1"), "beale", Point.parse("x=1, y=1.5"));
+    private static final Map<String, Point> STARTS = Map.of("quad", dotbar.DotBar.at("x=3, y=1"), "beale", dotbar.DotBar.at("x=1, y=1.5"));
     private static final Map<String, Supplier<Rule>> RULES = Map.of("gd", Rules::gd, "adagrad", Rules::adagrad,
             "rmsprop", Rules::rmsprop, "adam", Rules::adam, "adamw", Rules::adamw, "momentum", Rules::momentum);
 

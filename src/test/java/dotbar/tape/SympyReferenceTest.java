@@ -46,7 +46,7 @@ class SympyReferenceTest {
     void tapeMatchesSympy(Row row) {
         Expr e = Parser.parse(row.expression());
         Compiled c = Tapes.of(e, e.vars());
-        double[] x = Point.parse(row.point()).values(c.params());
+        double[] x = dotbar.DotBar.at(row.point()).values(c.params());
         double actual = switch (row.by().size()) {
             case 0 -> c.value(x);
             case 1 -> c.gradient(x)[c.params().indexOf(row.by().get(0))];

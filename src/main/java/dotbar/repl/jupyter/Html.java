@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dotbar.diff.Check;
+import dotbar.check.Check;
 import dotbar.diff.Grad;
 import dotbar.diff.Hessian;
 import dotbar.diff.SymbolicTrace;

@@ -1,13 +1,15 @@
-package dotbar.diff;
+package dotbar.check;
 
 import dotbar.base.DotbarException;
 import dotbar.base.Interrupted;
+import dotbar.diff.SymbolicDiff;
 import dotbar.expr.Call;
 import dotbar.expr.Evaluator;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Graph;
 import dotbar.expr.Point;
+import dotbar.parse.Claim;
 import dotbar.print.TextTable;
 import dotbar.simplify.Simplifier;
 
@@ -62,13 +64,15 @@ public final class Check {
     /** Checks an equation written as text; the left side may be a derivative {@code d/dx …}, {@code ∂/∂a …}, {@code d²/dx² …}. */
     public static Check of(String equation) {
         Claim c = Claim.parse(equation);
-        Expr body = c.differentiated();
+        Expr body = c.body();
+        Expr lhs = body;
+        for (String x : c.by()) lhs = SymbolicDiff.diff(lhs, x);
         boolean parenthesise = body instanceof Call call && call.op().isOperator();
-        String shown = c.by().isEmpty() ? c.lhs().toString()
+        String shown = c.by().isEmpty() ? lhs.toString()
                 : c.operator() + " " + (parenthesise ? "(" + body + ")" : body.toString());
-        Check r = of(c.lhs(), c.rhs(), shown);
+        Check r = of(lhs, c.rhs(), shown);
         if (c.by().isEmpty()) return r;
-        return new Check(r.statement, r.verdict, "the derivative is " + Simplifier.simplify(c.lhs()) + "; " + r.reason, r.counterexample, r.points, r.largestError);
+        return new Check(r.statement, r.verdict, "the derivative is " + Simplifier.simplify(lhs) + "; " + r.reason, r.counterexample, r.points, r.largestError);
     }
 
     /** Checks {@code lhs = rhs}. */

@@ -1,4 +1,4 @@
-package dotbar.diff;
+package dotbar.check;
 
 import static dotbar.DotBar.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,9 +1,11 @@
-package dotbar.diff;
+package dotbar.parse;
+
+import dotbar.base.Superscripts;
+
+import static dotbar.parse.Columns.error;
 
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
-import dotbar.parse.ParseException;
-import dotbar.parse.Parser;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,43 +14,38 @@ import java.util.List;
  * A claimed equation {@code lhs = rhs} read from text, the left side optionally under a
  * derivative in Leibniz notation: {@code d/dx x^2*sin(x) = 2*x*sin(x) + x^2*cos(x)},
  * {@code ∂/∂a a*b = b}, {@code d²/dx² x^3 = 6*x} (also {@code d^2/dx^2}), {@code ∂²/∂x∂y x*y = 1}.
- * Errors name the column in the whole text, parse errors of either side included.
+ * Errors name the column in the whole text, parse errors of either side included
+ * ({@link Columns}).
+ *
+ * <p>This is the claim as written; taking the derivative {@code by} asks for is the checker's
+ * business ({@code dotbar.check.Check}), since {@code parse} sits below {@code diff}.
+ *
+ * @param body the left side without its derivative prefix (the whole left side when there is none)
+ * @param rhs  the right side
+ * @param by   the variables the left side is differentiated by, one per derivative taken, in order
+ *             ({@code ∂²/∂x∂y} gives {@code [x, y]}); empty when there is no prefix
+ * @param d    how the derivative is written: {@code d} or {@code ∂}
  */
-record Claim(Expr lhs, Expr rhs, List<String> by, Expr differentiated, char d) {
-    /** Reads the claim; {@code differentiated} is the left side before differentiating (lhs itself when no d/dx). */
-    static Claim parse(String text) {
+public record Claim(Expr body, Expr rhs, List<String> by, char d) {
+    public Claim {
+        by = List.copyOf(by);
+    }
+
+    /** Reads the claim {@code lhs = rhs}; a syntax error names its column in {@code text}. */
+    public static Claim parse(String text) {
         int eq = text.indexOf('=');
-        if (eq < 0) throw error("a check needs an equation, 'left = right'; there is no '='", text, text.codePointCount(0, text.length()) + 1);
+        if (eq < 0) throw error("a check needs an equation, 'left = right'; there is no '='", text, text.length());
         int second = text.indexOf('=', eq + 1);
-        if (second >= 0) throw error("a check takes one '='; here is a second", text, column(text, second));
+        if (second >= 0) throw error("a check takes one '='; here is a second", text, second);
         var scan = new Leibniz(text, eq);
         Expr body = side(text, scan.bodyStart(), eq, "left");
         Expr rhs = side(text, eq + 1, text.length(), "right");
-        Expr lhs = body;
-        for (String x : scan.variables()) lhs = SymbolicDiff.diff(lhs, x);
-        return new Claim(lhs, rhs, scan.variables(), body, scan.d);
+        return new Claim(body, rhs, scan.variables(), scan.d);
     }
 
     private static Expr side(String text, int from, int to, String which) {
-        String part = text.substring(from, to);
-        if (part.isBlank()) throw error("the " + which + " side of the equation is empty", text, column(text, from));
-        try {
-            return Parser.parse(part);
-        } catch (ParseException e) {
-            // the same message, with the column counted in the whole text
-            String what = e.getMessage().lines().findFirst().orElse("");
-            int at = what.lastIndexOf(" at column ");
-            throw error(at >= 0 ? what.substring(0, at) : what, text, column(text, from) + e.column() - 1);
-        }
-    }
-
-    /** The 1-based column (in code points) of the char index {@code i}. */
-    static int column(String text, int i) {
-        return text.codePointCount(0, i) + 1;
-    }
-
-    static ParseException error(String what, String text, int column) {
-        return new ParseException(what, text, column);
+        if (text.substring(from, to).isBlank()) throw error("the " + which + " side of the equation is empty", text, from);
+        return Columns.parse(text, from, to, "");
     }
 
     /** The Leibniz prefix {@code dⁿ/dx…} of the left side, if any: the variables, one per derivative taken. */
@@ -106,7 +103,7 @@ record Claim(Expr lhs, Expr rhs, List<String> by, Expr differentiated, char d) {
                 total = order;
             }
             if (order != total) {
-                throw error("the derivative's order " + order + " does not match its variables (" + total + ")", text, column(text, first));
+                throw error("the derivative's order " + order + " does not match its variables (" + total + ")", text, first);
             }
         }
 
@@ -115,11 +112,11 @@ record Claim(Expr lhs, Expr rhs, List<String> by, Expr differentiated, char d) {
             if (i < end && text.charAt(i) == '^') {
                 int start = ++i;
                 while (i < end && Character.isDigit(text.charAt(i))) i++;
-                if (start == i) throw error("expected the derivative's order after '^'", text, column(text, start));
-                if (i - start > 3) throw error("the derivative's order " + text.substring(start, i) + " is too large (at most 999)", text, column(text, start));
+                if (start == i) throw error("expected the derivative's order after '^'", text, start);
+                if (i - start > 3) throw error("the derivative's order " + text.substring(start, i) + " is too large (at most 999)", text, start);
                 return Integer.parseInt(text.substring(start, i));
             }
-            int k = "⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(i < end ? text.charAt(i) : ' ');
+            int k = i < end ? Superscripts.digit(text.charAt(i)) : -1;
             if (k > 0) {
                 i++;
                 return k;
@@ -144,23 +141,18 @@ record Claim(Expr lhs, Expr rhs, List<String> by, Expr differentiated, char d) {
         }
     }
 
-    /** {@code d/dx}, {@code ∂²/∂x∂y}: how the left side's derivative is written. */
-    String operator() {
+    /** {@code d/dx}, {@code ∂²/∂x∂y}: how the left side's derivative is written; empty when there is none. */
+    public String operator() {
         if (by.isEmpty()) return "";
-        String n = by.size() == 1 ? "" : superscript(by.size());
+        String n = by.size() == 1 ? "" : Superscripts.of(by.size());
         var denominator = new StringBuilder();
         for (int k = 0; k < by.size(); ) {
             int run = 1;
             while (k + run < by.size() && by.get(k + run).equals(by.get(k))) run++;
-            denominator.append(d).append(by.get(k)).append(run == 1 ? "" : superscript(run));
+            denominator.append(d).append(by.get(k)).append(run == 1 ? "" : Superscripts.of(run));
             k += run;
         }
         return d + n + "/" + denominator;
     }
 
-    private static String superscript(int n) {
-        var s = new StringBuilder();
-        for (char c : Integer.toString(n).toCharArray()) s.append("⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(c - '0'));
-        return s.toString();
-    }
 }
