@@ -19,12 +19,19 @@ import java.util.function.Supplier;
 /**
  * {@code scripts/bench scaling}: every public entry point on chains 1k, 4k, 16k and 64k deep,
  * with the fitted exponent of each — the least-squares slope of log t against log depth (1 is
- * linear, 2 quadratic; the goal is ≤ 1.2). Each measurement is the median of a few runs, after a
+ * linear, 2 quadratic; the goal is ≤ 1.2). Each measurement is the median of a few runs (at least
+ * three, more for fast calls, each after a {@code System.gc()} so that no run pays for another's garbage), after a
  * warm-up of every entry point at the smallest depth; every run gets a fresh chain (its own
  * variable names), so no memo or tape cache answers from an earlier run. Setting up the input
  * (building the chain, or the tape for the second tier) is not timed; parse is timed on text.
  *
- * <p>A measurement over {@value #GIVE_UP_MS} ms ends that row: the deeper chains are not tried
+ * <p>"exponent" is the fit over every depth measured; "last ×4" the exponent of the last step
+ * alone (16k to 64k), which small depths' fixed costs do not bend, and which memory effects
+ * (hash tables of 10⁵ nodes outgrowing the caches) do bend upwards.
+ *
+ * <p>A call over {@value #ONE_RUN_MS} ms is measured once; a measurement over {@value #GIVE_UP_MS} ms,
+ * or one from which the last step's exponent predicts over {@value #PREDICTED_GIVE_UP_MS} ms at the next depth, ends
+ * that row: the deeper chains are not tried
  * (shown as {@code —}) and the exponent is fitted over the depths measured. A plain main class,
  * not JMH: single calls of up to seconds, where JMH's iterations would add nothing but hours.
  * Arguments: {@code --quick} for depths 1k and 4k with one run each; names of entry points (as
@@ -35,7 +42,16 @@ public final class DepthScaling {
 
     static final int[] DEPTHS = {1_000, 4_000, 16_000, 64_000};
     static final long GIVE_UP_MS = 15_000;
+    /** The next depth is not tried when the last step's exponent predicts it takes longer than this. */
+    static final long PREDICTED_GIVE_UP_MS = 60_000;
     private static final int RUNS = 3;
+    /** Warm-up per entry point: three calls at the smallest depth, or fewer once this many ms are spent. */
+    private static final double WARM_UP_MS = 3_000;
+    /** A call this slow is measured once (its median is of one run). */
+    private static final double ONE_RUN_MS = 5_000;
+    /** Fast calls are repeated until this many ms are spent (at most {@value #MAX_RUNS} calls). */
+    private static final double FILL_MS = 500;
+    private static final int MAX_RUNS = 15;
     private static volatile Object sink;
     private static int fresh;
 
@@ -117,11 +133,12 @@ public final class DepthScaling {
 
         System.out.println("warming up every entry point at depth " + depths[0] + " …");
         for (Case k : cases) {
-            for (int i = 0; i < 3; i++) time(k, depths[0]);
+            double spent = 0;
+            for (int i = 0; i < 3 && spent < WARM_UP_MS; i++) spent += time(k, depths[0]);
         }
-        var header = new StringBuilder(String.format("%-26s", "ms (median of " + runs + ")"));
+        var header = new StringBuilder(String.format("%-26s", "ms (median of ≥" + runs + ")"));
         for (int d : depths) header.append(String.format("%10s", d / 1000 + "k"));
-        header.append(String.format("%10s", "exponent"));
+        header.append(String.format("%10s%10s", "exponent", "last ×4"));
         System.out.println(header);
         var over = new LinkedHashMap<String, Double>();
         for (Case k : cases) {
@@ -130,12 +147,17 @@ public final class DepthScaling {
             boolean stop = false;
             for (int d : depths) {
                 if (stop) { row.append(String.format("%10s", "—")); continue; }
-                double[] t = new double[runs];
+                double[] t = new double[MAX_RUNS];
+                int n = 0;
                 try {
-                    for (int r = 0; r < runs; r++) {
-                        t[r] = time(k, d);
-                        if (t[r] > GIVE_UP_MS) { t = Arrays.copyOf(t, r + 1); break; }
+                    double spent = 0;
+                    // at least `runs` calls (one if a call is slow); fast ones until FILL_MS is spent, for a steadier median
+                    while (n < MAX_RUNS && (n < runs || spent < FILL_MS)) {
+                        t[n] = time(k, d);
+                        spent += t[n++];
+                        if (t[n - 1] > ONE_RUN_MS) break;
                     }
+                    t = Arrays.copyOf(t, n);
                 } catch (StackOverflowError | RuntimeException | OutOfMemoryError e) {
                     row.append(String.format("%10s", e instanceof StackOverflowError ? "overflow" : e.getClass().getSimpleName()));
                     stop = true;
@@ -145,10 +167,14 @@ public final class DepthScaling {
                 double median = t[t.length / 2];
                 measured.add(new double[] {d, median});
                 row.append(String.format("%10.1f", median));
-                stop = median > GIVE_UP_MS;
+                // give up on the row when this call was slow, or the next depth (×4) would be at this pace
+                double pace = measured.size() < 2 ? 1 : Math.max(1, slope(measured.subList(measured.size() - 2, measured.size())));
+                stop = median > GIVE_UP_MS || median * Math.pow(4, pace) > PREDICTED_GIVE_UP_MS;
             }
             double exponent = slope(measured);
             row.append(String.format("%10.2f", exponent));
+            // the exponent over the last step alone (16k → 64k when both ran): the asymptote, without the small depths' fixed costs
+            row.append(measured.size() < 2 ? "" : String.format("%10.2f", slope(measured.subList(measured.size() - 2, measured.size()))));
             if (exponent > 1.2) over.put(k.name(), exponent);
             System.out.println(row);
         }
@@ -159,6 +185,8 @@ public final class DepthScaling {
     private static double time(Case k, int depth) {
         Chain ch = k.shape().apply(depth);
         Supplier<Object> call = k.prepare().apply(ch);
+        sink = null;
+        System.gc();   // the garbage of earlier calls is collected before the clock starts, not during
         long t0 = System.nanoTime();
         sink = call.get();
         return (System.nanoTime() - t0) / 1e6;
