@@ -18,10 +18,10 @@ final class BarPicture {
     /** Without colour, series after the first are told apart by their fill. */
     private static final char[] FILLS = {'█', '▒', '░', '▓'};
 
-    static String render(Plot p, int columns, Palette colours) {
-        List<String> labels = p.barLabels;
+    static String render(BarChart p, int columns, Palette colours) {
+        List<String> labels = p.labels;
         var valueTexts = new ArrayList<String>();
-        for (Plot.BarSeries s : p.bars) for (double v : s.values()) valueTexts.add(Format.number(v, 3));
+        for (BarChart.BarSeries s : p.bars) for (double v : s.values()) valueTexts.add(Format.number(v, 3));
         int textWidth = valueTexts.stream().mapToInt(Frame::width).max().orElse(1) + 1;
         int width = columns - Frame.margin(labels) - 2;
         int area = Math.max(4, width - textWidth);
@@ -78,9 +78,9 @@ final class BarPicture {
     }
 
     /** The value axis: from 0 (or the smallest value) to the largest; log: whole decades around the positive values. */
-    static double[] range(Plot p) {
+    static double[] range(BarChart p) {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (Plot.BarSeries s : p.bars) {
+        for (BarChart.BarSeries s : p.bars) {
             for (double v : s.values()) {
                 if (Double.isFinite(v) && (!p.logY || v > 0)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
             }
@@ -98,8 +98,8 @@ final class BarPicture {
         return lo < hi ? new double[]{lo, hi} : new double[]{0, 1};
     }
 
-    private static boolean hasUnshown(Plot p) {
-        for (Plot.BarSeries s : p.bars) if (Summaries.hasNonPositive(s.values())) return true;
+    private static boolean hasUnshown(BarChart p) {
+        for (BarChart.BarSeries s : p.bars) if (Summaries.hasNonPositive(s.values())) return true;
         return false;
     }
 }

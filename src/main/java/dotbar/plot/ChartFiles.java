@@ -157,22 +157,22 @@ final class ChartFiles {
     }
 
     static JFreeChart chart(Plot p) {
-        JFreeChart chart = switch (p.kind) {
-            case XY -> xyChart(p);
-            case CONTOUR -> contourChart(p);
-            case BARS -> barChart(p);
+        JFreeChart chart = switch (p) {
+            case XyPlot xy -> xyChart(xy);
+            case ContourPlot c -> contourChart(c);
+            case BarChart b -> barChart(b);
         };
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }
 
-    private static JFreeChart xyChart(Plot p) {
+    private static JFreeChart xyChart(XyPlot p) {
         double[] xr = p.xRange();
         double[] yr = p.yRange(Plot.RANGE_SAMPLES);
         var data = new XYSeriesCollection();
         var renderer = lineRenderer(false);
         int style = 0;
-        for (Plot.Curve c : p.curves) {
+        for (FunctionPlot.Curve c : p.curves()) {
             var s = new XYSeries(unique(data, c.label()), false, true);
             for (int i = 0; i < FUNCTION_SAMPLES; i++) {
                 double x = Ranges.at(xr[0], xr[1], i, FUNCTION_SAMPLES - 1);
@@ -189,8 +189,8 @@ final class ChartFiles {
         return styled(new JFreeChart(p.title, JFreeChart.DEFAULT_TITLE_FONT, plot, data.getSeriesCount() > 1 || !p.series.isEmpty()), plot);
     }
 
-    private static JFreeChart contourChart(Plot p) {
-        Plot.Field f = p.field;
+    private static JFreeChart contourChart(ContourPlot p) {
+        ContourPlot.Field f = p.field;
         var lines = new XYSeriesCollection();
         var lineRenderer = lineRenderer(false);
         Levels levels = p.levels();
@@ -216,7 +216,7 @@ final class ChartFiles {
         var paths = new XYSeriesCollection();
         var pathRenderer = lineRenderer(true);
         int style = 0;
-        for (Plot.Series d : p.series) {
+        for (Plot.Series d : p.paths) {
             var s = new XYSeries(unique(paths, d.label()), false, true);
             for (int i = 0; i < d.xs().length; i++) s.add(d.xs()[i], d.ys()[i]);
             add(paths, pathRenderer, s, style++, true);
@@ -239,15 +239,15 @@ final class ChartFiles {
         return chart;
     }
 
-    private static JFreeChart barChart(Plot p) {
+    private static JFreeChart barChart(BarChart p) {
         var data = new DefaultCategoryDataset();
         var names = new java.util.HashSet<String>();
-        for (Plot.BarSeries s : p.bars) {
+        for (BarChart.BarSeries s : p.bars) {
             String name = s.name().isEmpty() ? "value" : s.name();
             for (int k = 2; !names.add(name); k++) name = (s.name().isEmpty() ? "value" : s.name()) + " (" + k + ")";
-            for (int i = 0; i < p.barLabels.size(); i++) {
+            for (int i = 0; i < p.labels.size(); i++) {
                 double v = s.values()[i];
-                data.addValue(Double.isFinite(v) && (!p.logY || v > 0) ? Double.valueOf(v) : null, name, p.barLabels.get(i));
+                data.addValue(Double.isFinite(v) && (!p.logY || v > 0) ? Double.valueOf(v) : null, name, p.labels.get(i));
             }
         }
         var renderer = new BarRenderer();

@@ -8,7 +8,7 @@ package dotbar.plot;
 record Grid(double[] xs, double[] ys, double[][] z) {
 
     /** Samples {@code field} at {@code nx × ny} points, the corners included. */
-    static Grid sample(Plot.Field field, int nx, int ny) {
+    static Grid sample(ContourPlot.Field field, int nx, int ny) {
         double[] xs = new double[nx], ys = new double[ny];
         for (int i = 0; i < nx; i++) xs[i] = Ranges.at(field.x0(), field.x1(), i, nx - 1);
         for (int j = 0; j < ny; j++) ys[j] = Ranges.at(field.y1(), field.y0(), j, ny - 1);
@@ -16,7 +16,7 @@ record Grid(double[] xs, double[] ys, double[][] z) {
     }
 
     /** Samples {@code field} at the points (xs[i], ys[j]). */
-    static Grid sample(Plot.Field field, double[] xs, double[] ys) {
+    static Grid sample(ContourPlot.Field field, double[] xs, double[] ys) {
         double[][] z = new double[ys.length][xs.length];
         for (int j = 0; j < ys.length; j++) {
             for (int i = 0; i < xs.length; i++) z[j][i] = field.sampler().at(xs[i], ys[j]);

@@ -21,11 +21,19 @@ final class TerminalPicture {
     private static final int LEGEND_LABEL = 60;
     private static final char[] SHADES = {' ', '░', '▒', '▓', '█'};
 
-    static String render(Plot p, int columns, int rows, Palette colours) {
-        boolean contour = p.kind == Plot.Kind.CONTOUR;
-        boolean logY = !contour && p.logY;
-        double[] xr = p.xRange();
-        double[] yr = contour ? new double[]{p.field.y0(), p.field.y1()} : p.yRange(Plot.RANGE_SAMPLES);
+    static String render(XyPlot p, int columns, int rows, Palette colours) {
+        return render(p, p.xRange(), p.yRange(Plot.RANGE_SAMPLES), p.logY, p.curves(), p.series, null, columns, rows, colours);
+    }
+
+    static String render(ContourPlot p, int columns, int rows, Palette colours) {
+        var f = p.field;
+        return render(p, new double[]{f.x0(), f.x1()}, new double[]{f.y0(), f.y1()}, false, List.of(), p.paths, p, columns, rows, colours);
+    }
+
+    /** The picture over ranges {@code xr × yr}: the level sets of {@code field} (a contour plot, else null), then curves and series. */
+    private static String render(Plot p, double[] xr, double[] yr, boolean logY, List<FunctionPlot.Curve> curves, List<Plot.Series> series,
+                                 ContourPlot field, int columns, int rows, Palette colours) {
+        boolean contour = field != null;
         List<Double> yTicks = logY ? Ticks.log(yr[0], yr[1], Math.max(2, rows / 3)) : Ticks.linear(yr[0], yr[1], Math.max(2, rows / 3));
         List<String> yLabels = Ticks.labels(yTicks, logY);
         int width = columns - Frame.margin(yLabels) - 2;
@@ -34,11 +42,11 @@ final class TerminalPicture {
         var sy = new Scale(yr[0], yr[1], logY, canvas.dotHeight(), true);
         var legend = new ArrayList<String>();
 
-        if (contour) drawField(p, canvas, sx, sy, legend, colours);
+        if (contour) drawField(field, canvas, sx, sy, legend, colours);
         int lines = 0;
-        boolean markLines = colours == null && p.curves.size() + p.series.stream().filter(s -> !s.path()).count() > 1;
-        for (int k = 0; k < p.curves.size(); k++) {
-            Plot.Curve c = p.curves.get(k);
+        boolean markLines = colours == null && curves.size() + series.stream().filter(s -> !s.path()).count() > 1;
+        for (int k = 0; k < curves.size(); k++) {
+            FunctionPlot.Curve c = curves.get(k);
             double[] xs = new double[canvas.dotWidth()], ys = new double[xs.length];
             int finite = 0;
             for (int px = 0; px < xs.length; px++) {
@@ -47,12 +55,12 @@ final class TerminalPicture {
                 if (Double.isFinite(ys[px])) finite++;
             }
             drawLine(canvas, sx, sy, xs, ys, lines, markLines);
-            if (p.curves.size() > 1 || markLines) legend.add(entry(lines, c.label(), colours));
+            if (curves.size() > 1 || markLines) legend.add(entry(lines, c.label(), colours));
             if (finite == 0) legend.add("(" + c.label() + " has no finite value on [" + Format.number(xr[0], 6) + ", " + Format.number(xr[1], 6) + "])");
             else if (finite < xs.length) legend.add("(" + c.label() + " is NaN or infinite on part of the range: gaps)");
             lines++;
         }
-        for (Plot.Series s : p.series) {
+        for (Plot.Series s : series) {
             int style = lines++;
             if (s.path()) {
                 drawPath(canvas, sx, sy, s, style);
@@ -77,7 +85,7 @@ final class TerminalPicture {
     }
 
     /** Level sets (or shaded bands) of the contour's function, and a {@code *} at its lowest sample. */
-    private static void drawField(Plot p, BrailleCanvas canvas, Scale sx, Scale sy, List<String> legend, Palette colours) {
+    private static void drawField(ContourPlot p, BrailleCanvas canvas, Scale sx, Scale sy, List<String> legend, Palette colours) {
         Levels levels = p.levels();
         if (p.shaded) {
             int n = levels.values().length;

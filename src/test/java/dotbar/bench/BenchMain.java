@@ -14,12 +14,17 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs every benchmark of this package in one JMH run (one fork each) and prints the ratio table
  * ({@link Report}). Arguments: {@code --quick} for a short smoke run; any other argument is a
  * regular expression selecting benchmarks (default: all). Raw results go to
- * {@code target/bench/jmh-result.json}.
+ * {@code target/bench/jmh-result.json}. {@code scaling} (first argument) runs {@link DepthScaling}
+ * instead: every entry point at depths 1k to 64k with its fitted exponent.
  */
 public final class BenchMain {
     private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("scaling")) {
+            DepthScaling.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         boolean quick = false;
         var includes = new ArrayList<String>();
         for (String a : args) {

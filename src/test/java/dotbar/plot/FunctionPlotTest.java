@@ -17,7 +17,7 @@ class FunctionPlotTest {
         Plot.setColumns(80);
         Plot.setRows(0);
         Plot.setColor(false);
-        Plot.environment = System::getenv;
+        Terminal.environment = System::getenv;
     }
 
     @Test
@@ -128,10 +128,10 @@ class FunctionPlotTest {
         var p = plot(sin(x), cos(x), "x", -3, 3).size(50, 8);
         assertFalse(p.render().contains("\u001b["), "off by default");
         Plot.setColor(true);
-        Plot.environment = name -> null;
+        Terminal.environment = name -> null;
         String coloured = p.render();
         assertTrue(coloured.contains("\u001b[34m") && coloured.contains("\u001b[31m"), "blue sin, red cos");
-        Plot.environment = name -> name.equals("NO_COLOR") ? "1" : null;
+        Terminal.environment = name -> name.equals("NO_COLOR") ? "1" : null;
         assertFalse(p.render().contains("\u001b["), "NO_COLOR wins");
         assertFalse(Plot.colorEnabled());
     }
