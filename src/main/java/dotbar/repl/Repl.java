@@ -144,9 +144,7 @@ public final class Repl {
 
     /** Plots are drawn for this terminal's size (read again before each snippet), in colour when it has colours. */
     private void fitPlots(Style style) {
-        Plot.setColumns(columns());
-        Plot.setRows(Math.max(0, terminal.getHeight()));
-        Plot.setColor(style.on());
+        Plot.session(new dotbar.plot.Terminal(columns(), Math.max(0, terminal.getHeight()), style.on()));
     }
 
     private LineReader reader(Session session, Style style) {

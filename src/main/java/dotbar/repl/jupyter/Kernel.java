@@ -104,8 +104,7 @@ final class Kernel {
         PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
         stdin = new Stdin(stdinSocket, signer);
         System.setIn(stdin);
-        Plot.setColumns(80);
-        Plot.setColor(false);
+        Plot.session(new dotbar.plot.Terminal(80, 0, false));
         session = new Session(out, err);
         cells = new Cells(session, out);
         Displays.install(this::display);
