@@ -3,6 +3,8 @@ package dotbar.diff;
 import dotbar.base.DotbarException;
 import dotbar.expr.Expr;
 import dotbar.print.TextTable;
+import dotbar.sweep.Dag;
+import dotbar.sweep.Walk;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,11 +36,17 @@ public final class Cost {
 
     /** The counts for {@code e}; no point is needed (the counts do not depend on the values). */
     public static Cost of(Expr e) {
-        var dag = new Dag(List.of(e));
-        int valueOps = dag.valueOps();
+        var dag = new Dag(e);
+        int valueOps = Ops.valueOps(dag);
         var forward = new LinkedHashMap<String, Integer>();
-        for (String x : e.vars()) forward.put(x, valueOps + dag.terms(dag.dependsOn(s -> s.name().equals(x))));
-        return new Cost(e.vars(), dag.size(), valueOps, forward, valueOps + dag.terms(dag.dependsOn(s -> true)));
+        for (String x : e.vars()) {
+            var terms = new Ops.Terms();
+            Walk.forward(dag, dag.symbols(s -> s.name().equals(x)), terms);
+            forward.put(x, valueOps + terms.count);
+        }
+        var terms = new Ops.Terms();
+        Walk.reverse(dag, dag.size() - 1, dag.dependsOn(dag.symbols(s -> true)), Walk.Order.PUSH, terms);
+        return new Cost(e.vars(), dag.size(), valueOps, forward, valueOps + terms.count);
     }
 
     /** The inputs (free symbols), sorted by name. */

@@ -6,6 +6,8 @@ import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Point;
 import dotbar.print.TextTable;
+import dotbar.sweep.Dag;
+import dotbar.sweep.SymbolicAdjoints;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +53,9 @@ public final class Hessian {
         var vars = new ArrayList<String>(point.names().stream().filter(isFree::contains).toList());
         var listed = new java.util.HashSet<>(vars);
         free.stream().filter(v -> !listed.contains(v)).forEach(vars::add); // missing ones: the sweep below names them
-        var reverse = new Dag(List.of(e));
+        var reverse = new Dag(e);
         new NumericSweep(reverse, point);  // names every missing value, or an abstract function
-        var adjoints = new Adjoints(reverse);
+        var adjoints = SymbolicAdjoints.of(reverse);
         var gradient = new ArrayList<Expr>();
         for (String u : vars) gradient.add(adjoints.adjoint(reverse.indexOf(Exprs.sym(u))));
         var dag = new Dag(gradient);
@@ -61,7 +63,7 @@ public final class Hessian {
         double[][] h = new double[vars.size()][vars.size()];
         for (int j = 0; j < vars.size(); j++) {
             Interrupted.check();  // a column is a sweep over the whole gradient
-            double[] dot = sweep.tangents(vars.get(j));
+            double[] dot = sweep.tangents(vars.get(j)).derivative();
             for (int i = 0; i < vars.size(); i++) h[i][j] = dot[dag.indexOf(gradient.get(i))];
         }
         return new Hessian(vars, h, NumericSweep.restrict(point, vars));

@@ -11,6 +11,7 @@ import dotbar.expr.Sym;
 import dotbar.print.LatexPrinter;
 import dotbar.print.TextTable;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ final class Rows {
     static final char BAR = '\u0304';
 
     private final IdentityHashMap<Expr, String> names = new IdentityHashMap<>();
+    private final IdentityHashMap<Expr, Expr> rewritten = new IdentityHashMap<>();  // inNames, node by node
 
     Rows(List<Expr> order) {
         Set<String> taken = new HashSet<>();
@@ -90,10 +92,26 @@ final class Rows {
         return definition instanceof Sym ? name : name + " = " + definition;
     }
 
-    /** {@code e} with every node that has a row replaced by the row's name. */
+    /**
+     * {@code e} with every node that has a row replaced by the row's name. The rewriting of each
+     * node is remembered across calls: a trace asks for every row's result, and the results
+     * share their nodes (a chain's tangents contain each other), so the rows together cost one
+     * walk over the union of the results, not one walk per row.
+     */
     Expr inNames(Expr e) {
-        return Graph.rebuild(e, (n, kids) -> names.containsKey(n) && !(n instanceof Num)
-                ? sym(n) : Graph.withChildrenIfChanged(n, kids));
+        for (Expr n : Graph.topologicalOrder(List.of(e), rewritten::containsKey)) {
+            Expr r;
+            if (names.containsKey(n) && !(n instanceof Num)) {
+                r = sym(n);
+            } else {
+                List<Expr> kids = n.children();
+                var newKids = new ArrayList<Expr>(kids.size());
+                for (Expr k : kids) newKids.add(rewritten.get(k));
+                r = Graph.withChildrenIfChanged(n, newKids);
+            }
+            rewritten.put(n, r);
+        }
+        return rewritten.get(e);
     }
 
     /** The row called {@code wanted}; an error listing the rows when there is none. */

@@ -5,6 +5,7 @@ import dotbar.expr.Exprs;
 import dotbar.expr.Point;
 import dotbar.print.LatexPrinter;
 import dotbar.print.TextTable;
+import dotbar.sweep.Dag;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -64,26 +65,17 @@ public final class Trace {
      */
     public static Trace forward(Expr e, Point point, String seed) {
         String x = Exprs.sym(seed).name();
-        var dag = new Dag(List.of(e));
-        var sweep = new NumericSweep(dag, point);
-        double[] dot = sweep.tangents(x);
-        int terms = dag.terms(dag.dependsOn(s -> s.name().equals(x)));
-        return build(e, sweep, x, dot, null, terms);
+        var sweep = new NumericSweep(new Dag(e), point);
+        NumericSweep.Sweep dot = sweep.tangents(x);
+        return build(e, sweep, x, dot, null);
     }
 
     /** Reverse mode at {@code point}: one sweep gives ∂e/∂x for every input x. */
     public static Trace reverse(Expr e, Point point) {
-        var dag = new Dag(List.of(e));
+        var dag = new Dag(e);
         var sweep = new NumericSweep(dag, point);
-        double[] bar = sweep.adjoints(dag.size() - 1);
-        int terms = dag.terms(dag.dependsOn(s -> true));
-        return build(e, sweep, null, bar, gradient(e, dag, bar), terms);
-    }
-
-    /** The gradient by one reverse sweep, without keeping the rows. */
-    public static Grad grad(Expr e, Point point) {
-        var dag = new Dag(List.of(e));
-        return gradient(e, dag, new NumericSweep(dag, point).adjoints(dag.size() - 1));
+        NumericSweep.Sweep bar = sweep.adjoints(dag.size() - 1);
+        return build(e, sweep, null, bar, gradient(e, dag, bar.derivative()));
     }
 
     private static Grad gradient(Expr e, Dag dag, double[] bar) {
@@ -93,17 +85,18 @@ public final class Trace {
         return new Grad(vars, g);
     }
 
-    private static Trace build(Expr e, NumericSweep sweep, String seed, double[] d, Grad gradient, int terms) {
+    private static Trace build(Expr e, NumericSweep sweep, String seed, NumericSweep.Sweep derivatives, Grad gradient) {
         var dag = sweep.dag;
-        var names = new Rows(dag.nodes);
+        double[] d = derivatives.derivative();
+        var names = new Rows(dag.nodes());
         var rows = new ArrayList<Row>();
         for (int i = 0; i < dag.size(); i++) {
-            Expr n = dag.nodes.get(i);
+            Expr n = dag.node(i);
             if (names.has(n)) rows.add(new Row(names.name(n), names.definition(n), sweep.value[i], d[i]));
         }
         int root = dag.size() - 1;
         return new Trace(NumericSweep.restrict(sweep.point, e.vars()), seed, rows, sweep.value[root], d[root], gradient,
-                dag.valueOps(), terms);
+                Ops.valueOps(dag), derivatives.terms());
     }
 
     /** The expression's value at the point. */
