@@ -2,7 +2,6 @@ package dotbar.diff;
 
 import dotbar.base.DotbarException;
 import dotbar.expr.Expr;
-import dotbar.print.TextTable;
 import dotbar.sweep.Dag;
 import dotbar.sweep.Walk;
 
@@ -86,16 +85,14 @@ public final class Cost {
         return valueOps;
     }
 
+    /** The number of distinct nodes of the expression's DAG. */
+    public int nodes() {
+        return nodes;
+    }
+
+    /** The counts as a table ({@link Rendering}). */
     @Override
     public String toString() {
-        var perSweep = new StringBuilder();
-        forward.forEach((x, ops) -> perSweep.append(perSweep.isEmpty() ? "" : ", ").append(Rows.dotted(x)).append(" = 1: ").append(ops));
-        var t = new TextTable("mode", "sweeps", "operations", "");
-        t.row("forward", forwardSweeps(), forwardOps(), perSweep.length() == 0 ? "" : "(" + perSweep + ")");
-        t.row("reverse", reverseSweeps(), reverseOps(), "(" + valueOps + " for the values + "
-                + (reverse - valueOps) + " multiply-adds for the adjoints)");
-        return "the gradient by " + inputs.size() + " input" + (inputs.size() == 1 ? "" : "s")
-                + (inputs.isEmpty() ? "" : " (" + String.join(", ", inputs) + ")") + " of an expression of "
-                + nodes + " nodes, " + valueOps + " operations to evaluate\n" + t;
+        return Rendering.get().text(this);
     }
 }

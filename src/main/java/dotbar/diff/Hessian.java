@@ -5,7 +5,6 @@ import dotbar.base.Interrupted;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Point;
-import dotbar.print.TextTable;
 import dotbar.sweep.Dag;
 import dotbar.sweep.SymbolicAdjoints;
 
@@ -95,18 +94,14 @@ public final class Hessian {
         return i;
     }
 
+    /** The point, with the values of the variables only. */
+    public Point point() {
+        return point;
+    }
+
+    /** The matrix as a table under its point ({@link Rendering}). */
     @Override
     public String toString() {
-        var header = new ArrayList<String>();
-        header.add("");
-        header.addAll(names);
-        var t = new TextTable(header.toArray(String[]::new));
-        for (int i = 0; i < names.size(); i++) {
-            Object[] row = new Object[names.size() + 1];
-            row[0] = names.get(i);
-            for (int j = 0; j < names.size(); j++) row[j + 1] = h[i][j];
-            t.row(row);
-        }
-        return "Hessian at " + point + "\n" + t;
+        return Rendering.get().text(this);
     }
 }

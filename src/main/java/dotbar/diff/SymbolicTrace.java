@@ -3,8 +3,6 @@ package dotbar.diff;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Sym;
-import dotbar.print.LatexPrinter;
-import dotbar.print.TextTable;
 import dotbar.sweep.Accumulator;
 import dotbar.sweep.Dag;
 import dotbar.sweep.LocalPartials;
@@ -194,31 +192,28 @@ public final class SymbolicTrace {
         return Collections.unmodifiableMap(g);
     }
 
-    /**
-     * The equations in LaTeX, one line of an {@code aligned} block per row:
-     * {@code \\dot{w} &= \\frac{\\partial w}{\\partial a} \\dot{a} + … = \\frac{\\partial w}{\\partial a}}.
-     */
-    public String latex() {
-        var out = new StringBuilder("\\begin{aligned}\n");
-        for (Row r : rows) {
-            String lhs = LatexPrinter.print(Exprs.sym(seed != null ? Rows.dotted(r.name()) : Rows.barred(r.name())));
-            out.append(lhs).append(" &= ").append(LatexPrinter.print(r.chainRule()));
-            if (!r.chainRule().equals(r.result())) out.append(" = ").append(LatexPrinter.print(r.result()));
-            out.append(" \\\\\n");
-        }
-        return out.append("\\end{aligned}\n").toString();
+    /** The name of a row's tangent ({@code ẇ}) or adjoint ({@code w̄}), the symbols the chain rules are written in. */
+    public String derivativeName(String row) {
+        return seed != null ? Rows.dotted(row) : Rows.barred(row);
     }
 
+    /** The row seeded with 1: the input x (ẋ = 1) in forward mode, the output L (L̄ = 1) in reverse mode. */
+    public String seeded() {
+        return seed != null ? seed : rootName.name();
+    }
+
+    /**
+     * The equations in LaTeX, one line of an {@code aligned} block per row:
+     * {@code \\dot{w} &= \\frac{\\partial w}{\\partial a} \\dot{a} + … = \\frac{\\partial w}{\\partial a}}
+     * ({@link Rendering}).
+     */
+    public String latex() {
+        return Rendering.get().latex(this);
+    }
+
+    /** The trace as a table: node, chain rule, seeded result ({@link Rendering}). */
     @Override
     public String toString() {
-        String mark = seed != null ? "tangent" : "adjoint";
-        var t = new TextTable("node", mark + " (chain rule)", seed != null
-                ? "seeded with " + Rows.dotted(seed) + " = 1" : "seeded with " + Rows.barred(rootName.name()) + " = 1");
-        for (Row r : rows) {
-            String lhs = (seed != null ? Rows.dotted(r.name()) : Rows.barred(r.name())) + " = ";
-            boolean same = r.chainRule().equals(r.result());
-            t.row(Rows.label(r.name(), r.definition()), lhs + r.chainRule(), same ? "" : "= " + r.result());
-        }
-        return (seed != null ? "forward mode, symbolic\n" : "reverse mode, symbolic\n") + t;
+        return Rendering.get().text(this);
     }
 }

@@ -3,8 +3,6 @@ package dotbar.diff;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Point;
-import dotbar.print.LatexPrinter;
-import dotbar.print.TextTable;
 import dotbar.sweep.Dag;
 
 import java.util.ArrayList;
@@ -151,49 +149,31 @@ public final class Trace {
     }
 
     /** The name of a row's tangent ({@code ẇ1}) or adjoint ({@code w̄1}). */
-    String derivativeName(String row) {
+    public String derivativeName(String row) {
         return seed != null ? Rows.dotted(row) : Rows.barred(row);
     }
 
-    /** The heading line: mode, point and seed. */
-    String heading() {
-        return seed != null
-                ? "forward mode at " + point + ", seeded with " + Rows.dotted(seed) + " = 1"
-                : "reverse mode at " + point + ", seeded with " + Rows.barred(rows.get(rows.size() - 1).name()) + " = 1";
+    /** The row seeded with 1: the input x (ẋ = 1) in forward mode, the output L (L̄ = 1) in reverse mode. */
+    public String seeded() {
+        return seed != null ? seed : rows.get(rows.size() - 1).name();
     }
 
-    /** The closing line: the result and the operation count. */
-    String summary() {
-        String result = seed != null
-                ? "∂/∂" + seed + " = " + TextTable.number(derivative)
-                : gradient.toString();
-        return "value " + TextTable.number(value) + "; " + result + "\n" + ops() + " operations: " + valueOps
-                + " for the values + " + derivativeOps + " multiply-adds for the " + (seed != null ? "tangents" : "adjoints");
+    /** The point, with the values of the expression's symbols only. */
+    public Point point() {
+        return point;
     }
 
     /**
      * The trace as a LaTeX {@code tabular}: one row per node, {@code $\\dot{w}_{1} = -1.2$} style,
-     * numbers to 6 significant digits.
+     * numbers to 6 significant digits ({@link Rendering}).
      */
     public String latex() {
-        var out = new StringBuilder("% ").append(heading()).append('\n');
-        out.append("\\begin{tabular}{l r l}\n\\hline\n");
-        out.append(Rows.latexRow("node", "value", isForward() ? "tangent" : "adjoint")).append("\\hline\n");
-        for (Row r : rows) {
-            String node = LatexPrinter.print(Exprs.sym(r.name()));
-            String definition = r.definition() instanceof dotbar.expr.Sym ? "" : " = " + LatexPrinter.print(r.definition());
-            String d = LatexPrinter.print(Exprs.sym(derivativeName(r.name())));
-            out.append(Rows.latexRow("$" + node + definition + "$", "$" + Rows.latexNumber(r.value()) + "$",
-                    "$" + d + " = " + Rows.latexNumber(r.derivative()) + "$"));
-        }
-        return out.append("\\hline\n\\end{tabular}\n").toString();
+        return Rendering.get().latex(this);
     }
 
+    /** The trace as a table: heading, one row per node, the result and the operation count ({@link Rendering}). */
     @Override
     public String toString() {
-        var t = new TextTable("node", "value", seed != null ? "tangent" : "adjoint", "");
-        for (Row r : rows) t.row(Rows.label(r.name(), r.definition()), r.value(), derivativeName(r.name()) + " =", r.derivative());
-        return heading() + "\n" + t + summary();
+        return Rendering.get().text(this);
     }
-
 }
