@@ -12,6 +12,7 @@ import dotbar.expr.Point;
 import dotbar.expr.Sym;
 import dotbar.sweep.Accumulator;
 import dotbar.sweep.Dag;
+import dotbar.sweep.LocalPartials;
 import dotbar.sweep.Walk;
 
 import java.util.HashMap;
@@ -91,7 +92,7 @@ final class NumericSweep {
     private double[] bodyPartialsAt(Apply a, int[] operands) {
         var binding = new HashMap<String, Double>();
         for (int k = 0; k < operands.length; k++) binding.put(a.fn().params().get(k), value[operands[k]]);
-        List<Expr> d = SymbolicDiff.bodyPartials(a.fn());
+        List<Expr> d = LocalPartials.bodyPartials(a.fn());
         double[] r = new double[d.size()];
         // shared by the partials, which share nodes, and by every function applied to the same
         // numbers: the partials of nested definitions contain each other

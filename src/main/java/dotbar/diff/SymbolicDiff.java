@@ -2,16 +2,11 @@ package dotbar.diff;
 
 import dotbar.base.DotbarException;
 import dotbar.expr.Expr;
-import dotbar.expr.Exprs;
-import dotbar.expr.Fn;
 import dotbar.expr.Graph;
 import dotbar.sweep.Dag;
 import dotbar.sweep.LocalPartials;
 import dotbar.sweep.SymbolicTangents;
 import dotbar.sweep.Walk;
-
-import java.util.IdentityHashMap;
-import java.util.List;
 
 /**
  * Symbolic differentiation: the forward {@link Walk} over the DAG with expressions as values
@@ -32,32 +27,6 @@ public final class SymbolicDiff {
     public static Expr diff(Expr e, String x) {
         var dag = new Dag(e);
         return SymbolicTangents.of(dag, x, new LocalPartials())[dag.size() - 1];
-    }
-
-    /**
-     * The derivative by {@code x} of every node under {@code roots}: the forward sweep of the
-     * seed's eq. (24)–(26) carried out on expressions, seeded with ẋ = 1 and every other input's
-     * tangent 0. Nodes that do not depend on x get {@link Exprs#ZERO}.
-     */
-    public static IdentityHashMap<Expr, Expr> tangents(List<? extends Expr> roots, String x) {
-        var dag = new Dag(roots);
-        Expr[] d = SymbolicTangents.of(dag, x, new LocalPartials());
-        var byNode = new IdentityHashMap<Expr, Expr>();
-        for (int i = 0; i < d.length; i++) byNode.put(dag.node(i), d[i]);
-        return byNode;
-    }
-
-    /**
-     * The local partial derivatives ∂n/∂uᵢ of a node, one per operand uᵢ (none for numbers and
-     * symbols): {@link LocalPartials}.
-     */
-    public static List<Expr> localPartials(Expr n) {
-        return new LocalPartials().of(n);
-    }
-
-    /** ∂body/∂pₖ of a defined function over its own parameters pₖ, one per parameter, computed once per function. */
-    public static List<Expr> bodyPartials(Fn fn) {
-        return LocalPartials.bodyPartials(fn);
     }
 
     /** The n-th derivative by {@code x} (n ≥ 0). */

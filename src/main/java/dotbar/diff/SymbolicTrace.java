@@ -66,7 +66,7 @@ public final class SymbolicTrace {
         var tangents = new SymbolicTangents(dag, new LocalPartials());
         var rows = new ArrayList<Row>();
         var results = new LinkedHashMap<String, Expr>();
-        Walk.forward(dag, dag.symbols(s -> s.name().equals(x)), dag.notNumbers(), new Column(tangents) {
+        Walk.forward(dag, dag.symbols(s -> s.name().equals(x)), dag.notNumbers(), new Column(tangents, dag.size()) {
             @Override
             Expr term(int target, int node, int k, int source) {
                 return Exprs.mul(names.inNames(tangents.partials(node).get(k)), Exprs.sym(Rows.dotted(names.name(dag.node(source)))));
@@ -97,7 +97,7 @@ public final class SymbolicTrace {
         var rows = new ArrayList<Row>();
         var results = new LinkedHashMap<String, Expr>();
         int root = dag.size() - 1;
-        Walk.reverse(dag, root, dag.notNumbers(), Walk.Order.PULL, new Column(adjoints) {
+        Walk.reverse(dag, root, dag.notNumbers(), Walk.Order.PULL, new Column(adjoints, dag.size()) {
             @Override
             Expr term(int target, int node, int k, int source) {
                 return Exprs.mul(names.inNames(adjoints.partial(node, k)), Exprs.sym(Rows.barred(names.name(dag.node(node)))));
@@ -119,10 +119,11 @@ public final class SymbolicTrace {
      */
     private abstract static class Column implements Accumulator {
         private final Accumulator values;
-        private final java.util.Map<Integer, Expr> rule = new java.util.HashMap<>();
+        private final Expr[] rule;  // the terms so far, by node; null while there are none
 
-        Column(Accumulator values) {
+        Column(Accumulator values, int nodes) {
             this.values = values;
+            this.rule = new Expr[nodes];
         }
 
         /** The term as the chain rule writes it: ∂w/∂u·u̇ (forward) or ∂w/∂u·w̄ (reverse), over row names. */
@@ -130,7 +131,8 @@ public final class SymbolicTrace {
 
         /** The chain rule of a node, all its terms added; 0 when it has none. */
         Expr rule(int node) {
-            Expr r = rule.remove(node);
+            Expr r = rule[node];
+            rule[node] = null;
             return r == null ? Exprs.ZERO : r;
         }
 
@@ -142,7 +144,7 @@ public final class SymbolicTrace {
         @Override
         public void accumulate(int target, int node, int k, int source) {
             values.accumulate(target, node, k, source);
-            rule.merge(target, term(target, node, k, source), SymbolicTangents::plus);
+            rule[target] = SymbolicTangents.plus(rule[target], term(target, node, k, source));
         }
     }
 

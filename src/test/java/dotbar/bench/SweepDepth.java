@@ -17,7 +17,8 @@ import java.util.function.Function;
  * enough that the best of a few runs is a fair number.
  *
  * <pre>{@code
- * scripts/bench-classpath && java -cp ... dotbar.bench.SweepDepth 1000 4000 16000 64000
+ * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test
+ * java -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" dotbar.bench.SweepDepth 1000 4000 16000 64000
  * }</pre>
  */
 public final class SweepDepth {
@@ -48,7 +49,7 @@ public final class SweepDepth {
     }
 
     private static void measure(String name, List<Integer> depths, Function<Expr, Object> f) {
-        f.apply(chain(200));  // warm-up
+        for (int r = 0; r < 5; r++) f.apply(chain(1000));  // warm-up: the JIT compiles the walk before the first measurement
         double[] x = new double[depths.size()], y = new double[depths.size()];
         for (int i = 0; i < depths.size(); i++) {
             int d = depths.get(i);
