@@ -31,17 +31,8 @@ public interface Rendering {
     /** The cost report as a table. */
     String text(Cost c);
 
-    /** The registered implementation (the first one {@link ServiceLoader} finds). */
+    /** The registered implementation (the first one {@link ServiceLoader} finds), loaded on first use. */
     static Rendering get() {
-        return Installed.RENDERING;
-    }
-
-    /** Loaded on first use. */
-    final class Installed {
-        private Installed() {}
-
-        static final Rendering RENDERING = ServiceLoader.load(Rendering.class, Rendering.class.getClassLoader()).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no " + Rendering.class.getName()
-                        + " registered (META-INF/services): dotbar.print is not on the class path"));
+        return RenderingLoader.RENDERING;
     }
 }
