@@ -241,7 +241,7 @@ public enum Op {
      * the op's value at {@code args}.
      */
     public double[] numericPartials(double[] args, double out) {
-        double[] r = new double[arity];
+        double[] r = new double[arity()];
         double b = args.length > 1 ? args[1] : 0;
         for (int i = 0; i < r.length; i++) r[i] = partial(i, args[0], b, out);
         return r;
@@ -299,7 +299,7 @@ public enum Op {
      * it falls back to folding {@link #partials} at {@link Num} operands, which interns nodes on every call.
      */
     public double partial(int i, double a, double b, double value) {
-        List<Expr> x = arity == 1 ? List.of(Exprs.num(a)) : List.of(Exprs.num(a), Exprs.num(b));
+        List<Expr> x = arity() == 1 ? List.of(Exprs.num(a)) : List.of(Exprs.num(a), Exprs.num(b));
         return ((Num) partials(x, Exprs.num(value)).get(i)).value();
     }
 
