@@ -60,27 +60,55 @@ public final class DiffRendering implements Rendering {
         return out.append("\\hline\n\\end{tabular}\n").toString();
     }
 
+    /**
+     * The most characters of expressions a symbolic trace's text or LaTeX holds, as one expression's
+     * text ({@link UnicodePrinter#print(Expr)}): row k of a chain of depth n has a result of n − k
+     * factors, so the whole text grows as n² (88 million characters at depth 4000). Beyond it the
+     * rows stop with a note; {@link SymbolicTrace#rows()} holds them all.
+     */
+    static final int MAX_CHARS = 4_000_000;
+
     @Override
     public String text(SymbolicTrace t) {
         String mark = t.isForward() ? "tangent" : "adjoint";
         var table = new TextTable("node", mark + " (chain rule)", "seeded with " + t.derivativeName(t.seeded()) + " = 1");
+        int budget = MAX_CHARS, shown = 0;
         for (SymbolicTrace.Row r : t.rows()) {
+            if (budget <= 0) break;
             String lhs = t.derivativeName(r.name()) + " = ";
+            String rule = UnicodePrinter.print(r.chainRule(), budget);
             boolean same = r.chainRule().equals(r.result());
-            table.row(label(r.name(), r.definition()), lhs + r.chainRule(), same ? "" : "= " + r.result());
+            String result = same ? "" : "= " + UnicodePrinter.print(r.result(), budget);
+            String label = label(r.name(), r.definition());
+            budget -= label.length() + lhs.length() + rule.length() + result.length();
+            table.row(label, lhs + rule, result);
+            shown++;
         }
-        return (t.isForward() ? "forward mode, symbolic\n" : "reverse mode, symbolic\n") + table;
+        return (t.isForward() ? "forward mode, symbolic\n" : "reverse mode, symbolic\n") + table + moreRows(t, shown);
     }
 
     @Override
     public String latex(SymbolicTrace t) {
         var out = new StringBuilder("\\begin{aligned}\n");
+        int budget = MAX_CHARS, shown = 0;
         for (SymbolicTrace.Row r : t.rows()) {
-            out.append(LatexPrinter.print(Exprs.sym(t.derivativeName(r.name())))).append(" &= ").append(LatexPrinter.print(r.chainRule()));
-            if (!r.chainRule().equals(r.result())) out.append(" = ").append(LatexPrinter.print(r.result()));
+            if (budget <= 0) break;
+            int before = out.length();
+            out.append(LatexPrinter.print(Exprs.sym(t.derivativeName(r.name())))).append(" &= ").append(LatexPrinter.print(r.chainRule(), budget));
+            if (!r.chainRule().equals(r.result())) out.append(" = ").append(LatexPrinter.print(r.result(), budget));
             out.append(" \\\\\n");
+            budget -= out.length() - before;
+            shown++;
         }
-        return out.append("\\end{aligned}\n").toString();
+        String more = moreRows(t, shown);
+        return out.append(more.isEmpty() ? "" : "% " + more).append("\\end{aligned}\n").toString();
+    }
+
+    /** The note closing a trace cut at {@link #MAX_CHARS}, or nothing when every row is shown. */
+    private static String moreRows(SymbolicTrace t, int shown) {
+        int left = t.rows().size() - shown;
+        return left == 0 ? "" : "… [" + left + " more rows: the text stops after " + MAX_CHARS
+                + " characters; rows() and result(name) hold them all]\n";
     }
 
     @Override
