@@ -3,6 +3,7 @@ package dotbar.sweep;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,17 +18,15 @@ public final class SymbolicAdjoints implements Accumulator {
     private final LocalPartials partials;
     private final Expr[] adjoint;
     private final Expr[] sum;
-    @SuppressWarnings("unchecked")
-    private final List<Expr>[] partialsOf;
+    private final List<List<Expr>> partialsOf;  // by node, filled when first asked
 
     /** An accumulator over {@code dag} taking its local partials from {@code partials}. */
-    @SuppressWarnings("unchecked")
     public SymbolicAdjoints(Dag dag, LocalPartials partials) {
         this.dag = dag;
         this.partials = partials;
         this.adjoint = new Expr[dag.size()];
         this.sum = new Expr[dag.size()];
-        this.partialsOf = new List[dag.size()];
+        this.partialsOf = new ArrayList<>(java.util.Collections.nCopies(dag.size(), (List<Expr>) null));
     }
 
     /**
@@ -48,8 +47,9 @@ public final class SymbolicAdjoints implements Accumulator {
 
     /** ∂(node w)/∂(its operand k) (the local partials of each node computed once). */
     public Expr partial(int w, int k) {
-        if (partialsOf[w] == null) partialsOf[w] = partials.of(dag.node(w));
-        return partialsOf[w].get(k);
+        List<Expr> p = partialsOf.get(w);
+        if (p == null) partialsOf.set(w, p = partials.of(dag.node(w)));
+        return p.get(k);
     }
 
     @Override

@@ -45,7 +45,7 @@ class DeepSweepsTest {
             String text = rev.toString();
             assertTrue(text.length() < 5_000_000 && text.contains(" more rows: the text stops after 4000000 characters"),
                     () -> text.length() + " characters, ending " + text.substring(Math.max(0, text.length() - 200)));
-            assertTrue(latex(rev).contains(" more rows: "));
+            assertTrue(rev.latex().contains(" more rows: "));
             assertClose(slope, rev.gradient().get("x").eval(p), "reverse(e)");
             var fwd = forward(chain, "x");
             assertClose(slope, fwd.derivative().eval(p), "forward(e, x)");
