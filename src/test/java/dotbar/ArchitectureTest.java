@@ -1,12 +1,10 @@
 package dotbar;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -35,27 +33,13 @@ import java.util.TreeSet;
 @AnalyzeClasses(packages = "dotbar", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /**
-     * TEMPORARY — removed when issue-12a merges. Classes that still point the wrong way only
-     * because issue 12a (the one sweep engine) moves them: diff's tables still render themselves
-     * (diff → print), and {@code tape.HessianVector} still runs {@code diff.SymbolicTrace}
-     * (tape → diff). Nothing else may be added here.
-     */
-    private static final List<String> UNTIL_ISSUE_12A_MERGES = List.of(
-            "dotbar.diff.Cost", "dotbar.diff.Grad", "dotbar.diff.Hessian", "dotbar.diff.Rows",
-            "dotbar.diff.SymbolicTrace", "dotbar.diff.Trace", "dotbar.tape.HessianVector");
-
-    private static final DescribedPredicate<JavaClass> WAITING_FOR_12A = DescribedPredicate.describe(
-            "waiting for issue 12a", c -> UNTIL_ISSUE_12A_MERGES.stream()
-                    .anyMatch(n -> c.getName().equals(n) || c.getName().startsWith(n + "$")));
-
     /** Each package may use only the layers below it; every dotbar class sits in one of them. */
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .ensureAllClassesAreContainedInArchitecture()
             .layer("base").definedBy("dotbar.base..")
             .layer("expr").definedBy("dotbar.expr..")
-            .optionalLayer("sweep").definedBy("dotbar.sweep..")
+            .layer("sweep").definedBy("dotbar.sweep..")
             .layer("parse").definedBy("dotbar.parse..")
             .layer("print").definedBy("dotbar.print..")
             .layer("simplify").definedBy("dotbar.simplify..")
@@ -80,9 +64,7 @@ class ArchitectureTest {
             .whereLayer("optim").mayOnlyAccessLayers("parse", "print", "simplify", "diff", "tape", "plot", "sweep", "expr", "base")
             .whereLayer("facade").mayOnlyAccessLayers("check", "optim", "parse", "print", "simplify", "diff", "tape", "plot",
                     "sweep", "expr", "base")
-            .whereLayer("repl").mayNotBeAccessedByAnyLayer()
-
-            .ignoreDependency(WAITING_FOR_12A, resideInAPackage("dotbar.print..").or(resideInAPackage("dotbar.diff..")));
+            .whereLayer("repl").mayNotBeAccessedByAnyLayer();
 
     /** Only the REPL and its notebook kernel touch the terminal, JShell and the Jupyter wire. */
     @ArchTest
@@ -97,8 +79,7 @@ class ArchitectureTest {
      * notebook kernel ({@code repl.jupyter}), which runs cells through {@code repl}'s session.
      */
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("dotbar.(*)..").should().beFreeOfCycles()
-            .ignoreDependency(WAITING_FOR_12A, resideInAPackage("dotbar.print..").or(resideInAPackage("dotbar.diff..")));
+    static final ArchRule noPackageCycles = slices().matching("dotbar.(*)..").should().beFreeOfCycles();
 
     /** Every package says in its package-info.java what it holds and what it may depend on. */
     @ArchTest

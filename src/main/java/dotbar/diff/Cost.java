@@ -2,7 +2,8 @@ package dotbar.diff;
 
 import dotbar.base.DotbarException;
 import dotbar.expr.Expr;
-import dotbar.print.TextTable;
+import dotbar.sweep.Dag;
+import dotbar.sweep.Walk;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,11 +35,17 @@ public final class Cost {
 
     /** The counts for {@code e}; no point is needed (the counts do not depend on the values). */
     public static Cost of(Expr e) {
-        var dag = new Dag(List.of(e));
-        int valueOps = dag.valueOps();
+        var dag = new Dag(e);
+        int valueOps = Ops.valueOps(dag);
         var forward = new LinkedHashMap<String, Integer>();
-        for (String x : e.vars()) forward.put(x, valueOps + dag.terms(dag.dependsOn(s -> s.name().equals(x))));
-        return new Cost(e.vars(), dag.size(), valueOps, forward, valueOps + dag.terms(dag.dependsOn(s -> true)));
+        for (String x : e.vars()) {
+            var terms = new Ops.Terms();
+            Walk.forward(dag, dag.symbols(s -> s.name().equals(x)), terms);
+            forward.put(x, valueOps + terms.count);
+        }
+        var terms = new Ops.Terms();
+        Walk.reverse(dag, dag.size() - 1, dag.dependsOn(dag.symbols(s -> true)), Walk.Order.PUSH, terms);
+        return new Cost(e.vars(), dag.size(), valueOps, forward, valueOps + terms.count);
     }
 
     /** The inputs (free symbols), sorted by name. */
@@ -78,16 +85,14 @@ public final class Cost {
         return valueOps;
     }
 
+    /** The number of distinct nodes of the expression's DAG. */
+    public int nodes() {
+        return nodes;
+    }
+
+    /** The counts as a table ({@link Rendering}). */
     @Override
     public String toString() {
-        var perSweep = new StringBuilder();
-        forward.forEach((x, ops) -> perSweep.append(perSweep.isEmpty() ? "" : ", ").append(Rows.dotted(x)).append(" = 1: ").append(ops));
-        var t = new TextTable("mode", "sweeps", "operations", "");
-        t.row("forward", forwardSweeps(), forwardOps(), perSweep.length() == 0 ? "" : "(" + perSweep + ")");
-        t.row("reverse", reverseSweeps(), reverseOps(), "(" + valueOps + " for the values + "
-                + (reverse - valueOps) + " multiply-adds for the adjoints)");
-        return "the gradient by " + inputs.size() + " input" + (inputs.size() == 1 ? "" : "s")
-                + (inputs.isEmpty() ? "" : " (" + String.join(", ", inputs) + ")") + " of an expression of "
-                + nodes + " nodes, " + valueOps + " operations to evaluate\n" + t;
+        return Rendering.get().text(this);
     }
 }

@@ -1,13 +1,11 @@
 package dotbar.diff;
 
 import dotbar.base.DotbarException;
-import dotbar.print.TextTable;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * A gradient ∇f = (∂f/∂x₁, …, ∂f/∂xₙ) at a point, by the expression's free symbols in name
@@ -118,10 +116,9 @@ public final class Grad {
         return 31 * names.hashCode() + java.util.Arrays.hashCode(values);
     }
 
+    /** {@code ∇ = (∂/∂a: 0.25, ∂/∂b: -0.1)}, 6 significant digits ({@link Rendering}). */
     @Override
     public String toString() {
-        var j = new StringJoiner(", ", "∇ = (", ")");
-        for (int i = 0; i < values.length; i++) j.add("∂/∂" + names.get(i) + ": " + TextTable.number(values[i]));
-        return j.toString();
+        return Rendering.get().text(this);
     }
 }

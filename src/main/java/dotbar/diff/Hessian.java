@@ -5,7 +5,8 @@ import dotbar.base.Interrupted;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Point;
-import dotbar.print.TextTable;
+import dotbar.sweep.Dag;
+import dotbar.sweep.SymbolicAdjoints;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +52,9 @@ public final class Hessian {
         var vars = new ArrayList<String>(point.names().stream().filter(isFree::contains).toList());
         var listed = new java.util.HashSet<>(vars);
         free.stream().filter(v -> !listed.contains(v)).forEach(vars::add); // missing ones: the sweep below names them
-        var reverse = new Dag(List.of(e));
+        var reverse = new Dag(e);
         new NumericSweep(reverse, point);  // names every missing value, or an abstract function
-        var adjoints = new Adjoints(reverse);
+        var adjoints = SymbolicAdjoints.of(reverse);
         var gradient = new ArrayList<Expr>();
         for (String u : vars) gradient.add(adjoints.adjoint(reverse.indexOf(Exprs.sym(u))));
         var dag = new Dag(gradient);
@@ -61,7 +62,7 @@ public final class Hessian {
         double[][] h = new double[vars.size()][vars.size()];
         for (int j = 0; j < vars.size(); j++) {
             Interrupted.check();  // a column is a sweep over the whole gradient
-            double[] dot = sweep.tangents(vars.get(j));
+            double[] dot = sweep.tangents(vars.get(j)).derivative();
             for (int i = 0; i < vars.size(); i++) h[i][j] = dot[dag.indexOf(gradient.get(i))];
         }
         return new Hessian(vars, h, NumericSweep.restrict(point, vars));
@@ -93,18 +94,14 @@ public final class Hessian {
         return i;
     }
 
+    /** The point, with the values of the variables only. */
+    public Point point() {
+        return point;
+    }
+
+    /** The matrix as a table under its point ({@link Rendering}). */
     @Override
     public String toString() {
-        var header = new ArrayList<String>();
-        header.add("");
-        header.addAll(names);
-        var t = new TextTable(header.toArray(String[]::new));
-        for (int i = 0; i < names.size(); i++) {
-            Object[] row = new Object[names.size() + 1];
-            row[0] = names.get(i);
-            for (int j = 0; j < names.size(); j++) row[j + 1] = h[i][j];
-            t.row(row);
-        }
-        return "Hessian at " + point + "\n" + t;
+        return Rendering.get().text(this);
     }
 }

@@ -10,6 +10,10 @@ import dotbar.expr.FunctionValues;
 import dotbar.expr.Graph;
 import dotbar.expr.Point;
 import dotbar.expr.Sym;
+import dotbar.sweep.Accumulator;
+import dotbar.sweep.Dag;
+import dotbar.sweep.LocalPartials;
+import dotbar.sweep.Walk;
 
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -19,13 +23,17 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Numeric forward and reverse sweeps over a {@link Dag} at a point. The value sweep runs once;
- * tangent and adjoint sweeps start from fresh arrays on every call, so nothing accumulates from
- * one call to the next (micrograd's {@code backward()} twice bug cannot happen). The local
- * partials come from the op table through {@link SymbolicDiff#localPartials}'s numeric
- * counterpart, {@link #partials(int)}: no derivative rule is written here.
+ * Numeric forward and reverse sweeps over a {@link Dag} at a point: the {@link Walk}s with
+ * doubles as values. The value sweep runs once; tangent and adjoint sweeps start from fresh
+ * arrays on every call, so nothing accumulates from one call to the next (micrograd's
+ * {@code backward()} twice bug cannot happen). The local partials are the op table's numeric
+ * partials ({@link dotbar.expr.Op#partial}); a defined function's are its body's symbolic
+ * partials evaluated at the arguments: no derivative rule is written here.
  */
 final class NumericSweep {
+    /** A tangent or adjoint sweep's result: one derivative per node, and the chain-rule terms performed. */
+    record Sweep(double[] derivative, int terms) {}
+
     final Dag dag;
     final Point point;
     final double[] value;
@@ -41,14 +49,14 @@ final class NumericSweep {
         this.dag = dag;
         this.point = point;
         var missing = new TreeSet<String>(NaturalOrder.INSTANCE);
-        for (Expr n : dag.nodes) if (n instanceof Sym s && !point.has(s.name())) missing.add(s.name());
+        for (Expr n : dag.nodes()) if (n instanceof Sym s && !point.has(s.name())) missing.add(s.name());
         if (!missing.isEmpty()) throw Point.missingValues(List.copyOf(missing));
         value = new double[dag.size()];
         partials = new double[dag.size()][];
         var byNode = new IdentityHashMap<Expr, Double>();
         for (int i = 0; i < value.length; i++) {
             Interrupted.poll(i + 1);
-            Expr n = dag.nodes.get(i);
+            Expr n = dag.node(i);
             value[i] = Evaluator.node(n, point.asMap(), byNode, calls);
             byNode.put(n, value[i]);
         }
@@ -64,12 +72,16 @@ final class NumericSweep {
     /** The numbers ∂n/∂uᵢ for node i at this point, computed once per node. */
     double[] partials(int i) {
         if (partials[i] == null) {
-            Expr n = dag.nodes.get(i);
-            double[] args = new double[dag.kids[i].length];
-            for (int k = 0; k < args.length; k++) args[k] = value[dag.kids[i][k]];
+            Expr n = dag.node(i);
+            int[] u = dag.operands(i);
             partials[i] = switch (n) {
-                case Call c -> c.op().numericPartials(args, value[i]);
-                case Apply a -> bodyPartialsAt(a, args);
+                case Call c -> {
+                    double a = value[u[0]], b = u.length > 1 ? value[u[1]] : 0;
+                    double[] p = new double[u.length];
+                    for (int k = 0; k < p.length; k++) p[k] = c.op().partial(k, a, b, value[i]);
+                    yield p;
+                }
+                case Apply a -> bodyPartialsAt(a, u);
                 default -> new double[0];
             };
         }
@@ -77,10 +89,10 @@ final class NumericSweep {
     }
 
     /** A defined function's partials: the derivatives of its body, evaluated at the arguments. */
-    private double[] bodyPartialsAt(Apply a, double[] args) {
+    private double[] bodyPartialsAt(Apply a, int[] operands) {
         var binding = new HashMap<String, Double>();
-        for (int k = 0; k < args.length; k++) binding.put(a.fn().params().get(k), args[k]);
-        List<Expr> d = SymbolicDiff.bodyPartials(a.fn());
+        for (int k = 0; k < operands.length; k++) binding.put(a.fn().params().get(k), value[operands[k]]);
+        List<Expr> d = LocalPartials.bodyPartials(a.fn());
         double[] r = new double[d.size()];
         // shared by the partials, which share nodes, and by every function applied to the same
         // numbers: the partials of nested definitions contain each other
@@ -95,56 +107,52 @@ final class NumericSweep {
     }
 
     /**
-     * Forward mode (eq. 24–26): ṅ = Σᵢ ∂n/∂uᵢ·u̇ᵢ in topological order, seeded with ẋ = 1 for
-     * the symbol {@code x} and 0 for every other input. Terms whose operand does not depend on x
-     * are skipped, not multiplied by 0 (a partial there may be NaN, as ∂(aᵇ)/∂b at a < 0).
+     * Forward mode (eq. 24–26), the forward {@link Walk}: ṅ = Σᵢ ∂n/∂uᵢ·u̇ᵢ in topological
+     * order, seeded with ẋ = 1 for the symbol {@code x} and 0 for every other input; only
+     * operands that depend on x have terms.
      */
-    double[] tangents(String x) {
-        boolean[] dep = dag.dependsOn(s -> s.name().equals(x));
+    Sweep tangents(String x) {
         double[] dot = new double[value.length];
-        for (int i = 0; i < dot.length; i++) {
-            Interrupted.poll(i + 1);
-            if (!dep[i]) continue;
-            if (dag.kids[i].length == 0) {
-                dot[i] = 1;  // the seeded symbol itself
-                continue;
-            }
-            double[] p = partials(i);
-            double sum = 0;
-            for (int k = 0; k < p.length; k++) {
-                int j = dag.kids[i][k];
-                if (dep[j]) sum += p[k] * dot[j];
-            }
-            dot[i] = sum;
-        }
-        return dot;
+        var acc = new Numbers(dot, false);
+        Walk.forward(dag, dag.symbols(s -> s.name().equals(x)), acc);
+        return new Sweep(dot, acc.terms);
     }
 
     /**
-     * Reverse mode (eq. 27–30): n̄ = 1 at the root, then in reverse topological order
-     * ūᵢ += ∂n/∂uᵢ·n̄ for every operand that depends on some input; an op whose partials are all
+     * Reverse mode (eq. 27–30), the reverse {@link Walk} in push order: n̄ = 1 at the root, then
+     * ūᵢ += ∂n/∂uᵢ·n̄ for every operand that depends on some input. An op whose partials are all
      * structurally 0 (sign, step) adds an exact 0 (not 0·n̄, NaN at n̄ = ∞), as PyTorch and the
      * tape do, and the sweep goes on below it. A fresh array each call.
      */
-    double[] adjoints(int root) {
-        boolean[] active = dag.dependsOn(s -> true);
-        boolean[] reached = new boolean[value.length];  // other roots' nodes stay out of the sweep
+    Sweep adjoints(int root) {
         double[] bar = new double[value.length];
-        bar[root] = 1;
-        reached[root] = true;
-        for (int i = root; i >= 0; i--) {
-            Interrupted.poll(i);
-            int[] kids = dag.kids[i];
-            boolean any = false;
-            for (int j : kids) any |= active[j];
-            if (!reached[i] || !any) continue;
-            for (int j : kids) reached[j] = true;
-            if (dag.nodes.get(i) instanceof Call c && c.op().hasZeroPartials()) continue;  // ū += 0 exactly, as the tape
-            double[] p = partials(i);
-            for (int k = 0; k < kids.length; k++) {
-                if (active[kids[k]]) bar[kids[k]] += p[k] * bar[i];
-            }
+        var acc = new Numbers(bar, true);
+        Walk.reverse(dag, root, dag.dependsOn(dag.symbols(s -> true)), Walk.Order.PUSH, acc);
+        return new Sweep(bar, acc.terms);
+    }
+
+    /** target += ∂node/∂u · source over doubles, counting the terms. */
+    private final class Numbers implements Accumulator {
+        private final double[] d;
+        private final boolean reverse;
+        int terms;
+
+        Numbers(double[] d, boolean reverse) {
+            this.d = d;
+            this.reverse = reverse;
         }
-        return bar;
+
+        @Override
+        public void seed(int node) {
+            d[node] = 1;
+        }
+
+        @Override
+        public void accumulate(int target, int node, int k, int source) {
+            terms++;
+            // ū += 0 exactly, as the tape: an exact 0 passes down, 0·∞ would be NaN
+            if (reverse && dag.node(node) instanceof Call c && c.op().hasZeroPartials()) return;
+            d[target] += partials(node)[k] * d[source];
+        }
     }
 }

@@ -3,6 +3,8 @@ package dotbar.diff;
 import dotbar.base.DotbarException;
 import dotbar.expr.Expr;
 import dotbar.expr.Sym;
+import dotbar.sweep.Dag;
+import dotbar.sweep.SymbolicAdjoints;
 
 import java.util.Collections;
 import java.util.HashMap;
@@ -40,12 +42,12 @@ public final class Partials {
 
     /** The partials of {@code e} by each of its free symbols {@code e.vars()}, from one reverse sweep. */
     public static Partials of(Expr e) {
-        var dag = new Dag(List.of(e));
-        var adjoints = new Adjoints(dag);
+        var dag = new Dag(e);
+        var adjoints = SymbolicAdjoints.of(dag);
         // the symbols are the DAG's leaves: e.vars() without a second walk
         var bySymbol = new TreeMap<String, Expr>();
         for (int i = 0; i < dag.size(); i++) {
-            if (dag.nodes.get(i) instanceof Sym s) bySymbol.put(s.name(), adjoints.adjoint(i));
+            if (dag.node(i) instanceof Sym s) bySymbol.put(s.name(), adjoints.adjoint(i));
         }
         return new Partials(List.copyOf(bySymbol.keySet()), bySymbol.values().toArray(Expr[]::new));
     }

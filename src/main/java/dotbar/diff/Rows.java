@@ -8,9 +8,8 @@ import dotbar.expr.Graph;
 import dotbar.expr.Num;
 import dotbar.expr.Partial;
 import dotbar.expr.Sym;
-import dotbar.print.LatexPrinter;
-import dotbar.print.TextTable;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -25,12 +24,8 @@ import java.util.function.Function;
  * get no row of their own; they appear inside definitions.
  */
 final class Rows {
-    /** U+0307 COMBINING DOT ABOVE: the tangent of w is ẇ. */
-    static final char DOT = '\u0307';
-    /** U+0304 COMBINING MACRON: the adjoint of w is w̄. */
-    static final char BAR = '\u0304';
-
     private final IdentityHashMap<Expr, String> names = new IdentityHashMap<>();
+    private final IdentityHashMap<Expr, Expr> rewritten = new IdentityHashMap<>();  // inNames, node by node
 
     Rows(List<Expr> order) {
         Set<String> taken = new HashSet<>();
@@ -85,15 +80,26 @@ final class Rows {
         return n.withChildren(n.children().stream().map(k -> names.containsKey(k) ? (Expr) sym(k) : k).toList());
     }
 
-    /** A row as printed: {@code t3 = t1·t2}; an input's row reads just its name. */
-    static String label(String name, Expr definition) {
-        return definition instanceof Sym ? name : name + " = " + definition;
-    }
-
-    /** {@code e} with every node that has a row replaced by the row's name. */
+    /**
+     * {@code e} with every node that has a row replaced by the row's name. The rewriting of each
+     * node is remembered across calls: a trace asks for every row's result, and the results
+     * share their nodes (a chain's tangents contain each other), so the rows together cost one
+     * walk over the union of the results, not one walk per row.
+     */
     Expr inNames(Expr e) {
-        return Graph.rebuild(e, (n, kids) -> names.containsKey(n) && !(n instanceof Num)
-                ? sym(n) : Graph.withChildrenIfChanged(n, kids));
+        for (Expr n : Graph.topologicalOrder(List.of(e), rewritten::containsKey)) {
+            Expr r;
+            if (names.containsKey(n) && !(n instanceof Num)) {
+                r = sym(n);
+            } else {
+                List<Expr> kids = n.children();
+                var newKids = new ArrayList<Expr>(kids.size());
+                for (Expr k : kids) newKids.add(rewritten.get(k));
+                r = Graph.withChildrenIfChanged(n, newKids);
+            }
+            rewritten.put(n, r);
+        }
+        return rewritten.get(e);
     }
 
     /** The row called {@code wanted}; an error listing the rows when there is none. */
@@ -113,30 +119,13 @@ final class Rows {
         return new DotbarException("a reverse trace holds the whole gradient: use gradient(), or gradient().get(\"x\")");
     }
 
-    /** A number in LaTeX to 6 significant digits, as the text tables show it. */
-    static String latexNumber(double v) {
-        if (Double.isNaN(v)) return "\\mathrm{NaN}";
-        if (Double.isInfinite(v)) return v > 0 ? "\\infty" : "-\\infty";
-        return LatexPrinter.print(Exprs.num(Double.parseDouble(TextTable.number(v))));
-    }
-
-    /** A table row of a LaTeX tabular: the cells joined with {@code &}, ended by {@code \\}. */
-    static String latexRow(String... cells) {
-        return String.join(" & ", cells) + " \\\\\n";
-    }
-
-    /** {@code w1} → {@code ẇ1}: the mark goes on the first letter. */
+    /** {@code w1} → {@code ẇ1} ({@link Marks#dotted}). */
     static String dotted(String name) {
-        return mark(name, DOT);
+        return Marks.dotted(name);
     }
 
-    /** {@code w1} → {@code w̄1}. */
+    /** {@code w1} → {@code w̄1} ({@link Marks#barred}). */
     static String barred(String name) {
-        return mark(name, BAR);
-    }
-
-    private static String mark(String name, char mark) {
-        int first = name.offsetByCodePoints(0, 1);
-        return name.substring(0, first) + mark + name.substring(first);
+        return Marks.barred(name);
     }
 }

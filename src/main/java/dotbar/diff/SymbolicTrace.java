@@ -2,14 +2,16 @@ package dotbar.diff;
 
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
-import dotbar.expr.Num;
 import dotbar.expr.Sym;
-import dotbar.print.LatexPrinter;
-import dotbar.print.TextTable;
+import dotbar.sweep.Accumulator;
+import dotbar.sweep.Dag;
+import dotbar.sweep.LocalPartials;
+import dotbar.sweep.SymbolicAdjoints;
+import dotbar.sweep.SymbolicTangents;
+import dotbar.sweep.Walk;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,49 +53,99 @@ public final class SymbolicTrace {
         this.rootName = rootName;
     }
 
-    /** Symbolic forward mode: every node's tangent, seeded with ẋ = 1 and the other inputs' tangents 0. */
+    /**
+     * Symbolic forward mode: every node's tangent, seeded with ẋ = 1 and the other inputs'
+     * tangents 0. One forward {@link Walk} over the operands that are not numbers: the chain rule
+     * ẇ = Σᵢ ∂w/∂uᵢ·u̇ᵢ is written over every such operand, the result accumulates only the terms
+     * whose u̇ᵢ is not 0 ({@link SymbolicTangents}, the same expressions as {@code diff}).
+     */
     public static SymbolicTrace forward(Expr e, String seed) {
         String x = Exprs.sym(seed).name();
-        var dag = new Dag(List.of(e));
-        var names = new Rows(dag.nodes);
-        IdentityHashMap<Expr, Expr> tangent = SymbolicDiff.tangents(List.of(e), x);
+        var dag = new Dag(e);
+        var names = new Rows(dag.nodes());
+        var tangents = new SymbolicTangents(dag, new LocalPartials());
         var rows = new ArrayList<Row>();
         var results = new LinkedHashMap<String, Expr>();
-        var bindings = new SymbolicDiff.Bindings();
-        for (Expr n : dag.nodes) {
-            if (!names.has(n)) continue;
-            // ẇ = Σᵢ ∂w/∂uᵢ·u̇ᵢ over the operands that are not numbers; an input's tangent is its seed
-            Expr rule = n instanceof Sym s ? Exprs.num(s.name().equals(x) ? 1 : 0) : null;
-            List<Expr> partials = SymbolicDiff.localPartials(n, bindings);
-            for (int i = 0; i < partials.size(); i++) {
-                Expr u = n.children().get(i);
-                if (u instanceof Num) continue;
-                rule = SymbolicDiff.plus(rule, Exprs.mul(names.inNames(partials.get(i)), Exprs.sym(Rows.dotted(names.name(u)))));
+        Walk.forward(dag, dag.symbols(s -> s.name().equals(x)), dag.notNumbers(), new Column(tangents, dag.size()) {
+            @Override
+            Expr term(int target, int node, int k, int source) {
+                return Exprs.mul(names.inNames(tangents.partials(node).get(k)), Exprs.sym(Rows.dotted(names.name(dag.node(source)))));
             }
-            add(rows, results, names, n, rule == null ? Exprs.ZERO : rule, tangent.get(n));
-        }
+
+            @Override
+            public void done(int node) {
+                tangents.done(node);
+                Expr n = dag.node(node);
+                if (!names.has(n)) return;
+                // an input's tangent is its seed
+                Expr rule = n instanceof Sym s ? Exprs.num(s.name().equals(x) ? 1 : 0) : rule(node);
+                add(rows, results, names, n, rule, tangents.tangent(node));
+            }
+        });
         return new SymbolicTrace(x, rows, results, names.sym(e));
     }
 
-    /** Symbolic reverse mode: every node's adjoint, seeded with L̄ = 1 at the root L. */
+    /**
+     * Symbolic reverse mode: every node's adjoint, seeded with L̄ = 1 at the root L. One reverse
+     * {@link Walk} in pull order: ū = Σ over the users w of u, in evaluation order, of ∂w/∂u·w̄
+     * (the corrected eq. 29), the result from {@link SymbolicAdjoints}.
+     */
     public static SymbolicTrace reverse(Expr e) {
-        var dag = new Dag(List.of(e));
-        var names = new Rows(dag.nodes);
-        var adjoints = new Adjoints(dag);
+        var dag = new Dag(e);
+        var names = new Rows(dag.nodes());
+        var adjoints = new SymbolicAdjoints(dag, new LocalPartials());
         var rows = new ArrayList<Row>();
         var results = new LinkedHashMap<String, Expr>();
-        for (int i = dag.size() - 1; i >= 0; i--) {
-            Expr n = dag.nodes.get(i);
-            if (!names.has(n)) continue;
-            // ū = Σ over the users w of u, in evaluation order: ∂w/∂u·w̄
-            Expr rule = i == dag.size() - 1 ? Exprs.ONE : null;
-            for (Adjoints.Use use : adjoints.uses(i)) {
-                Expr w = dag.nodes.get(use.user());
-                rule = SymbolicDiff.plus(rule, Exprs.mul(names.inNames(use.partial()), Exprs.sym(Rows.barred(names.name(w)))));
+        int root = dag.size() - 1;
+        Walk.reverse(dag, root, dag.notNumbers(), Walk.Order.PULL, new Column(adjoints, dag.size()) {
+            @Override
+            Expr term(int target, int node, int k, int source) {
+                return Exprs.mul(names.inNames(adjoints.partial(node, k)), Exprs.sym(Rows.barred(names.name(dag.node(node)))));
             }
-            add(rows, results, names, n, rule == null ? Exprs.ZERO : rule, adjoints.adjoint(i));
-        }
+
+            @Override
+            public void done(int node) {
+                adjoints.done(node);
+                Expr n = dag.node(node);
+                if (names.has(n)) add(rows, results, names, n, node == root ? Exprs.ONE : rule(node), adjoints.adjoint(node));
+            }
+        });
         return new SymbolicTrace(null, rows, results, names.sym(e));
+    }
+
+    /**
+     * The chain-rule column beside a symbolic accumulator: each term goes to the accumulator
+     * (the result) and, written over the rows' names, to the column — one walk for both.
+     */
+    private abstract static class Column implements Accumulator {
+        private final Accumulator values;
+        private final Expr[] rule;  // the terms so far, by node; null while there are none
+
+        Column(Accumulator values, int nodes) {
+            this.values = values;
+            this.rule = new Expr[nodes];
+        }
+
+        /** The term as the chain rule writes it: ∂w/∂u·u̇ (forward) or ∂w/∂u·w̄ (reverse), over row names. */
+        abstract Expr term(int target, int node, int k, int source);
+
+        /** The chain rule of a node, all its terms added; 0 when it has none. */
+        Expr rule(int node) {
+            Expr r = rule[node];
+            rule[node] = null;
+            return r == null ? Exprs.ZERO : r;
+        }
+
+        @Override
+        public void seed(int node) {
+            values.seed(node);
+        }
+
+        @Override
+        public void accumulate(int target, int node, int k, int source) {
+            values.accumulate(target, node, k, source);
+            rule[target] = SymbolicTangents.plus(rule[target], term(target, node, k, source));
+        }
     }
 
     private static void add(List<Row> rows, Map<String, Expr> results, Rows names, Expr n, Expr rule, Expr result) {
@@ -142,31 +194,28 @@ public final class SymbolicTrace {
         return Collections.unmodifiableMap(g);
     }
 
-    /**
-     * The equations in LaTeX, one line of an {@code aligned} block per row:
-     * {@code \\dot{w} &= \\frac{\\partial w}{\\partial a} \\dot{a} + … = \\frac{\\partial w}{\\partial a}}.
-     */
-    public String latex() {
-        var out = new StringBuilder("\\begin{aligned}\n");
-        for (Row r : rows) {
-            String lhs = LatexPrinter.print(Exprs.sym(seed != null ? Rows.dotted(r.name()) : Rows.barred(r.name())));
-            out.append(lhs).append(" &= ").append(LatexPrinter.print(r.chainRule()));
-            if (!r.chainRule().equals(r.result())) out.append(" = ").append(LatexPrinter.print(r.result()));
-            out.append(" \\\\\n");
-        }
-        return out.append("\\end{aligned}\n").toString();
+    /** The name of a row's tangent ({@code ẇ}) or adjoint ({@code w̄}), the symbols the chain rules are written in. */
+    public String derivativeName(String row) {
+        return seed != null ? Rows.dotted(row) : Rows.barred(row);
     }
 
+    /** The row seeded with 1: the input x (ẋ = 1) in forward mode, the output L (L̄ = 1) in reverse mode. */
+    public String seeded() {
+        return seed != null ? seed : rootName.name();
+    }
+
+    /**
+     * The equations in LaTeX, one line of an {@code aligned} block per row:
+     * {@code \\dot{w} &= \\frac{\\partial w}{\\partial a} \\dot{a} + … = \\frac{\\partial w}{\\partial a}}
+     * ({@link Rendering}).
+     */
+    public String latex() {
+        return Rendering.get().latex(this);
+    }
+
+    /** The trace as a table: node, chain rule, seeded result ({@link Rendering}). */
     @Override
     public String toString() {
-        String mark = seed != null ? "tangent" : "adjoint";
-        var t = new TextTable("node", mark + " (chain rule)", seed != null
-                ? "seeded with " + Rows.dotted(seed) + " = 1" : "seeded with " + Rows.barred(rootName.name()) + " = 1");
-        for (Row r : rows) {
-            String lhs = (seed != null ? Rows.dotted(r.name()) : Rows.barred(r.name())) + " = ";
-            boolean same = r.chainRule().equals(r.result());
-            t.row(Rows.label(r.name(), r.definition()), lhs + r.chainRule(), same ? "" : "= " + r.result());
-        }
-        return (seed != null ? "forward mode, symbolic\n" : "reverse mode, symbolic\n") + t;
+        return Rendering.get().text(this);
     }
 }

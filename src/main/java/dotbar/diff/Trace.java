@@ -3,8 +3,7 @@ package dotbar.diff;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Point;
-import dotbar.print.LatexPrinter;
-import dotbar.print.TextTable;
+import dotbar.sweep.Dag;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -64,26 +63,17 @@ public final class Trace {
      */
     public static Trace forward(Expr e, Point point, String seed) {
         String x = Exprs.sym(seed).name();
-        var dag = new Dag(List.of(e));
-        var sweep = new NumericSweep(dag, point);
-        double[] dot = sweep.tangents(x);
-        int terms = dag.terms(dag.dependsOn(s -> s.name().equals(x)));
-        return build(e, sweep, x, dot, null, terms);
+        var sweep = new NumericSweep(new Dag(e), point);
+        NumericSweep.Sweep dot = sweep.tangents(x);
+        return build(e, sweep, x, dot, null);
     }
 
     /** Reverse mode at {@code point}: one sweep gives ∂e/∂x for every input x. */
     public static Trace reverse(Expr e, Point point) {
-        var dag = new Dag(List.of(e));
+        var dag = new Dag(e);
         var sweep = new NumericSweep(dag, point);
-        double[] bar = sweep.adjoints(dag.size() - 1);
-        int terms = dag.terms(dag.dependsOn(s -> true));
-        return build(e, sweep, null, bar, gradient(e, dag, bar), terms);
-    }
-
-    /** The gradient by one reverse sweep, without keeping the rows. */
-    public static Grad grad(Expr e, Point point) {
-        var dag = new Dag(List.of(e));
-        return gradient(e, dag, new NumericSweep(dag, point).adjoints(dag.size() - 1));
+        NumericSweep.Sweep bar = sweep.adjoints(dag.size() - 1);
+        return build(e, sweep, null, bar, gradient(e, dag, bar.derivative()));
     }
 
     private static Grad gradient(Expr e, Dag dag, double[] bar) {
@@ -93,17 +83,18 @@ public final class Trace {
         return new Grad(vars, g);
     }
 
-    private static Trace build(Expr e, NumericSweep sweep, String seed, double[] d, Grad gradient, int terms) {
+    private static Trace build(Expr e, NumericSweep sweep, String seed, NumericSweep.Sweep derivatives, Grad gradient) {
         var dag = sweep.dag;
-        var names = new Rows(dag.nodes);
+        double[] d = derivatives.derivative();
+        var names = new Rows(dag.nodes());
         var rows = new ArrayList<Row>();
         for (int i = 0; i < dag.size(); i++) {
-            Expr n = dag.nodes.get(i);
+            Expr n = dag.node(i);
             if (names.has(n)) rows.add(new Row(names.name(n), names.definition(n), sweep.value[i], d[i]));
         }
         int root = dag.size() - 1;
         return new Trace(NumericSweep.restrict(sweep.point, e.vars()), seed, rows, sweep.value[root], d[root], gradient,
-                dag.valueOps(), terms);
+                Ops.valueOps(dag), derivatives.terms());
     }
 
     /** The expression's value at the point. */
@@ -158,49 +149,31 @@ public final class Trace {
     }
 
     /** The name of a row's tangent ({@code ẇ1}) or adjoint ({@code w̄1}). */
-    String derivativeName(String row) {
+    public String derivativeName(String row) {
         return seed != null ? Rows.dotted(row) : Rows.barred(row);
     }
 
-    /** The heading line: mode, point and seed. */
-    String heading() {
-        return seed != null
-                ? "forward mode at " + point + ", seeded with " + Rows.dotted(seed) + " = 1"
-                : "reverse mode at " + point + ", seeded with " + Rows.barred(rows.get(rows.size() - 1).name()) + " = 1";
+    /** The row seeded with 1: the input x (ẋ = 1) in forward mode, the output L (L̄ = 1) in reverse mode. */
+    public String seeded() {
+        return seed != null ? seed : rows.get(rows.size() - 1).name();
     }
 
-    /** The closing line: the result and the operation count. */
-    String summary() {
-        String result = seed != null
-                ? "∂/∂" + seed + " = " + TextTable.number(derivative)
-                : gradient.toString();
-        return "value " + TextTable.number(value) + "; " + result + "\n" + ops() + " operations: " + valueOps
-                + " for the values + " + derivativeOps + " multiply-adds for the " + (seed != null ? "tangents" : "adjoints");
+    /** The point, with the values of the expression's symbols only. */
+    public Point point() {
+        return point;
     }
 
     /**
      * The trace as a LaTeX {@code tabular}: one row per node, {@code $\\dot{w}_{1} = -1.2$} style,
-     * numbers to 6 significant digits.
+     * numbers to 6 significant digits ({@link Rendering}).
      */
     public String latex() {
-        var out = new StringBuilder("% ").append(heading()).append('\n');
-        out.append("\\begin{tabular}{l r l}\n\\hline\n");
-        out.append(Rows.latexRow("node", "value", isForward() ? "tangent" : "adjoint")).append("\\hline\n");
-        for (Row r : rows) {
-            String node = LatexPrinter.print(Exprs.sym(r.name()));
-            String definition = r.definition() instanceof dotbar.expr.Sym ? "" : " = " + LatexPrinter.print(r.definition());
-            String d = LatexPrinter.print(Exprs.sym(derivativeName(r.name())));
-            out.append(Rows.latexRow("$" + node + definition + "$", "$" + Rows.latexNumber(r.value()) + "$",
-                    "$" + d + " = " + Rows.latexNumber(r.derivative()) + "$"));
-        }
-        return out.append("\\hline\n\\end{tabular}\n").toString();
+        return Rendering.get().latex(this);
     }
 
+    /** The trace as a table: heading, one row per node, the result and the operation count ({@link Rendering}). */
     @Override
     public String toString() {
-        var t = new TextTable("node", "value", seed != null ? "tangent" : "adjoint", "");
-        for (Row r : rows) t.row(Rows.label(r.name(), r.definition()), r.value(), derivativeName(r.name()) + " =", r.derivative());
-        return heading() + "\n" + t + summary();
+        return Rendering.get().text(this);
     }
-
 }

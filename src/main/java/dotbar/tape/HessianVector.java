@@ -1,19 +1,19 @@
 package dotbar.tape;
 
 import dotbar.base.DotbarException;
-import dotbar.diff.SymbolicTrace;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
+import dotbar.sweep.Dag;
+import dotbar.sweep.SymbolicAdjoints;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Hessian-vector products H(x)·v of an expression, on a compiled tape, without forming H.
  *
  * <p>Forward-over-reverse, with both sweeps done once, at build time: one symbolic reverse sweep
- * ({@link SymbolicTrace#reverse}) gives every ∂f/∂xₖ as an expression, and the directional
+ * ({@link SymbolicAdjoints}, the pull walk of {@code reverse(e)}) gives every ∂f/∂xₖ as an expression, and the directional
  * derivative h(x, v) = Σₖ vₖ·∂f/∂xₖ is compiled with the direction's components as data. Its
  * gradient by x is the product, ∂h/∂xⱼ = Σₖ vₖ·∂²f/∂xₖ∂xⱼ = (H v)ⱼ, one tape run costing a few
  * times f itself, where forming H costs n of them.
@@ -39,14 +39,15 @@ public final class HessianVector {
     public static HessianVector of(Expr e, String... params) {
         List<String> x = List.of(params);
         Tapes.of(e, x);  // the checks of compile: every parameter occurs in e, every symbol of e is a parameter
-        Map<String, Expr> gradient = SymbolicTrace.reverse(e).gradient();
+        var dag = new Dag(e);
+        SymbolicAdjoints gradient = SymbolicAdjoints.of(dag);
         var names = new ArrayList<>(x);
         var taken = new java.util.HashSet<>(e.vars());
         Expr h = Exprs.ZERO;
         for (String p : x) {
             String v = direction(p, taken);
             names.add(v);
-            h = Exprs.add(h, Exprs.mul(Exprs.sym(v), gradient.get(p)));
+            h = Exprs.add(h, Exprs.mul(Exprs.sym(v), gradient.adjoint(dag.indexOf(Exprs.sym(p)))));
         }
         // h lacks x_j when f is linear in it, and δx_k when ∂f/∂x_k ≡ 0: those inputs are ignored
         return new HessianVector(x.size(), TapeCompiler.compile(h, names, x.size(), true));

@@ -11,17 +11,18 @@ import dotbar.expr.Num;
 import dotbar.expr.Op;
 import dotbar.expr.Partial;
 import dotbar.expr.Sym;
+import dotbar.sweep.Accumulator;
+import dotbar.sweep.Dag;
+import dotbar.sweep.Walk;
 
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Flattens an expression into a {@link Compiled} tape: the value section from the DAG in
@@ -32,9 +33,11 @@ import java.util.Set;
 final class TapeCompiler {
     private final Map<String, Integer> paramIndex = new HashMap<>();
     private final IdentityHashMap<Expr, Integer> valueSlot = new IdentityHashMap<>();
-    private final IdentityHashMap<Expr, Adjoint> adjoint = new IdentityHashMap<>();
+    private Dag dag;
+    /** By node of the DAG: ū's slot, null while ū is 0 (no contribution yet). */
+    private Adjoint[] adjoint;
     /** The nodes that depend on a parameter the gradient is by. */
-    private final Set<Expr> active = Collections.newSetFromMap(new IdentityHashMap<>());
+    private boolean[] active;
     private final BitSet constantSlotSet = new BitSet();
     private int[] code = new int[256];
     private int length;
@@ -64,7 +67,8 @@ final class TapeCompiler {
         }
         check(e, params, absentAllowed);
         Expr flat = Graph.inline(e);
-        List<Expr> forward = Graph.topologicalOrder(flat);
+        var dag = new Dag(flat);
+        List<Expr> forward = dag.nodes();
         rejectAbstract(forward);
         var unknown = new LinkedHashSet<String>();
         var given = new HashSet<>(params);  // a hash index: 10⁵ parameters are checked in linear time
@@ -74,7 +78,7 @@ final class TapeCompiler {
                     + (unknown.size() == 1 ? ", which is not a parameter" : ", which are not parameters")
                     + (params.isEmpty() ? " (no parameters given)" : " (parameters: " + String.join(", ", params) + ")"));
         }
-        return new TapeCompiler(params).build(flat, forward, params, differentiated);
+        return new TapeCompiler(params).build(flat, dag, params, differentiated);
     }
 
     private static void check(Expr e, List<String> params, boolean absentAllowed) {
@@ -104,31 +108,28 @@ final class TapeCompiler {
         }
     }
 
-    private Compiled build(Expr root, List<Expr> forward, List<String> params, int differentiated) {
+    private Compiled build(Expr root, Dag dag, List<String> params, int differentiated) {
         long steps = 0;
-        for (Expr n : forward) {
+        for (Expr n : dag.nodes()) {
             Interrupted.poll(++steps);
             emitValue(n);
-            boolean dependsOnWrt = n instanceof Sym x ? paramIndex.get(x.name()) < differentiated
-                    : n.children().stream().anyMatch(active::contains);
-            if (dependsOnWrt) active.add(n);
         }
         int valueEnd = length;
-        // the seed w̄ = 1 of the root is a constant: the root's contributions fold into their partials
-        if (active.contains(root)) adjoint.put(root, new Adjoint(valueOf(Exprs.ONE), false, false));
-        for (int i = forward.size() - 1; i >= 0; i--) {
-            Interrupted.poll(i);
-            if (forward.get(i) instanceof Call c && adjoint.containsKey(c)) backpropagate(c);
-        }
+        // the nodes that depend on a parameter the gradient is by carry adjoints
+        active = dag.dependsOn(dag.symbols(x -> paramIndex.get(x.name()) < differentiated));
+        this.dag = dag;
+        adjoint = new Adjoint[dag.size()];
+        Walk.reverse(dag, dag.size() - 1, active, Walk.Order.PUSH, new Emission());
         int[] gradientSlots = new int[differentiated];
         boolean[] negated = new boolean[differentiated];
         for (int k = 0; k < gradientSlots.length; k++) {
-            Adjoint a = adjoint.get(Exprs.sym(params.get(k)));
+            int i = dag.find(Exprs.sym(params.get(k)));
+            Adjoint a = i < 0 ? null : adjoint[i];
             gradientSlots[k] = a == null ? -1 : a.slot;
             negated[k] = a != null && a.negated;
         }
         return new Compiled(params, Arrays.copyOf(code, length), valueEnd, Arrays.copyOf(init, slots),
-                Arrays.copyOf(constantSlots, constants), valueSlot.get(root), gradientSlots, negated, forward.size());
+                Arrays.copyOf(constantSlots, constants), valueSlot.get(root), gradientSlots, negated, dag.size());
     }
 
     /**
@@ -141,29 +142,44 @@ final class TapeCompiler {
     private record Adjoint(int slot, boolean owned, boolean negated) {}
 
     /**
-     * The contributions of node w to its operands' adjoints, ū += ∂w/∂u · w̄, with ∂w/∂u from
-     * the op table. Operands that depend on no parameter differentiated by (numbers, data) are
-     * skipped. An op whose partials are all structurally 0 (sign, step) contributes an exact 0, not 0·w̄
-     * (PyTorch's {@code zeros_like(grad)}: w̄ = ∞ still gives 0), and the sweep goes on below u
-     * with that 0, so that an infinite partial there gives 0·∞ = NaN as in PyTorch rather than
-     * the branch being cut off (which made {@code grad((x − 1)·step(z/0))} 0 by z where PyTorch,
-     * the numeric sweeps and {@code diff} give NaN; {@code grad(sign(4^z))} at z = 710 is NaN as
-     * in PyTorch, while diff's folded formula is 0).
+     * The reverse sweep emitted: the contributions of node w to its operands' adjoints,
+     * ū += ∂w/∂u · w̄, with ∂w/∂u from the op table, for the operands that depend on a parameter
+     * differentiated by (the walk skips numbers and data). The seed w̄ = 1 of the root is a
+     * constant: the root's contributions fold into their partials. An op whose partials are all
+     * structurally 0 (sign, step) contributes an exact 0, not 0·w̄ (PyTorch's
+     * {@code zeros_like(grad)}: w̄ = ∞ still gives 0), and the sweep goes on below u with that 0,
+     * so that an infinite partial there gives 0·∞ = NaN as in PyTorch rather than the branch
+     * being cut off (which made {@code grad((x − 1)·step(z/0))} 0 by z where PyTorch, the
+     * numeric sweeps and {@code diff} give NaN; {@code grad(sign(4^z))} at z = 710 is NaN as in
+     * PyTorch, while diff's folded formula is 0).
      */
-    private void backpropagate(Call w) {
-        Adjoint bar = adjoint.get(w);
-        List<Expr> partials = w.op().partials(w.args(), w);
-        for (int k = 0; k < w.args().size(); k++) {
-            Expr u = w.args().get(k);
-            Expr p = partials.get(k);
-            if (!active.contains(u)) continue;
-            if (w.op().hasZeroPartials()) adjoint.putIfAbsent(u, new Adjoint(valueOf(Exprs.ZERO), false, false));  // ū + 0 = ū
-            else contribute(u, p, bar);  // also a partial folded to 0 from constants (∂(1^z)/∂z = 1^z·log 1): 0·w̄, NaN at w̄ = ∞
+    private final class Emission implements Accumulator {
+        private int partialsOf = -1;
+        private List<Expr> partials;
+
+        @Override
+        public void seed(int root) {
+            if (active[root]) adjoint[root] = new Adjoint(valueOf(Exprs.ONE), false, false);
+        }
+
+        @Override
+        public void accumulate(int u, int w, int k, int source) {
+            Call c = (Call) dag.node(w);
+            if (c.op().hasZeroPartials()) {
+                if (adjoint[u] == null) adjoint[u] = new Adjoint(valueOf(Exprs.ZERO), false, false);  // ū + 0 = ū
+                return;
+            }
+            if (partialsOf != w) {
+                partials = c.op().partials(c.args(), c);
+                partialsOf = w;
+            }
+            // also a partial folded to 0 from constants (∂(1^z)/∂z = 1^z·log 1): 0·w̄, NaN at w̄ = ∞
+            contribute(u, partials.get(k), adjoint[w]);
         }
     }
 
     /** ū += p · w̄, in as few instructions as the forms of p, w̄ and ū allow. */
-    private void contribute(Expr u, Expr p, Adjoint wbar) {
+    private void contribute(int u, Expr p, Adjoint wbar) {
         // the term is ±r[single], or ±r[factor]·r[bar]; minus says which sign
         boolean minus = wbar.negated;
         for (; p instanceof Call c && c.op() == Op.NEG; p = c.arg()) minus = !minus;  // −q·w̄ = −(q·w̄)
@@ -177,10 +193,10 @@ final class TapeCompiler {
             minus ^= init[bar] < 0;
         } else factor = valueOf(p);
 
-        Adjoint ubar = adjoint.get(u);
+        Adjoint ubar = adjoint[u];
         if (ubar == null) {
             int s = single >= 0 ? single : emit(Opcode.MUL, newSlot(), factor, bar);
-            adjoint.put(u, new Adjoint(s, single < 0, minus));
+            adjoint[u] = new Adjoint(s, single < 0, minus);
             return;
         }
         boolean add = minus == ubar.negated;  // ū = ±r[u] takes ±term: r[u] ← r[u] + term or r[u] − term
@@ -191,7 +207,7 @@ final class TapeCompiler {
             int d = newSlot();
             if (single >= 0) emit(add ? Opcode.ADD : Opcode.SUB, d, ubar.slot, single);
             else emit(add ? Opcode.ADD : Opcode.SUB, d, ubar.slot, emit(Opcode.MUL, d, factor, bar));
-            adjoint.put(u, new Adjoint(d, true, ubar.negated));
+            adjoint[u] = new Adjoint(d, true, ubar.negated);
         }
     }
 

@@ -9,14 +9,15 @@ import java.util.Map;
 
 /**
  * The gradient without the tape: one numeric reverse sweep over the expression DAG
- * ({@link Trace#grad}), as {@code grad} computed it before it ran on the tape.
+ * ({@link Trace#reverse(Expr, Point)}, which also keeps the rows of the trace), as {@code grad}
+ * computed it before it ran on the tape.
  */
 final class Uncompiled {
     private Uncompiled() {}
 
     /** Fills g in the order of {@code names}; returns g[0] for the benchmark to consume. */
     static double grad(Expr e, List<String> names, Point at, double[] g) {
-        Map<String, Double> byName = Trace.grad(e, at).asMap();
+        Map<String, Double> byName = Trace.reverse(e, at).gradient().asMap();
         for (int k = 0; k < g.length; k++) g[k] = byName.get(names.get(k));
         return g.length == 0 ? 0 : g[0];
     }

@@ -97,9 +97,9 @@ class GradDiffOverflowTest {
 
     /** The largest |∂n/∂u·n̄| of the IEEE reverse sweep: the size of the terms the tape adds up. */
     private static double largestTerm(Expr e, Point p) {
-        var dag = new Dag(java.util.List.of(e));
+        var dag = new dotbar.sweep.Dag(e);
         var sweep = new NumericSweep(dag, p);
-        double[] bar = sweep.adjoints(dag.size() - 1);
+        double[] bar = sweep.adjoints(dag.size() - 1).derivative();
         double m = 0;
         for (int i = 0; i < dag.size(); i++) {
             double[] q = sweep.partials(i);

@@ -16,11 +16,9 @@ import dotbar.testing.SmallStack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -40,16 +38,6 @@ import org.junit.jupiter.api.TestFactory;
  */
 class DeepEntryPointsTest {
     private static final int N = 20_000;
-
-    /**
-     * Entry points whose only remaining obstacle is in files issue 12a owns (diff/*,
-     * tape/TapeCompiler, tape/HessianVector): the symbolic traces ({@code forward(e, x)},
-     * {@code reverse(e)}, and {@code HessianVector}, which builds on the symbolic reverse trace)
-     * rebuild each row's result in row names, quadratic in depth: 20 000 rows do not finish in
-     * minutes. Their tests below are written and skipped (reported as aborted) while listed here.
-     * Enabled when issue-12a merges: the coordinator empties this set.
-     */
-    static final Set<String> PENDING_UNTIL_ISSUE_12A = Set.of("forward(e, x)", "reverse(e)", "HessianVector");
 
     /** A chain with its variables (sorted), a point, and what the chain rule gives there. */
     record Shape(String name, Expr e, String text, List<String> vars, Point p, double value, double[] grad, double[][] hessian) {
@@ -239,7 +227,6 @@ class DeepEntryPointsTest {
         entryPoints().forEach((name, check) -> {
             for (Shape s : shapes) {
                 tests.add(dynamicTest(name + " on " + s.name(), () -> {
-                    Assumptions.assumeFalse(PENDING_UNTIL_ISSUE_12A.contains(name), name + ": enabled when issue-12a merges");
                     SmallStack.call(() -> {
                         check.accept(s);
                         return null;

@@ -1,0 +1,71 @@
+package dotbar.sweep;
+
+import dotbar.expr.Expr;
+import dotbar.expr.Exprs;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reverse mode on expressions (eq. 27–30), the {@link Accumulator} of symbolic adjoints: the
+ * adjoint of every node, ū = Σ over the users w of u of w̄·∂w/∂u, with L̄ = 1 at the root.
+ * Run in {@link Walk.Order#PULL pull} order, each sum reads in the order the graph is built
+ * (c̄ = ∂w/∂c·w̄ + ∂φ/∂c·φ̄, the corrected eq. 29). Products are written w̄·∂w/∂u, so each
+ * adjoint shares its user's adjoint and a chain of depth n costs O(n) nodes.
+ */
+public final class SymbolicAdjoints implements Accumulator {
+    private final Dag dag;
+    private final LocalPartials partials;
+    private final Expr[] adjoint;
+    private final Expr[] sum;
+    private final List<List<Expr>> partialsOf;  // by node, filled when first asked
+
+    /** An accumulator over {@code dag} taking its local partials from {@code partials}. */
+    public SymbolicAdjoints(Dag dag, LocalPartials partials) {
+        this.dag = dag;
+        this.partials = partials;
+        this.adjoint = new Expr[dag.size()];
+        this.sum = new Expr[dag.size()];
+        this.partialsOf = new ArrayList<>(java.util.Collections.nCopies(dag.size(), (List<Expr>) null));
+    }
+
+    /**
+     * Every node's adjoint ∂root/∂node, the node held as an independent input, for the DAG's last
+     * node as the root: one pull walk over the operands that are not numbers (a number carries no
+     * adjoint; its partial, ∂(aᵇ)/∂b for b = 2, may not even be defined).
+     */
+    public static SymbolicAdjoints of(Dag dag) {
+        var acc = new SymbolicAdjoints(dag, new LocalPartials());
+        Walk.reverse(dag, dag.size() - 1, dag.notNumbers(), Walk.Order.PULL, acc);
+        return acc;
+    }
+
+    /** ∂root/∂(node i), node i held as an independent input; {@link Exprs#ZERO} when no user reaches it. */
+    public Expr adjoint(int i) {
+        return adjoint[i];
+    }
+
+    /** ∂(node w)/∂(its operand k) (the local partials of each node computed once). */
+    public Expr partial(int w, int k) {
+        List<Expr> p = partialsOf.get(w);
+        if (p == null) partialsOf.set(w, p = partials.of(dag.node(w)));
+        return p.get(k);
+    }
+
+    @Override
+    public void seed(int node) {
+        sum[node] = Exprs.ONE;
+    }
+
+    /** ū += w̄·∂w/∂u. */
+    @Override
+    public void accumulate(int target, int node, int k, int source) {
+        sum[target] = SymbolicTangents.plus(sum[target], Exprs.mul(adjoint[source], partial(node, k)));
+    }
+
+    @Override
+    public void done(int node) {
+        adjoint[node] = sum[node] == null ? Exprs.ZERO : sum[node];
+        sum[node] = null;
+    }
+}
