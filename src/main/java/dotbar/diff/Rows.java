@@ -42,14 +42,22 @@ final class Rows {
             }
         }
         int t = 0;
+        // the next suffix to try per function name: names are only ever added to used, so every
+        // suffix below it is still taken, and n applications of one function cost O(n), not O(n²)
+        var nextSuffix = new java.util.HashMap<String, Integer>();
         for (Expr n : order) {
             String name;
             if (n instanceof Num && n != order.get(order.size() - 1)) continue;  // a constant root still gets a row
             if (n instanceof Sym s) {
                 name = s.name();
             } else if (n instanceof Apply a) {
-                name = a.fn().name();
-                for (int k = 2; used.contains(name); k++) name = a.fn().name() + "_" + k;
+                String fn = a.fn().name();
+                name = fn;
+                int k = nextSuffix.getOrDefault(fn, 2);
+                if (used.contains(name)) {
+                    while (used.contains(name = fn + "_" + k)) k++;
+                    nextSuffix.put(fn, k + 1);
+                }
             } else {
                 do name = "t" + ++t; while (taken.contains(name));
             }

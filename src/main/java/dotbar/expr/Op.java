@@ -31,9 +31,9 @@ import java.util.Optional;
  * {@link Parity} for the simplifier.
  *
  * <p>{@link #partials} receives the operands and the node itself ({@code self}), so that rules
- * such as (eˣ)' = eˣ and σ' = σ·(1 − σ) can reuse the node's value. Called with {@link Num}
- * operands, construction-time constant folding turns each partial into a number: that is how the
- * numeric sweeps evaluate the same rule.
+ * such as (eˣ)' = eˣ and σ' = σ·(1 − σ) can reuse the node's value. {@link #partial} is the same
+ * rule written over doubles, which the numeric sweeps and the tape call (no nodes are built);
+ * a test holds it bit for bit to {@link #partials} evaluated, for every op.
  *
  * <p>At kinks the one-sided choice is PyTorch's: relu'(0) = 0 (via {@code step(0) = 0}) and
  * |x|'(0) = 0 (via {@code sign(0) = 0}).
