@@ -22,7 +22,9 @@ import java.util.List;
  * {@code \frac{a}{b}}, {@code \sqrt{x}}, {@code \left|x\right|}, {@code \sigma\left(w_{1}\right)},
  * Greek names as commands ({@code φ2} → {@code \varphi_{2}}, see {@link LatexNames}), powers as
  * {@code ^{…}}, and partials of abstract functions in Leibniz form,
- * {@code \frac{\partial L}{\partial \varphi_{2}}}, {@code \frac{\partial^{2} f}{\partial u \partial v}}.
+ * {@code \frac{\partial L}{\partial \varphi_{2}}}, {@code \frac{\partial^{2} f}{\partial u \partial v}}; a partial
+ * whose Leibniz name is ambiguous in the expression shows its parameter and arguments,
+ * {@code \frac{\partial g}{\partial u}\left(x, y\right)}, as the Unicode printer's {@code ∂g/∂u(x, y)}.
  *
  * <p>Parentheses ({@code \left( \right)}) only where the grammar needs them ({@link Precedence}):
  * a fraction, an exponent and a square root group their contents by themselves, and a fraction
@@ -32,7 +34,12 @@ import java.util.List;
  * <p>Printing is iterative and linear in the length of the text ({@link TreeWriter}).
  */
 public final class LatexPrinter extends TreeWriter {
-    private LatexPrinter() {}
+    /** The partials of this printout whose Leibniz name is ambiguous in it ({@link Leibniz#explicit}). */
+    private final java.util.Set<Partial> explicit;
+
+    private LatexPrinter(Expr root) {
+        this.explicit = Leibniz.explicit(root);
+    }
 
     /** The LaTeX source of {@code e} (cut, with a note, beyond 4 000 000 characters). */
     public static String print(Expr e) {
@@ -41,7 +48,7 @@ public final class LatexPrinter extends TreeWriter {
 
     /** The LaTeX source of {@code e}, cut after {@code maxChars} characters. */
     public static String print(Expr e, int maxChars) {
-        return new LatexPrinter().write(e, maxChars);  // a printer per printout: it remembers what it saw
+        return new LatexPrinter(e).write(e, maxChars);  // a printer per printout: it remembers what it saw
     }
 
     @Override
@@ -50,7 +57,8 @@ public final class LatexPrinter extends TreeWriter {
             case Num x -> out.add(number(x.value()));
             case Sym s -> out.add(LatexNames.of(s.name()));
             case Apply a -> call(out, LatexNames.of(a.fn().name()), a.args(), "\\left(", "\\right)");
-            case Partial p -> out.add(leibniz(p));
+            case Partial p when explicit.contains(p) -> call(out, leibniz(p, Leibniz.parameters(p)), p.args(), "\\left(", "\\right)");
+            case Partial p -> out.add(leibniz(p, Leibniz.denominator(p)));
             case Call c -> operation(c, out);
         }
     }
@@ -147,13 +155,13 @@ public final class LatexPrinter extends TreeWriter {
         return sign + (mantissa.equals("1") ? power : mantissa + " \\cdot " + power);
     }
 
-    private static String leibniz(Partial p) {
+    private static String leibniz(Partial p, List<Leibniz.Variable> denominator) {
         int order = p.wrt().size();
         var s = new StringBuilder("\\frac{\\partial");
         if (order > 1) s.append("^{").append(order).append('}');
         s.append(' ').append(LatexNames.of(p.fn().name())).append("}{");
         String sep = "";
-        for (Leibniz.Variable v : Leibniz.denominator(p)) {
+        for (Leibniz.Variable v : denominator) {
             s.append(sep).append("\\partial ").append(LatexNames.of(v.name()));
             if (v.times() > 1) s.append("^{").append(v.times()).append('}');
             sep = " ";

@@ -30,7 +30,10 @@ import java.util.List;
  * folds back), and minus is the ASCII {@code -} people type.
  *
  * <p>The partial derivative of an abstract function prints in Leibniz form, {@code ∂f/∂u},
- * {@code ∂²f/∂u∂v}, {@code ∂²f/∂u²} (for reading: its argument is in the node, not the text), and a
+ * {@code ∂²f/∂u∂v}, {@code ∂²f/∂u²} (for reading: its argument is in the node, not the text), unless
+ * that name denotes something else too in the same expression (another partial, or the partial at
+ * another application of f): then it shows the parameter and the arguments, {@code ∂g/∂u(x, y)}
+ * and {@code ∂g/∂v(y, x)} ({@link Leibniz#explicit}). A
  * product with such a factor spaces its dots, so the chain rule reads like the seed's eq. (31):
  * {@code ∂w1/∂a · ∂φ1/∂w1 · ∂w2/∂φ1 · ∂φ2/∂w2 · ∂L/∂φ2}.
  *
@@ -40,7 +43,12 @@ public final class UnicodePrinter extends TreeWriter {
     /** Integer exponents of at most this magnitude print as superscripts. */
     public static final int SUPERSCRIPT_LIMIT = 999;
 
-    private UnicodePrinter() {}
+    /** The partials of this printout whose Leibniz name is ambiguous in it ({@link Leibniz#explicit}). */
+    private final java.util.Set<Partial> explicit;
+
+    private UnicodePrinter(Expr root) {
+        this.explicit = Leibniz.explicit(root);
+    }
 
     /** The Unicode text of {@code e} (cut, with a note, beyond 4 000 000 characters). */
     public static String print(Expr e) {
@@ -49,7 +57,7 @@ public final class UnicodePrinter extends TreeWriter {
 
     /** The Unicode text of {@code e}, cut after {@code maxChars} characters. */
     public static String print(Expr e, int maxChars) {
-        return new UnicodePrinter().write(e, maxChars);  // a printer per printout: it remembers what it saw
+        return new UnicodePrinter(e).write(e, maxChars);  // a printer per printout: it remembers what it saw
     }
 
     /** {@code n} in superscript digits, with {@code ⁻} when negative: {@code ⁻¹²}. */
@@ -63,7 +71,8 @@ public final class UnicodePrinter extends TreeWriter {
             case Num x -> out.add(number(x.value()));
             case Sym s -> out.add(s.name());
             case Apply a -> call(out, a.fn().name(), a.args(), "(", ")");
-            case Partial p -> out.add(leibniz(p));
+            case Partial p when explicit.contains(p) -> call(out, leibniz(p, Leibniz.parameters(p)), p.args(), "(", ")");
+            case Partial p -> out.add(leibniz(p, Leibniz.denominator(p)));
             case Call c when !c.op().isOperator() -> call(out, c.op().notation().unicode(), c.args(), "(", ")");
             case Call c when Precedence.of(c.op()) == PRODUCT -> product(c, out);
             case Call c when c.op().arity() == 1 -> {   // prefix: -x
@@ -142,11 +151,11 @@ public final class UnicodePrinter extends TreeWriter {
         return (NumberText.negative(v) ? "-" : "") + (m == Math.PI ? "π" : NumberText.decimal(m));
     }
 
-    private static String leibniz(Partial p) {
+    private static String leibniz(Partial p, List<Leibniz.Variable> denominator) {
         var s = new StringBuilder("∂");
         if (p.wrt().size() > 1) s.append(superscript(p.wrt().size()));
         s.append(p.fn().name()).append('/');
-        for (Leibniz.Variable v : Leibniz.denominator(p)) {
+        for (Leibniz.Variable v : denominator) {
             s.append('∂').append(v.name());
             if (v.times() > 1) s.append(superscript(v.times()));
         }
