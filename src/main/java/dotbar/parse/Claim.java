@@ -38,20 +38,25 @@ public record Claim(Expr body, Expr rhs, List<String> by, char d) {
         int second = text.indexOf('=', eq + 1);
         if (second >= 0) throw error("a check takes one '='; here is a second", text, second);
         var scan = new Leibniz(text, eq);
-        Expr body = side(text, scan.bodyStart(), eq, "left");
-        Expr rhs = side(text, eq + 1, text.length(), "right");
-        return new Claim(body, rhs, scan.variables(), scan.d);
+        // one text: a partial ∂f/∂g on either side resolves against the applications on both
+        Expr[] sides = LeibnizPartials.parse(r -> new Expr[] {
+                side(text, scan.bodyStart(), scan.bodyEnd(), "left", r), side(text, eq + 1, text.length(), "right", r)});
+        return new Claim(sides[0], sides[1], scan.variables(), scan.d);
     }
 
-    private static Expr side(String text, int from, int to, String which) {
+    private static Expr side(String text, int from, int to, String which, LeibnizPartials partials) {
         if (text.substring(from, to).isBlank()) throw error("the " + which + " side of the equation is empty", text, from);
-        return Columns.parse(text, from, to, "");
+        return Columns.parse(text, from, to, "", partials);
     }
 
-    /** The Leibniz prefix {@code dⁿ/dx…} of the left side, if any: the variables, one per derivative taken. */
+    /**
+     * The Leibniz prefix {@code dⁿ/dx…} of the left side, if any: the variables, one per derivative
+     * taken. Prefixes nest, {@code d/dx d/dx x^3} and {@code d/dx (d/dx x^3)} (parentheses around
+     * the whole rest), and their variables add up: both are {@code d²/dx² x^3}.
+     */
     private static final class Leibniz {
         private final String text;
-        private final int end;
+        private int end;
         private int i;
         private final List<String> variables = new ArrayList<>();
         private int bodyStart;
@@ -61,23 +66,66 @@ public record Claim(Expr body, Expr rhs, List<String> by, char d) {
             this.text = text;
             this.end = end;
             skipSpaces();
+            bodyStart = i;
+            if (!prefix()) return;  // no derivative: the whole left side is the expression
+            d = text.charAt(bodyStart);
+            while (true) {
+                bodyStart = i;
+                skipSpaces();
+                int open = i;
+                if (i < end && text.charAt(i) == '(' && closes(open)) {
+                    i++;
+                    skipSpaces();
+                    int inner = i;
+                    if (prefix()) {
+                        this.end = lastNonSpace();  // the ")" that closes the rest: the body ends before it
+                        continue;
+                    }
+                    i = inner;
+                }
+                i = open;
+                if (!prefix()) {
+                    i = bodyStart;
+                    return;
+                }
+            }
+        }
+
+        /** Reads one prefix {@code dⁿ/dx…} at {@code i} and adds its variables; false (and {@code i} unmoved) when there is none. */
+        private boolean prefix() {
             int start = i;
             if (i < end && isD(text.charAt(i))) {
-                d = text.charAt(i++);
+                char dd = text.charAt(i++);
                 int order = order();
                 skipSpaces();
                 if (i < end && text.charAt(i) == '/') {
                     i++;
                     skipSpaces();
-                    if (i < end && text.charAt(i) == d && i + 1 < end && Character.isLetter(text.codePointAt(i + 1))) {
-                        denominator(d, order);
-                        bodyStart = i;
-                        return;
+                    if (i < end && text.charAt(i) == dd && i + 1 < end && Character.isLetter(text.codePointAt(i + 1))) {
+                        denominator(dd, order);
+                        return true;
                     }
                 }
             }
-            i = start;  // no derivative: the whole left side is the expression
-            bodyStart = start;
+            i = start;
+            return false;
+        }
+
+        /** Whether the '(' at {@code open} is closed by the last non-space character before {@code end}. */
+        private boolean closes(int open) {
+            int depth = 0;
+            for (int k = open; k < end; k++) {
+                char c = text.charAt(k);
+                if (c == '(') depth++;
+                else if (c == ')' && --depth == 0) return k == lastNonSpace();
+            }
+            return false;
+        }
+
+        private int lastNonSpace() {
+            int k = end - 1;
+            while (k >= 0 && Character.isWhitespace(text.charAt(k))) k--;
+            return k;
         }
 
         private void denominator(char d, int order) {
@@ -138,6 +186,10 @@ public record Claim(Expr body, Expr rhs, List<String> by, char d) {
 
         int bodyStart() {
             return bodyStart;
+        }
+
+        int bodyEnd() {
+            return end;
         }
     }
 

@@ -30,9 +30,14 @@ public final class Columns {
      * {@code prefix} (empty for none).
      */
     public static Expr parse(String text, int from, int to, String prefix) {
+        return LeibnizPartials.parse(r -> parse(text, from, to, prefix, r));
+    }
+
+    /** {@link #parse(String, int, int, String)} with the Leibniz partials of the whole text resolved together. */
+    static Expr parse(String text, int from, int to, String prefix, LeibnizPartials partials) {
         String piece = text.substring(from, to);
         try {
-            return Parser.parse(piece);
+            return Parser.parse(piece, partials);
         } catch (ParseException e) {
             throw new ParseException(prefix + what(e), text, e.column() + text.codePointCount(0, from));
         }

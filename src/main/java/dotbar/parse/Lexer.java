@@ -11,6 +11,7 @@ import java.util.List;
  * Splits math text into tokens: numbers ({@code 2}, {@code 2.5}, {@code 1.5e-3}), identifiers of
  * Unicode letters, digits, {@code _} and combining marks ({@code φ1}, {@code w_2}, {@code ȧ}),
  * the operators' characters as the op table spells them ({@code + - − * · × / ÷ ^}),
+ * partials' names ({@code ∂f/∂u}, {@code ∂²f/∂u∂v}: {@link PartialName}),
  * {@code ( ) , =}, and superscript integers ({@code ²}, {@code ⁻¹}).
  */
 final class Lexer {
@@ -37,6 +38,10 @@ final class Lexer {
                 int end = i + 1;
                 while (end < cps.length && isIdentifierPart(cps[end])) end++;
                 out.add(new Token(Kind.IDENT, new String(cps, i, end - i), 0, column));
+                i = end;
+            } else if (c == '∂') {
+                int end = PartialName.end(cps, i, source);
+                out.add(new Token(Kind.PARTIAL, new String(cps, i, end - i), 0, column));
                 i = end;
             } else if (Superscripts.digit(c) >= 0 || c == Superscripts.MINUS || c == Superscripts.PLUS) {
                 int end = i;

@@ -33,6 +33,7 @@ import java.util.TreeSet;
 public final class Parser {
     private final String source;
     private final List<Token> tokens;
+    private final LeibnizPartials partials;
     private int pos;
 
     private final ArrayDeque<Expr> operands = new ArrayDeque<>();
@@ -44,15 +45,25 @@ public final class Parser {
      */
     private record Pending(Kind kind, Token token, Op op, Binding precedence, String function, int[] argumentCount) {}
 
-    private Parser(String source) {
+    private Parser(String source, LeibnizPartials partials) {
         this.source = source;
         this.tokens = Lexer.tokens(source);
+        this.partials = partials;
     }
 
-    /** Parses a whole expression. */
+    /**
+     * Parses a whole expression. A partial typed by its Leibniz name, {@code ∂f/∂g}, resolves
+     * against the applications of {@code f} in the text; {@code ∂f/∂u(x, y)} is the partial by
+     * f's parameter {@code u} at {@code (x, y)} ({@link LeibnizPartials}).
+     */
     public static Expr parse(String source) {
+        return LeibnizPartials.parse(r -> parse(source, r));
+    }
+
+    /** One pass over a whole expression, its Leibniz partials resolved by {@code partials} (shared by a claim's sides). */
+    static Expr parse(String source, LeibnizPartials partials) {
         if (source == null || source.isBlank()) throw new DotbarException("empty expression: there is nothing to parse");
-        var p = new Parser(source);
+        var p = new Parser(source, partials);
         Expr e = p.expression();
         p.expect(Kind.END, "an operator or the end of the expression");
         return e;
@@ -63,17 +74,19 @@ public final class Parser {
      * The body may call built-ins and functions defined before, and use only the parameters.
      */
     public static Fn parseDefinition(String source) {
-        var p = new Parser(source);
-        Signature s = p.signature();
-        p.expect(Kind.EQUALS, "'=' and the function's body");
-        Expr body = p.expression();
-        p.expect(Kind.END, "an operator or the end of the definition");
-        return Fn.defined(s.name(), s.params(), body);
+        return LeibnizPartials.parse(r -> {
+            var p = new Parser(source, r);
+            Signature s = p.signature();
+            p.expect(Kind.EQUALS, "'=' and the function's body");
+            Expr body = p.expression();
+            p.expect(Kind.END, "an operator or the end of the definition");
+            return Fn.defined(s.name(), s.params(), body);
+        });
     }
 
     /** Parses {@code name(p1, p2, ...)} into an abstract function (registered by the caller). */
     public static Fn parseDeclaration(String source) {
-        var p = new Parser(source);
+        var p = new Parser(source, null);
         Signature s = p.signature();
         p.expect(Kind.END, "the end of the declaration (an abstract function has no body; use def for one with a body)");
         return Fn.abstractFn(s.name(), s.params());
@@ -103,7 +116,7 @@ public final class Parser {
             if (expectOperand) {
                 switch (t.kind()) {
                     case NUMBER -> { next(); operands.push(Exprs.num(t.number())); expectOperand = false; }
-                    case IDENT -> {
+                    case IDENT, PARTIAL -> {  // a name, a call, or a partial: ∂f/∂g, or ∂g/∂u(x, y) read as a call
                         next();
                         if (peek().kind() == Kind.LPAREN) {
                             next();
@@ -115,7 +128,8 @@ public final class Parser {
                                 expectOperand = false;
                             }
                         } else {
-                            operands.push(t.text().equals("π") || t.text().equals("pi") ? Exprs.num(Math.PI) : Exprs.sym(t.text()));
+                            operands.push(t.kind() == Kind.PARTIAL ? leibnizPartial(t)
+                                    : t.text().equals("π") || t.text().equals("pi") ? Exprs.num(Math.PI) : Exprs.sym(t.text()));
                             expectOperand = false;
                         }
                     }
@@ -235,19 +249,53 @@ public final class Parser {
         operands.push(Exprs.call(p.op(), a, b));
     }
 
-    /** A call of a built-in or of a named function, with the arity checked. */
+    /** A call of a built-in or of a named function, or a partial at its arguments, with the arity checked. */
     private Expr call(Token name, List<Expr> args) {
+        if (name.kind() == Kind.PARTIAL) return explicitPartial(name, args);
         String n = name.text();
         var op = Op.byFunctionName(n);
         if (op.isPresent()) {
             checkArity(name, op.get().arity(), args.size());
             return Exprs.call(op.get(), args);
         }
-        var fn = Functions.lookup(n);
-        if (fn.isPresent()) {
-            checkArity(name, fn.get().arity(), args.size());
-            return fn.get().apply(args.toArray(Expr[]::new));
+        Fn fn = function(name, n);
+        checkArity(name, fn.arity(), args.size());
+        Expr e = fn.apply(args.toArray(Expr[]::new));
+        if (partials != null) partials.applied(e);
+        return e;
+    }
+
+    /** {@code ∂f/∂g}: the partial its Leibniz name means in this text ({@link LeibnizPartials}). */
+    private Expr leibnizPartial(Token t) {
+        PartialName name = PartialName.of(t, source);
+        return partials.resolve(function(t, name.function()), name, t, source);
+    }
+
+    /** {@code ∂g/∂u(x, y)}: the partial by the parameters the denominator names, at the arguments. */
+    private Expr explicitPartial(Token t, List<Expr> args) {
+        PartialName name = PartialName.of(t, source);
+        Fn fn = function(t, name.function());
+        if (fn.arity() != args.size()) {
+            throw new ParseException(fn.name() + " takes " + fn.arity() + " argument" + (fn.arity() == 1 ? "" : "s")
+                    + " but " + t.text() + " was given " + args.size(), source, t.column());
         }
+        var wrt = new ArrayList<Integer>();
+        for (var v : name.denominator()) {
+            int k = fn.params().indexOf(v.name());
+            if (k < 0) {
+                throw new ParseException(t.text() + "(…) is by a parameter of " + fn.signature() + ", and " + v.name()
+                        + " is not one" + Suggestions.closest(v.name(), fn.params()).map(s -> "; did you mean " + s + "?").orElse(""),
+                        source, t.column());
+            }
+            for (int j = 0; j < v.times(); j++) wrt.add(k);
+        }
+        return Exprs.partial(fn, wrt, args);
+    }
+
+    /** The function made by def/declare that {@code n} names (typed at {@code name}), or an error with a suggestion. */
+    private Fn function(Token name, String n) {
+        var fn = Functions.lookup(n);
+        if (fn.isPresent()) return fn.get();
         var known = new TreeSet<>(Op.functionNames());
         known.addAll(Functions.names());
         String hint = Suggestions.closest(n, known).map(s -> "; did you mean " + s + "?").orElse("");

@@ -57,8 +57,8 @@ public final class LatexPrinter extends TreeWriter {
             case Num x -> out.add(number(x.value()));
             case Sym s -> out.add(LatexNames.of(s.name()));
             case Apply a -> call(out, LatexNames.of(a.fn().name()), a.args(), "\\left(", "\\right)");
-            case Partial p when explicit.contains(p) -> call(out, leibniz(p, Leibniz.parameters(p)), p.args(), "\\left(", "\\right)");
-            case Partial p -> out.add(leibniz(p, Leibniz.denominator(p)));
+            case Partial p when explicit.contains(p) -> call(out, leibniz(p, p.parameterDenominator()), p.args(), "\\left(", "\\right)");
+            case Partial p -> out.add(leibniz(p, p.denominator()));
             case Call c -> operation(c, out);
         }
     }
@@ -155,13 +155,13 @@ public final class LatexPrinter extends TreeWriter {
         return sign + (mantissa.equals("1") ? power : mantissa + " \\cdot " + power);
     }
 
-    private static String leibniz(Partial p, List<Leibniz.Variable> denominator) {
+    private static String leibniz(Partial p, List<Partial.Variable> denominator) {
         int order = p.wrt().size();
         var s = new StringBuilder("\\frac{\\partial");
         if (order > 1) s.append("^{").append(order).append('}');
         s.append(' ').append(LatexNames.of(p.fn().name())).append("}{");
         String sep = "";
-        for (Leibniz.Variable v : denominator) {
+        for (Partial.Variable v : denominator) {
             s.append(sep).append("\\partial ").append(LatexNames.of(v.name()));
             if (v.times() > 1) s.append("^{").append(v.times()).append('}');
             sep = " ";

@@ -71,8 +71,8 @@ public final class UnicodePrinter extends TreeWriter {
             case Num x -> out.add(number(x.value()));
             case Sym s -> out.add(s.name());
             case Apply a -> call(out, a.fn().name(), a.args(), "(", ")");
-            case Partial p when explicit.contains(p) -> call(out, leibniz(p, Leibniz.parameters(p)), p.args(), "(", ")");
-            case Partial p -> out.add(leibniz(p, Leibniz.denominator(p)));
+            case Partial p when explicit.contains(p) -> call(out, leibniz(p, p.parameterDenominator()), p.args(), "(", ")");
+            case Partial p -> out.add(leibniz(p, p.denominator()));
             case Call c when !c.op().isOperator() -> call(out, c.op().notation().unicode(), c.args(), "(", ")");
             case Call c when Precedence.of(c.op()) == PRODUCT -> product(c, out);
             case Call c when c.op().arity() == 1 -> {   // prefix: -x
@@ -151,11 +151,11 @@ public final class UnicodePrinter extends TreeWriter {
         return (NumberText.negative(v) ? "-" : "") + (m == Math.PI ? "π" : NumberText.decimal(m));
     }
 
-    private static String leibniz(Partial p, List<Leibniz.Variable> denominator) {
+    private static String leibniz(Partial p, List<Partial.Variable> denominator) {
         var s = new StringBuilder("∂");
         if (p.wrt().size() > 1) s.append(superscript(p.wrt().size()));
         s.append(p.fn().name()).append('/');
-        for (Leibniz.Variable v : denominator) {
+        for (Partial.Variable v : denominator) {
             s.append('∂').append(v.name());
             if (v.times() > 1) s.append(superscript(v.times()));
         }
