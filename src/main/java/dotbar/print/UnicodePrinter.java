@@ -43,11 +43,20 @@ public final class UnicodePrinter extends TreeWriter {
     /** Integer exponents of at most this magnitude print as superscripts. */
     public static final int SUPERSCRIPT_LIMIT = 999;
 
-    /** The partials of this printout whose Leibniz name is ambiguous in it ({@link Leibniz#explicit}). */
-    private final java.util.Set<Partial> explicit;
+    private final Expr root;
+    /**
+     * The partials of this printout whose Leibniz name is ambiguous in it ({@link Leibniz#explicit}),
+     * found when the first partial is met: an expression without one costs no extra walk.
+     */
+    private java.util.Set<Partial> explicit;
 
     private UnicodePrinter(Expr root) {
-        this.explicit = Leibniz.explicit(root);
+        this.root = root;
+    }
+
+    private boolean isExplicit(Partial p) {
+        if (explicit == null) explicit = Leibniz.explicit(root);
+        return explicit.contains(p);
     }
 
     /** The Unicode text of {@code e} (cut, with a note, beyond 4 000 000 characters). */
@@ -71,7 +80,7 @@ public final class UnicodePrinter extends TreeWriter {
             case Num x -> out.add(number(x.value()));
             case Sym s -> out.add(s.name());
             case Apply a -> call(out, a.fn().name(), a.args(), "(", ")");
-            case Partial p when explicit.contains(p) -> call(out, leibniz(p, p.parameterDenominator()), p.args(), "(", ")");
+            case Partial p when isExplicit(p) -> call(out, leibniz(p, p.parameterDenominator()), p.args(), "(", ")");
             case Partial p -> out.add(leibniz(p, p.denominator()));
             case Call c when !c.op().isOperator() -> call(out, c.op().notation().unicode(), c.args(), "(", ")");
             case Call c when Precedence.of(c.op()) == PRODUCT -> product(c, out);
