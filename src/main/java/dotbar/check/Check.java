@@ -46,7 +46,7 @@ public final class Check {
     /** Points decided in high precision (all the others are screened in double precision). */
     static final int PRECISE_POINTS = 20;
     /** Node evaluations in high precision a check spends at most on its decision points (about a second). */
-    private static final long PRECISE_BUDGET = 200_000;
+    private static final long PRECISE_BUDGET = 100_000;
     private static final double TOLERANCE = 1e-8;
     static final long SEED = 20_240_531L;
 

@@ -6,6 +6,7 @@ import dotbar.expr.Fn;
 import dotbar.expr.Partial;
 import dotbar.expr.Point;
 import dotbar.print.TextTable;
+import dotbar.print.UnicodePrinter;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -50,7 +51,7 @@ final class IdentityTest {
         for (int attempt = 0; attempt < Check.ATTEMPTS && agree < POINTS; attempt++) {
             Point p = Check.randomPoint(vars, random);
             var values = new HashMap<Key, BigDecimal>();
-            var shown = new LinkedHashMap<String, BigDecimal>();
+            var shown = new LinkedHashMap<Expr, BigDecimal>();  // printed only for a counterexample
             Precise.UnknownValues unknown = (node, args) -> {
                 var rounded = new ArrayList<BigDecimal>(args.length);
                 for (BigDecimal a : args) rounded.add(a.round(KEY).stripTrailingZeros());
@@ -61,7 +62,7 @@ final class IdentityTest {
                 };
                 return values.computeIfAbsent(key, k -> {
                     BigDecimal v = BigDecimal.valueOf(random.nextLong(CHOICES) - CHOICES / 2).divide(MILLION);
-                    shown.putIfAbsent(node.toString(), v);
+                    shown.putIfAbsent(node, v);
                     return v;
                 });
             };
@@ -72,7 +73,7 @@ final class IdentityTest {
             }
             if (!c.agree()) {
                 var where = new ArrayList<String>();
-                shown.forEach((name, v) -> { if (where.size() < 8) where.add(name + " = " + v.toPlainString()); });
+                shown.forEach((node, v) -> { if (where.size() < 8) where.add(brief(node) + " = " + v.toPlainString()); });
                 String at = vars.isEmpty() ? "" : " at " + p;
                 return new Check(statement, Check.Verdict.COUNTEREXAMPLE, "not equal for some functions:" + at + " with "
                         + String.join(", ", where) + (shown.size() > where.size() ? ", …" : "")
@@ -86,17 +87,24 @@ final class IdentityTest {
                     + Check.ATTEMPTS + " random ones (with random values for the unknowns) has both sides defined", null, 0, 0);
         }
         var names = new ArrayList<String>();
-        for (Expr u : unknowns) if (names.size() < 6) names.add(u.toString());
+        for (Expr u : unknowns) if (names.size() < 6) names.add(brief(u));
         String bound = degree < 0
-                ? "; an unknown enters a function that is not a polynomial, so there is no Schwartz–Zippel bound: evidence, not proof"
-                : "; the difference of the sides is a rational function of degree ≤ " + degree + " in them, so were it not 0 for all functions"
-                        + " it would pass " + agree + " such points with probability ≤ (" + degree + "/" + CHOICES + ")^" + agree;
+                ? "; an unknown enters a function that is not a polynomial (sin, exp, …), so there is no Schwartz–Zippel bound: evidence, not proof"
+                : "; the difference of the sides is a rational function of degree ≤ " + degree + " in the unknowns, so a claim false for some"
+                        + " functions would pass " + agree + " such points with probability ≤ (" + degree + "/" + CHOICES + ")^" + agree
+                        + " (Schwartz–Zippel; the symbols, drawn as for a concrete claim, are evidence only)";
         String partly = undefined == 0 ? "" : "; at " + undefined + " other points a side is undefined or out of range";
         return new Check(statement, Check.Verdict.RANDOM_POINTS, "equal at " + agree + " random points"
-                + (vars.isEmpty() ? "" : " in " + String.join(", ", vars)) + " with " + unknowns.size() + " unknown"
-                + (unknowns.size() == 1 ? "" : "s") + " (" + String.join(", ", names) + (unknowns.size() > names.size() ? ", …" : "")
-                + ") given independent random values, in " + Precise.DIGITS + "-digit arithmetic (largest relative difference "
-                + TextTable.number(largest, 2) + ")" + bound + "; this holds for all functions, as the unknowns stand for any values"
-                + " a function and its partials can take; the simplifier could not show it" + partly, null, agree, largest);
+                + (vars.isEmpty() ? "" : " in " + String.join(", ", vars)) + " in " + Precise.DIGITS + "-digit arithmetic, with the "
+                + unknowns.size() + " application" + (unknowns.size() == 1 ? "" : "s") + " and partials of abstract functions ("
+                + String.join(", ", names) + (unknowns.size() > names.size() ? ", …" : "")
+                + ") as independent unknowns given random values (sound for a claim meant for all functions: at a generic point a"
+                + " function's values and partials can be any numbers; largest relative difference " + TextTable.number(largest, 2) + ")"
+                + bound + "; the simplifier could not show it" + partly, null, agree, largest);
+    }
+
+    /** An unknown as printed, cut to 60 characters (a 20 000-deep application would fill the screen). */
+    private static String brief(Expr unknown) {
+        return UnicodePrinter.print(unknown, 60);
     }
 }

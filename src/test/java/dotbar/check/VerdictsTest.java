@@ -92,7 +92,7 @@ class VerdictsTest {
         assertEquals(Check.Verdict.RANDOM_POINTS, c.verdict());
         assertTrue(c.toString().startsWith("✓ holds: "), c.toString());
         assertEquals(IdentityTest.POINTS, c.points());
-        assertTrue(c.reason().contains("with 6 unknowns"), c.reason());
+        assertTrue(c.reason().contains("with the 6 applications and partials of abstract functions"), c.reason());
         assertTrue(c.reason().contains("degree ≤ 6") && c.reason().contains("probability ≤ (6/10000001)^20"), c.reason());
         for (Expr wrong : new Expr[] {diff(J, "c").times(-1), diff(J, "c").times(2), diff(J, "b"), diff(J, "c").plus(diff(J, "a"))}) {
             Check w = check(rv.gradient().get("c"), wrong);
