@@ -3,16 +3,21 @@ package dotbar.check;
 import dotbar.base.DotbarException;
 import dotbar.base.Interrupted;
 import dotbar.diff.SymbolicDiff;
+import dotbar.expr.Apply;
 import dotbar.expr.Call;
 import dotbar.expr.EvaluationPlan;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
+import dotbar.expr.Graph;
+import dotbar.expr.Partial;
 import dotbar.expr.Point;
 import dotbar.parse.Claim;
 import dotbar.print.TextTable;
 import dotbar.simplify.Simplifier;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -38,8 +43,12 @@ import java.util.TreeSet;
 public final class Check {
     static final int POINTS = 200;
     static final int ATTEMPTS = 4000;
+    /** Points decided in high precision (all the others are screened in double precision). */
+    static final int PRECISE_POINTS = 20;
+    /** Node evaluations in high precision a check spends at most on its decision points (about a second). */
+    private static final long PRECISE_BUDGET = 100_000;
     private static final double TOLERANCE = 1e-8;
-    private static final long SEED = 20_240_531L;
+    static final long SEED = 20_240_531L;
 
     /** How the verdict was reached. */
     public enum Verdict { SIMPLIFIED, RANDOM_POINTS, COUNTEREXAMPLE, UNDECIDED }
@@ -51,7 +60,7 @@ public final class Check {
     private final int points;
     private final double largestError;
 
-    private Check(String statement, Verdict verdict, String reason, Point counterexample, int points, double largestError) {
+    Check(String statement, Verdict verdict, String reason, Point counterexample, int points, double largestError) {
         this.statement = statement;
         this.verdict = verdict;
         this.reason = reason;
@@ -87,11 +96,25 @@ public final class Check {
         }
         var vars = new TreeSet<>(lhs.vars());
         vars.addAll(rhs.vars());
+        Expr li = Graph.inline(lhs), ri = Graph.inline(rhs);  // def'd functions compared by their bodies
+        Precise sides = new Precise(li, ri);
+        var unknowns = new LinkedHashSet<Expr>();
+        for (Expr n : sides.nodes()) {
+            if (n instanceof Partial p && !p.fn().isAbstract()) {
+                return new Check(statement, Verdict.UNDECIDED, "cannot evaluate " + p + ": it was taken while " + p.fn().name()
+                        + " had no body; " + p.fn().name() + " is defined now, so differentiate again to use its body", null, 0, 0);
+            }
+            if (n instanceof Partial || n instanceof Apply a && a.fn().isAbstract()) unknowns.add(n);
+        }
+        if (!unknowns.isEmpty()) return IdentityTest.run(statement, sides, List.copyOf(vars), unknowns);
         var random = new Random(SEED);
-        var lhsPlan = new EvaluationPlan(lhs);  // indexed once, evaluated at every point
-        var rhsPlan = new EvaluationPlan(rhs);
-        int agree = 0, oneSided = 0;
-        double largest = 0;
+        var lhsPlan = new EvaluationPlan(li);  // indexed once, evaluated at every point
+        var rhsPlan = new EvaluationPlan(ri);
+        int agree = 0, oneSided = 0, precise = 0;
+        double largest = 0, largestPrecise = 0;
+        boolean inexact = sides.inexact();
+        // a budget of high-precision node evaluations: 20 points, fewer (at least 3) on very large claims
+        int precisePoints = (int) Math.max(3, Math.min(PRECISE_POINTS, PRECISE_BUDGET / sides.nodes().length));
         // both sides constant: one evaluation says it all
         int attempts = vars.isEmpty() ? 1 : ATTEMPTS, wanted = vars.isEmpty() ? 1 : POINTS;
         try {
@@ -107,9 +130,22 @@ public final class Check {
                 // 1 − tanh(x)² and 1/cosh(x)² both underflow towards 0 at large x, at different rates
                 double scale = Math.max(1, Math.max(largest(lv), largest(rv)));
                 double error = Math.abs(a - b) / Math.max(Math.max(Math.abs(a), Math.abs(b)), 1e-4 * scale);
+                // the decision is made in high precision at the first points and wherever doubles disagree
+                Comparison c = precise < precisePoints || error > TOLERANCE ? Comparison.at(sides, p.asMap(), inexact) : null;
+                if (c != null) {
+                    if (!c.agree()) {
+                        return new Check(statement, Verdict.COUNTEREXAMPLE, "not equal: at " + p + " the left side is "
+                                + c.shownLeft() + " and the right side " + c.shownRight() + c.inexactNote(), p, agree, c.error());
+                    }
+                    precise++;
+                    largestPrecise = Math.max(largestPrecise, c.error());
+                    agree++;
+                    continue;
+                }
                 if (error > TOLERANCE) {
                     return new Check(statement, Verdict.COUNTEREXAMPLE, "not equal: at " + p + " the left side is "
-                            + TextTable.number(a, 12) + " and the right side " + TextTable.number(b, 12), p, agree, error);
+                            + TextTable.number(a, 12) + " and the right side " + TextTable.number(b, 12)
+                            + " (in double precision: the high-precision evaluation is out of range here)", p, agree, error);
                 }
                 largest = Math.max(largest, error);
                 agree++;
@@ -117,18 +153,23 @@ public final class Check {
         } catch (Interrupted stop) {
             throw stop;
         } catch (DotbarException e) {
-            return new Check(statement, Verdict.UNDECIDED, "not decided: the simplifier could not show it and the sides cannot be evaluated: "
+            return new Check(statement, Verdict.UNDECIDED, "the simplifier could not show it and the sides cannot be evaluated: "
                     + e.getMessage(), null, 0, 0);
         }
         if (agree == 0) {
-            return new Check(statement, Verdict.UNDECIDED, "not decided: the simplifier could not show it and no point of "
+            return new Check(statement, Verdict.UNDECIDED, "the simplifier could not show it and no point of "
                     + ATTEMPTS + " random ones has both sides defined", null, 0, 0);
         }
         String also = oneSided == 0 ? "" : "; at " + oneSided + " other points only one side is defined";
+        String how = precise == agree ? "" : " (" + precise + " of them in " + Precise.DIGITS + "-digit arithmetic"
+                + (precise == 0 ? "" : ", largest relative difference there " + TextTable.number(largestPrecise, 2))
+                + "; the others in double precision, largest relative error " + TextTable.number(largest, 2) + ")";
+        if (precise == agree) how = " in " + Precise.DIGITS + "-digit arithmetic (largest relative difference "
+                + TextTable.number(largestPrecise, 2) + ")";
         return new Check(statement, Verdict.RANDOM_POINTS, "equal at " + agree + " random points"
-                + (vars.isEmpty() ? "" : " in " + String.join(", ", vars))
-                + " (largest relative error " + TextTable.number(largest, 2) + "); the simplifier could not show it" + also,
-                null, agree, largest);
+                + (vars.isEmpty() ? "" : " in " + String.join(", ", vars)) + how
+                + (inexact ? Comparison.INEXACT : "") + "; the simplifier could not show it" + also,
+                null, agree, Math.max(largest, largestPrecise));
     }
 
     private static double largest(double[] values) {
@@ -138,7 +179,7 @@ public final class Check {
     }
 
     /** A point drawn from three ranges in turn, values rounded to 3 decimals so a counterexample reads well. */
-    private static Point randomPoint(List<String> vars, Random random) {
+    static Point randomPoint(List<String> vars, Random random) {
         var values = new LinkedHashMap<String, Double>();
         for (String v : vars) {
             double x = switch (random.nextInt(3)) {
@@ -183,6 +224,11 @@ public final class Check {
 
     @Override
     public String toString() {
-        return (holds() ? "✓ holds: " : "✗ does not hold: ") + statement + "\n  " + reason;
+        String mark = switch (verdict) {
+            case SIMPLIFIED, RANDOM_POINTS -> "✓ holds: ";
+            case COUNTEREXAMPLE -> "✗ does not hold: ";
+            case UNDECIDED -> "? undecided: ";
+        };
+        return mark + statement + "\n  " + reason;
     }
 }

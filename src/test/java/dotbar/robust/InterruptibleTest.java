@@ -101,6 +101,10 @@ class InterruptibleTest {
     void checkHessianSimplifyAndSetUp() throws Exception {
         Expr e = wide(40_000, 400);
         interruptInside("Check", () -> { for (;;) check(e, e.plus(sym("w0")).minus(sym("w0")).times(1.0000001)); });
+        interruptInside("Precise", () -> { for (;;) check(e, e.plus(sym("w0")).minus(sym("w0")).times(1.0000001)); });
+        declare("fi13(u)");
+        Expr unknowns = e.plus(parse("fi13(w1)"));
+        interruptInside("IdentityTest", () -> { for (;;) check(unknowns, unknowns.plus(sym("w0")).minus(sym("w0")).times(1.0000001)); });
         interruptInside("Hessian", () -> hessian(e, Point.of(zeroes(400))));
         interruptInside("Simplifier", () -> { for (;;) simplify(e.times(e.plus(1))); });
         interruptInside("TapeCompiler", () -> { for (int i = 2; ; i++) compile(e.times(i)); });

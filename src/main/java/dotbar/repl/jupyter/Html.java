@@ -115,7 +115,11 @@ final class Html {
 
     private static String check(Check c) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("holds", c.holds() ? "✓ yes" : "✗ no"));
+        rows.add(List.of("holds", switch (c.verdict()) {
+            case SIMPLIFIED, RANDOM_POINTS -> "✓ yes";
+            case COUNTEREXAMPLE -> "✗ no";
+            case UNDECIDED -> "? undecided";
+        }));
         rows.add(List.of("verdict", text(c.verdict())));
         rows.add(List.of("reason", text(c.reason())));
         rows.add(List.of("points tried", String.valueOf(c.points())));
