@@ -177,9 +177,7 @@ public final class Optimizer implements Trajectory {
             g = grad;
         }
         long version = wholeVersion;
-        System.arraycopy(theta, 0, nextTheta, 0, theta.length);
-        for (int k = 0; k < state.length; k++) System.arraycopy(state[k], 0, nextState[k], 0, theta.length);
-        rule.step(nextTheta, g, nextState, step, hyper, frame);
+        rule.step(theta, state, g, step, hyper, frame, nextTheta, nextState);
         if (!finite(nextTheta, nextState)) reportNotFinite(step, g);
         double rowLoss = used, rowNorm;
         if (objective.stochastic()) {
