@@ -129,6 +129,7 @@ public final class Optimizer implements Trajectory {
         long begin = System.nanoTime(), nextReport = begin + quietNanos;
         boolean reported = false;
         int done = 0;
+        history.reserve(n);
         try {
             for (; done < n; done++) {
                 if (Thread.interrupted()) {
@@ -177,8 +178,7 @@ public final class Optimizer implements Trajectory {
             g = grad;
         }
         long version = wholeVersion;
-        rule.step(theta, state, g, step, hyper, frame, nextTheta, nextState);
-        if (!finite(nextTheta, nextState)) reportNotFinite(step, g);
+        if (!rule.step(theta, state, g, step, hyper, frame, nextTheta, nextState)) reportNotFinite(step, g);
         double rowLoss = used, rowNorm;
         if (objective.stochastic()) {
             rowNorm = Grad.norm(g);
@@ -206,7 +206,7 @@ public final class Optimizer implements Trajectory {
     }
 
     /** True when every update and state is finite; only when not does {@link #reportNotFinite} look for which. */
-    private static boolean finite(double[] theta, double[][] state) {
+    static boolean finite(double[] theta, double[][] state) {
         if (!finite(theta)) return false;
         for (double[] s : state) if (!finite(s)) return false;
         return true;

@@ -209,17 +209,16 @@ public final class Rule {
      * {@code state[k][i]} (state k in {@link #states()} order), with gradient {@code grad[i]}, and
      * writes the result into {@code nextTheta} and {@code nextState} (other arrays of the same
      * shapes). A built-in rule runs its {@link Fused} loop; a user's rule runs its equations'
-     * program ({@link #stepProgram}). Allocates nothing.
+     * program ({@link #stepProgram}). Allocates nothing. Returns false when a new θ or state
+     * may not be finite (true means every one is).
      */
-    void step(double[] theta, double[][] state, double[] grad, long t, double[] hyper, Program.Frame frame,
-              double[] nextTheta, double[][] nextState) {
-        if (fused != null) {
-            fused.step(theta, state, grad, t, hyper, nextTheta, nextState);
-            return;
-        }
+    boolean step(double[] theta, double[][] state, double[] grad, long t, double[] hyper, Program.Frame frame,
+                 double[] nextTheta, double[][] nextState) {
+        if (fused != null) return fused.step(theta, state, grad, t, hyper, nextTheta, nextState);
         System.arraycopy(theta, 0, nextTheta, 0, theta.length);
         for (int k = 0; k < state.length; k++) System.arraycopy(state[k], 0, nextState[k], 0, theta.length);
         stepProgram(nextTheta, grad, nextState, t, hyper, frame);
+        return Optimizer.finite(nextTheta, nextState);
     }
 
     /** True when {@link #step} runs a fused loop rather than the equations' program. */

@@ -28,7 +28,7 @@ class FusedTest {
         assertFalse(rule("heavy", "v = α*v - g", "θ = θ + η*v").fused(), "a user's rule runs its program");
     }
 
-    /** A value for a random entry: ordinary sizes mostly, and zeros, signed zeros, tiny and huge ones. */
+    /** A value for a random entry: ordinary sizes mostly, and zeros, signed zeros, tiny and huge ones (whose squares overflow). */
     private static double entry(Random random) {
         return switch (random.nextInt(12)) {
             case 0 -> 0.0;
@@ -36,6 +36,7 @@ class FusedTest {
             case 2 -> random.nextGaussian() * 1e-160;
             case 3 -> random.nextGaussian() * 1e150;
             case 4 -> Double.MIN_VALUE * random.nextInt(100);
+            case 5 -> random.nextInt(3) == 0 ? random.nextGaussian() * 1e200 : random.nextGaussian();  // g² overflows
             default -> random.nextGaussian() * Math.pow(10, random.nextInt(9) - 4);
         };
     }
@@ -74,7 +75,8 @@ class FusedTest {
                 double[] thetaBefore = theta.clone(), gBefore = g.clone();
                 double[][] stateBefore = new double[k][];
                 for (int s = 0; s < k; s++) stateBefore[s] = state[s].clone();
-                r.step(theta, state, g, t, hyper, r.frame(), fusedTheta, fusedState);
+                boolean finite = r.step(theta, state, g, t, hyper, r.frame(), fusedTheta, fusedState);
+                assertEquals(Optimizer.finite(fusedTheta, fusedState), finite, "the fused step's finiteness flag");
                 assertArrayEquals(thetaBefore, theta, "the fused step leaves its inputs alone");
                 assertArrayEquals(gBefore, g);
                 for (int s = 0; s < k; s++) assertArrayEquals(stateBefore[s], state[s]);
