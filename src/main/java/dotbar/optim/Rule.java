@@ -28,7 +28,8 @@ import java.util.StringJoiner;
  * <p>A rule is immutable ({@link #set} returns a new one) and compiled once, when it is built:
  * each right-hand side becomes a tape over a fixed slot layout {@code [θ, g, t, hyperparameters…,
  * states…]}; stepping runs each tape once over all the parameters at once, with no expression
- * evaluation, no map look-ups and no allocation.
+ * evaluation, no map look-ups and no allocation. A built-in rule also has a {@link Fused} step,
+ * its equations as one loop over the parameters, which gives the same bits and is what it runs.
  *
  * <pre>{@code
  * Rule heavy = rule("heavy", "v = α*v - g", "θ = θ + η*v").set("α", 0.9).set("η", 0.01);
