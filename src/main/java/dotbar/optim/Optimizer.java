@@ -129,7 +129,6 @@ public final class Optimizer implements Trajectory {
         long begin = System.nanoTime(), nextReport = begin + quietNanos;
         boolean reported = false;
         int done = 0;
-        history.reserve(n);
         try {
             for (; done < n; done++) {
                 if (Thread.interrupted()) {
@@ -138,6 +137,8 @@ public final class Optimizer implements Trajectory {
                             + rule.name() + " keeps its state at t = " + t + ": " + this);
                 }
                 advance();
+                // after the first step, so that an interrupt right away still finds a step made
+                if (done == 0) history.reserve(n - 1L);
                 if (listener != null) {
                     long now = System.nanoTime();
                     if (now >= nextReport) {
