@@ -100,6 +100,16 @@ public final class History {
         if (size > capacity) thin();
     }
 
+    /**
+     * Room for {@code more} rows beyond the current ones (up to the capacity), in one allocation:
+     * {@code step(n)} says how many rows are coming, so a long run does not grow the arrays by
+     * doubling, copying every row it has each time (measured: a quarter of an Adam step at n = 10).
+     */
+    void reserve(long more) {
+        int rows = (int) Math.min(size + more, capacity + 1L);
+        if (rows > steps.length) resize(rows);
+    }
+
     /** Keeps the start, the rows on twice the stride, and the latest. */
     private void thin() {
         own();

@@ -137,6 +137,8 @@ public final class Optimizer implements Trajectory {
                             + rule.name() + " keeps its state at t = " + t + ": " + this);
                 }
                 advance();
+                // after the first step, so that an interrupt right away still finds a step made
+                if (done == 0) history.reserve(n - 1L);
                 if (listener != null) {
                     long now = System.nanoTime();
                     if (now >= nextReport) {
@@ -177,10 +179,7 @@ public final class Optimizer implements Trajectory {
             g = grad;
         }
         long version = wholeVersion;
-        System.arraycopy(theta, 0, nextTheta, 0, theta.length);
-        for (int k = 0; k < state.length; k++) System.arraycopy(state[k], 0, nextState[k], 0, theta.length);
-        rule.step(nextTheta, g, nextState, step, hyper, frame);
-        if (!finite(nextTheta, nextState)) reportNotFinite(step, g);
+        if (!rule.step(theta, state, g, step, hyper, frame, nextTheta, nextState)) reportNotFinite(step, g);
         double rowLoss = used, rowNorm;
         if (objective.stochastic()) {
             rowNorm = Grad.norm(g);
@@ -208,7 +207,7 @@ public final class Optimizer implements Trajectory {
     }
 
     /** True when every update and state is finite; only when not does {@link #reportNotFinite} look for which. */
-    private static boolean finite(double[] theta, double[][] state) {
+    static boolean finite(double[] theta, double[][] state) {
         if (!finite(theta)) return false;
         for (double[] s : state) if (!finite(s)) return false;
         return true;

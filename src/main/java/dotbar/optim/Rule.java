@@ -28,7 +28,8 @@ import java.util.StringJoiner;
  * <p>A rule is immutable ({@link #set} returns a new one) and compiled once, when it is built:
  * each right-hand side becomes a tape over a fixed slot layout {@code [θ, g, t, hyperparameters…,
  * states…]}; stepping runs each tape once over all the parameters at once, with no expression
- * evaluation, no map look-ups and no allocation.
+ * evaluation, no map look-ups and no allocation. A built-in rule also has a {@link Fused} step,
+ * its equations as one loop over the parameters, which gives the same bits and is what it runs.
  *
  * <pre>{@code
  * Rule heavy = rule("heavy", "v = α*v - g", "θ = θ + η*v").set("α", 0.9).set("η", 0.01);
@@ -54,6 +55,7 @@ public final class Rule {
     private final List<String> states;
     private final boolean builtin;
     private final Program program;
+    private final Fused fused;         // a built-in rule's one-loop step; null for a user's rule
 
     /**
      * A rule from its equations; {@code defaults} gives hyperparameter values (and the order they
@@ -61,9 +63,15 @@ public final class Rule {
      * without a value, to be {@link #set} before the rule runs.
      */
     Rule(String name, List<Equation> equations, Map<String, Double> defaults, boolean builtin) {
+        this(name, equations, defaults, builtin, null);
+    }
+
+    /** A rule as above whose step is also {@code fused}: the same arithmetic as its equations' program, bit for bit. */
+    Rule(String name, List<Equation> equations, Map<String, Double> defaults, boolean builtin, Fused fused) {
         this.name = name;
         this.equations = List.copyOf(equations);
         this.builtin = builtin;
+        this.fused = fused;
         if (equations.isEmpty()) throw new DotbarException("rule " + name + " has no equations");
         var assigned = new LinkedHashSet<String>();
         var read = new LinkedHashSet<String>(defaults.keySet());
@@ -101,6 +109,7 @@ public final class Rule {
         this.states = r.states;
         this.builtin = r.builtin;
         this.program = r.program;
+        this.fused = r.fused;
         this.values = Collections.unmodifiableMap(values);
     }
 
@@ -197,11 +206,31 @@ public final class Rule {
     }
 
     /**
-     * Step {@code t} of the equations for every parameter, each equation once over all of them, in
-     * place: reads and writes {@code theta[i]} and {@code state[k][i]} (state k in
-     * {@link #states()} order), with gradient {@code grad[i]}. Allocates nothing.
+     * Step {@code t} of the equations for every parameter: reads {@code theta[i]} and
+     * {@code state[k][i]} (state k in {@link #states()} order), with gradient {@code grad[i]}, and
+     * writes the result into {@code nextTheta} and {@code nextState} (other arrays of the same
+     * shapes). A built-in rule runs its {@link Fused} loop; a user's rule runs its equations'
+     * program ({@link #stepProgram}). Allocates nothing. Returns false when a new θ or state
+     * may not be finite (true means every one is).
      */
-    void step(double[] theta, double[] grad, double[][] state, long t, double[] hyper, Program.Frame frame) {
+    boolean step(double[] theta, double[][] state, double[] grad, long t, double[] hyper, Program.Frame frame,
+                 double[] nextTheta, double[][] nextState) {
+        if (fused != null) return fused.step(theta, state, grad, t, hyper, nextTheta, nextState);
+        System.arraycopy(theta, 0, nextTheta, 0, theta.length);
+        for (int k = 0; k < state.length; k++) System.arraycopy(state[k], 0, nextState[k], 0, theta.length);
+        stepProgram(nextTheta, grad, nextState, t, hyper, frame);
+        return Optimizer.finite(nextTheta, nextState);
+    }
+
+    /** True when {@link #step} runs a fused loop rather than the equations' program. */
+    boolean fused() { return fused != null; }
+
+    /**
+     * Step {@code t} of the equations' program for every parameter, each equation once over all
+     * of them, in place: reads and writes {@code theta[i]} and {@code state[k][i]}, with gradient
+     * {@code grad[i]}. The general path, and the reference the fused loops are held to.
+     */
+    void stepProgram(double[] theta, double[] grad, double[][] state, long t, double[] hyper, Program.Frame frame) {
         int firstState = FIXED_SLOTS + hyper.length;
         program.bind(frame, THETA_SLOT, theta);
         program.bind(frame, GRADIENT_SLOT, grad);

@@ -28,7 +28,7 @@ public final class Rules {
 
     /** Gradient descent: θ ← θ − η·g. PyTorch {@code SGD(lr)}; default η = 1e-3. */
     public static Rule gd() {
-        return rule("gd", Map.of("η", 1e-3), Rule.THETA, θ.minus(η.times(g)));
+        return rule("gd", Fused.GD, Map.of("η", 1e-3), Rule.THETA, θ.minus(η.times(g)));
     }
 
     /**
@@ -37,7 +37,7 @@ public final class Rules {
      * {@link #gd()}; with data ({@code sgd(loss, data, start)}) g is a minibatch's mean gradient.
      */
     public static Rule sgd() {
-        return rule("sgd", ordered("η", 1e-3, "μ", 0.0, "λ", 0.0),
+        return rule("sgd", Fused.SGD, ordered("η", 1e-3, "μ", 0.0, "λ", 0.0),
                 "b", μ.times(b).plus(g.plus(λ.times(θ))),
                 Rule.THETA, θ.minus(η.times(b)));
     }
@@ -49,7 +49,7 @@ public final class Rules {
      * {@code lr=1e-3}.
      */
     public static Rule momentum() {
-        return rule("momentum", ordered("η", 0.01, "α", 0.9),
+        return rule("momentum", Fused.MOMENTUM, ordered("η", 0.01, "α", 0.9),
                 "v", ema(v),
                 Rule.THETA, θ.plus(η.times(v)));
     }
@@ -61,7 +61,7 @@ public final class Rules {
      * buf ← α·buf + g; θ ← θ − lr·(g + α·buf), with v = −(1−α)·buf. Defaults as {@link #momentum()}.
      */
     public static Rule nesterov() {
-        return rule("nesterov", ordered("η", 0.01, "α", 0.9),
+        return rule("nesterov", Fused.NESTEROV, ordered("η", 0.01, "α", 0.9),
                 "v", ema(v),
                 Rule.THETA, θ.plus(η.times(ema(v))));
     }
@@ -71,7 +71,7 @@ public final class Rules {
      * defaults η = 0.01, ε = 1e-10.
      */
     public static Rule adagrad() {
-        return rule("adagrad", ordered("η", 0.01, "ε", 1e-10),
+        return rule("adagrad", Fused.ADAGRAD, ordered("η", 0.01, "ε", 1e-10),
                 "w", w.plus(square(g)),
                 Rule.THETA, θ.minus(η.times(g).div(sqrt(w).plus(ε))));
     }
@@ -81,7 +81,7 @@ public final class Rules {
      * {@code RMSprop} (whose {@code alpha} is ρ); defaults η = 0.01, ρ = 0.99, ε = 1e-8.
      */
     public static Rule rmsprop() {
-        return rule("rmsprop", ordered("η", 0.01, "ρ", 0.99, "ε", 1e-8),
+        return rule("rmsprop", Fused.RMSPROP, ordered("η", 0.01, "ρ", 0.99, "ε", 1e-8),
                 "w", ρ.times(w).plus(ONE.minus(ρ).times(square(g))),
                 Rule.THETA, θ.minus(η.times(g).div(sqrt(w).plus(ε))));
     }
@@ -93,7 +93,7 @@ public final class Rules {
      * m = −v. Defaults η = 1e-3, α = 0.9, ρ = 0.999 (PyTorch's betas), ε = 1e-8.
      */
     public static Rule adam() {
-        return rule("adam", ordered("η", 1e-3, "α", 0.9, "ρ", 0.999, "ε", 1e-8), adamSteps());
+        return rule("adam", Fused.ADAM, ordered("η", 1e-3, "α", 0.9, "ρ", 0.999, "ε", 1e-8), adamSteps());
     }
 
     /**
@@ -107,7 +107,7 @@ public final class Rules {
         all[0] = Rule.THETA;
         all[1] = θ.times(ONE.minus(η.times(λ)));
         System.arraycopy(steps, 0, all, 2, steps.length);
-        return rule("adamw", ordered("η", 1e-3, "α", 0.9, "ρ", 0.999, "ε", 1e-8, "λ", 0.01), all);
+        return rule("adamw", Fused.ADAMW, ordered("η", 1e-3, "α", 0.9, "ρ", 0.999, "ε", 1e-8, "λ", 0.01), all);
     }
 
     private static Object[] adamSteps() {
@@ -135,12 +135,12 @@ public final class Rules {
         return m;
     }
 
-    /** A built-in rule from target, expression pairs. */
-    private static Rule rule(String name, Map<String, Double> defaults, Object... targetsAndExpressions) {
+    /** A built-in rule from target, expression pairs, whose step runs as {@code fused}. */
+    private static Rule rule(String name, Fused fused, Map<String, Double> defaults, Object... targetsAndExpressions) {
         var equations = new java.util.ArrayList<Rule.Equation>();
         for (int i = 0; i < targetsAndExpressions.length; i += 2) {
             equations.add(new Rule.Equation(Rule.symbolName((String) targetsAndExpressions[i]), (Expr) targetsAndExpressions[i + 1]));
         }
-        return new Rule(name, List.copyOf(equations), defaults, true);
+        return new Rule(name, List.copyOf(equations), defaults, true, fused);
     }
 }

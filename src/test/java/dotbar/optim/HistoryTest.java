@@ -46,4 +46,21 @@ class HistoryTest {
         run(h, 7, 7);                        // appended: 5 rows > 4, thinned to stride 4
         assertArrayEquals(new long[]{0, 4, 7}, h.steps());
     }
+
+    /** Reserving rows for a run changes nothing a reader sees: the same rows as growing one by one, and a snapshot keeps its own. */
+    @Test
+    void reservingRowsChangesNothingButTheAllocation() {
+        History grown = new History(List.of("x", "y"), 8, false), reserved = new History(List.of("x", "y"), 8, false);
+        run(grown, 0, 3);
+        run(reserved, 0, 3);
+        History snap = reserved.snapshot();
+        reserved.reserve(1_000_000);          // more than the capacity: only capacity + 1 rows
+        run(grown, 4, 100);
+        run(reserved, 4, 100);
+        assertArrayEquals(grown.steps(), reserved.steps());
+        assertArrayEquals(grown.column("x"), reserved.column("x"));
+        assertArrayEquals(grown.losses(), reserved.losses());
+        assertArrayEquals(new long[]{0, 1, 2, 3}, snap.steps(), "the snapshot keeps its rows");
+        assertArrayEquals(new double[]{0, -1, -2, -3}, snap.column("y"));
+    }
 }
