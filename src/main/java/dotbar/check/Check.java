@@ -106,7 +106,7 @@ public final class Check {
             }
             if (n instanceof Partial || n instanceof Apply a && a.fn().isAbstract()) unknowns.add(n);
         }
-        if (!unknowns.isEmpty()) return IdentityTest.run(statement, sides, List.copyOf(vars), unknowns);
+        if (!unknowns.isEmpty()) return IdentityTest.run(statement, sides, List.copyOf(vars), unknowns, List.of(li, ri));
         var random = new Random(SEED);
         var lhsPlan = new EvaluationPlan(li);  // indexed once, evaluated at every point
         var rhsPlan = new EvaluationPlan(ri);

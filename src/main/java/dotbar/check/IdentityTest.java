@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Random;
 
@@ -43,7 +44,10 @@ final class IdentityTest {
     /** An unknown: a function (and partial), at argument values rounded to 40 digits. */
     private record Key(Fn fn, List<Integer> wrt, List<BigDecimal> args) {}
 
-    static Check run(String statement, Precise sides, List<String> vars, Collection<Expr> unknowns) {
+    static Check run(String statement, Precise sides, List<String> vars, Collection<Expr> unknowns, List<Expr> claim) {
+        // the unknowns are listed apart from the claim: name each partial as the claim's text would need it
+        // (cut to 60 characters: a 20 000-deep application would fill the screen)
+        Function<Expr, String> brief = UnicodePrinter.within(claim, 60);
         long degree = sides.degree();
         var random = new Random(Check.SEED);
         int agree = 0, undefined = 0;
@@ -73,7 +77,7 @@ final class IdentityTest {
             }
             if (!c.agree()) {
                 var where = new ArrayList<String>();
-                shown.forEach((node, v) -> { if (where.size() < 8) where.add(brief(node) + " = " + v.toPlainString()); });
+                shown.forEach((node, v) -> { if (where.size() < 8) where.add(brief.apply(node) + " = " + v.toPlainString()); });
                 String at = vars.isEmpty() ? "" : " at " + p;
                 return new Check(statement, Check.Verdict.COUNTEREXAMPLE, "not equal for some functions:" + at + " with "
                         + String.join(", ", where) + (shown.size() > where.size() ? ", …" : "")
@@ -87,7 +91,7 @@ final class IdentityTest {
                     + Check.ATTEMPTS + " random ones (with random values for the unknowns) has both sides defined", null, 0, 0);
         }
         var names = new ArrayList<String>();
-        for (Expr u : unknowns) if (names.size() < 6) names.add(brief(u));
+        for (Expr u : unknowns) if (names.size() < 6) names.add(brief.apply(u));
         String bound = degree < 0
                 ? "; an unknown enters a function that is not a polynomial (sin, exp, …), so there is no Schwartz–Zippel bound: evidence, not proof"
                 : "; the difference of the sides is a rational function of degree ≤ " + degree + " in the unknowns, so a claim false for some"
@@ -101,10 +105,5 @@ final class IdentityTest {
                 + ") as independent unknowns given random values (sound for a claim meant for all functions: at a generic point a"
                 + " function's values and partials can be any numbers; largest relative difference " + TextTable.number(largest, 2) + ")"
                 + bound + "; the simplifier could not show it" + partly, null, agree, largest);
-    }
-
-    /** An unknown as printed, cut to 60 characters (a 20 000-deep application would fill the screen). */
-    private static String brief(Expr unknown) {
-        return UnicodePrinter.print(unknown, 60);
     }
 }

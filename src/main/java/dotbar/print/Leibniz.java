@@ -47,7 +47,12 @@ final class Leibniz {
      * by the names its own argument tuples spell, so the work is linear in the DAG.
      */
     static Set<Partial> explicit(Expr root) {
-        List<Expr> nodes = Graph.topologicalOrder(root);
+        return explicit(List.of(root));
+    }
+
+    /** {@link #explicit(Expr)} over the nodes of several roots together (a claim's two sides). */
+    static Set<Partial> explicit(List<Expr> roots) {
+        List<Expr> nodes = Graph.topologicalOrder(roots);
         var partials = new ArrayList<Partial>();
         var applications = new ArrayList<Apply>();
         var orders = new IdentityHashMap<Fn, Set<Integer>>();

@@ -69,6 +69,22 @@ public final class UnicodePrinter extends TreeWriter {
         return new UnicodePrinter(e).write(e, maxChars);  // a printer per printout: it remembers what it saw
     }
 
+    /**
+     * A printer for expressions shown apart that belong to one text (the unknowns a check lists
+     * beside its claim): a partial is written explicitly, {@code ∂g/∂u(x, y)}, when its Leibniz
+     * name is ambiguous among the nodes of {@code context}, so two different partials never print
+     * as one name. The context is walked once, on the first call.
+     */
+    public static java.util.function.Function<Expr, String> within(List<Expr> context, int maxChars) {
+        var shared = new java.util.concurrent.atomic.AtomicReference<java.util.Set<Partial>>();
+        return e -> {
+            if (shared.get() == null) shared.set(Leibniz.explicit(context));
+            var printer = new UnicodePrinter(e);
+            printer.explicit = shared.get();
+            return printer.write(e, maxChars);
+        };
+    }
+
     /** {@code n} in superscript digits, with {@code ⁻} when negative: {@code ⁻¹²}. */
     public static String superscript(long n) {
         return Superscripts.of(n);

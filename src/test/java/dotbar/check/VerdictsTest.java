@@ -165,4 +165,14 @@ class VerdictsTest {
         assertEquals(Check.Verdict.COUNTEREXAMPLE, c[2].verdict(), c[2].toString());
         assertTrue(c[3].holds(), c[3].toString());
     }
+
+    /** A counterexample lists its unknowns apart from the claim: two different partials of h keep two different names. */
+    @Test
+    void aCounterexampleNamesDifferentPartialsDifferently() {
+        declare("hv(u, v)");
+        var c = check("d/dx hv(x, y)*hv(y, x) = ∂hv/∂u(x, y)*hv(y, x)");
+        assertEquals(Check.Verdict.COUNTEREXAMPLE, c.verdict(), c.toString());
+        assertTrue(c.reason().contains("∂hv/∂u(x, y) = ") && c.reason().contains("∂hv/∂v(y, x) = "), c.reason());
+        assertFalse(c.reason().contains("∂hv/∂x = "), c.reason());
+    }
 }
