@@ -34,20 +34,10 @@ import java.util.List;
  * <p>Printing is iterative and linear in the length of the text ({@link TreeWriter}).
  */
 public final class LatexPrinter extends TreeWriter {
-    private final Expr root;
-    /**
-     * The partials of this printout whose Leibniz name is ambiguous in it ({@link Leibniz#explicit}),
-     * found when the first partial is met: an expression without one costs no extra walk.
-     */
-    private java.util.Set<Partial> explicit;
+    private final ExplicitPartials explicit;
 
-    private LatexPrinter(Expr root) {
-        this.root = root;
-    }
-
-    private boolean isExplicit(Partial p) {
-        if (explicit == null) explicit = Leibniz.explicit(root);
-        return explicit.contains(p);
+    private LatexPrinter(ExplicitPartials explicit) {
+        this.explicit = explicit;
     }
 
     /** The LaTeX source of {@code e} (cut, with a note, beyond 4 000 000 characters). */
@@ -57,7 +47,7 @@ public final class LatexPrinter extends TreeWriter {
 
     /** The LaTeX source of {@code e}, cut after {@code maxChars} characters. */
     public static String print(Expr e, int maxChars) {
-        return new LatexPrinter(e).write(e, maxChars);  // a printer per printout: it remembers what it saw
+        return new LatexPrinter(new ExplicitPartials(List.of(e))).write(e, maxChars);  // a printer per printout: it remembers what it saw
     }
 
     @Override
@@ -66,7 +56,7 @@ public final class LatexPrinter extends TreeWriter {
             case Num x -> out.add(number(x.value()));
             case Sym s -> out.add(LatexNames.of(s.name()));
             case Apply a -> call(out, LatexNames.of(a.fn().name()), a.args(), "\\left(", "\\right)");
-            case Partial p when isExplicit(p) -> call(out, leibniz(p, p.parameterDenominator()), p.args(), "\\left(", "\\right)");
+            case Partial p when explicit.contains(p) -> call(out, leibniz(p, p.parameterDenominator()), p.args(), "\\left(", "\\right)");
             case Partial p -> out.add(leibniz(p, p.denominator()));
             case Call c -> operation(c, out);
         }

@@ -41,16 +41,12 @@ final class Leibniz {
     private record Meaning(List<Expr> args, List<Integer> wrt) {}
 
     /**
-     * The partial nodes of {@code root} whose Leibniz name denotes something else too in it:
+     * The partial nodes of {@code roots} (one text: an expression, or a claim's two sides) whose
+     * Leibniz name denotes something else too among them:
      * another partial node with the same name, or the same partial at the arguments of another
      * application of the function. One walk over the distinct nodes; an application is matched
      * by the names its own argument tuples spell, so the work is linear in the DAG.
      */
-    static Set<Partial> explicit(Expr root) {
-        return explicit(List.of(root));
-    }
-
-    /** {@link #explicit(Expr)} over the nodes of several roots together (a claim's two sides). */
     static Set<Partial> explicit(List<Expr> roots) {
         List<Expr> nodes = Graph.topologicalOrder(roots);
         var partials = new ArrayList<Partial>();

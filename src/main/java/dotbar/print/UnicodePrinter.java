@@ -43,20 +43,10 @@ public final class UnicodePrinter extends TreeWriter {
     /** Integer exponents of at most this magnitude print as superscripts. */
     public static final int SUPERSCRIPT_LIMIT = 999;
 
-    private final Expr root;
-    /**
-     * The partials of this printout whose Leibniz name is ambiguous in it ({@link Leibniz#explicit}),
-     * found when the first partial is met: an expression without one costs no extra walk.
-     */
-    private java.util.Set<Partial> explicit;
+    private final ExplicitPartials explicit;
 
-    private UnicodePrinter(Expr root) {
-        this.root = root;
-    }
-
-    private boolean isExplicit(Partial p) {
-        if (explicit == null) explicit = Leibniz.explicit(root);
-        return explicit.contains(p);
+    private UnicodePrinter(ExplicitPartials explicit) {
+        this.explicit = explicit;
     }
 
     /** The Unicode text of {@code e} (cut, with a note, beyond 4 000 000 characters). */
@@ -66,23 +56,18 @@ public final class UnicodePrinter extends TreeWriter {
 
     /** The Unicode text of {@code e}, cut after {@code maxChars} characters. */
     public static String print(Expr e, int maxChars) {
-        return new UnicodePrinter(e).write(e, maxChars);  // a printer per printout: it remembers what it saw
+        return new UnicodePrinter(new ExplicitPartials(List.of(e))).write(e, maxChars);  // a printer per printout: it remembers what it saw
     }
 
     /**
      * A printer for expressions shown apart that belong to one text (the unknowns a check lists
      * beside its claim): a partial is written explicitly, {@code ∂g/∂u(x, y)}, when its Leibniz
      * name is ambiguous among the nodes of {@code context}, so two different partials never print
-     * as one name. The context is walked once, on the first call.
+     * as one name. The context is walked once, when the first partial is met.
      */
     public static java.util.function.Function<Expr, String> within(List<Expr> context, int maxChars) {
-        var shared = new java.util.concurrent.atomic.AtomicReference<java.util.Set<Partial>>();
-        return e -> {
-            if (shared.get() == null) shared.set(Leibniz.explicit(context));
-            var printer = new UnicodePrinter(e);
-            printer.explicit = shared.get();
-            return printer.write(e, maxChars);
-        };
+        var shared = new ExplicitPartials(context);
+        return e -> new UnicodePrinter(shared).write(e, maxChars);
     }
 
     /** {@code n} in superscript digits, with {@code ⁻} when negative: {@code ⁻¹²}. */
@@ -96,7 +81,7 @@ public final class UnicodePrinter extends TreeWriter {
             case Num x -> out.add(number(x.value()));
             case Sym s -> out.add(s.name());
             case Apply a -> call(out, a.fn().name(), a.args(), "(", ")");
-            case Partial p when isExplicit(p) -> call(out, leibniz(p, p.parameterDenominator()), p.args(), "(", ")");
+            case Partial p when explicit.contains(p) -> call(out, leibniz(p, p.parameterDenominator()), p.args(), "(", ")");
             case Partial p -> out.add(leibniz(p, p.denominator()));
             case Call c when !c.op().isOperator() -> call(out, c.op().notation().unicode(), c.args(), "(", ")");
             case Call c when Precedence.of(c.op()) == PRODUCT -> product(c, out);
