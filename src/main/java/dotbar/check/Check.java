@@ -108,8 +108,7 @@ public final class Check {
         }
         if (!unknowns.isEmpty()) return IdentityTest.run(statement, sides, List.copyOf(vars), unknowns, List.of(li, ri));
         var random = new Random(SEED);
-        var lhsPlan = new EvaluationPlan(li);  // indexed once, evaluated at every point
-        var rhsPlan = new EvaluationPlan(ri);
+        var plan = new EvaluationPlan(List.of(li, ri));  // both sides indexed once, evaluated at every point
         int agree = 0, oneSided = 0, precise = 0;
         double largest = 0, largestPrecise = 0;
         boolean inexact = sides.inexact();
@@ -120,15 +119,15 @@ public final class Check {
         try {
             for (int attempt = 0; attempt < attempts && agree < wanted; attempt++) {
                 Point p = randomPoint(List.copyOf(vars), random);
-                double[] lv = lhsPlan.values(p.asMap()), rv = rhsPlan.values(p.asMap());
-                double a = lv[lv.length - 1], b = rv[rv.length - 1];
+                double[] v = plan.values(p.asMap());
+                double a = v[plan.root(0)], b = v[plan.root(1)];
                 if (!Double.isFinite(a) || !Double.isFinite(b)) {
                     if (Double.isFinite(a) != Double.isFinite(b)) oneSided++;
                     continue;
                 }
                 // relative to the larger side, but not below 10⁻⁴ of the largest intermediate value:
                 // 1 − tanh(x)² and 1/cosh(x)² both underflow towards 0 at large x, at different rates
-                double scale = Math.max(1, Math.max(largest(lv), largest(rv)));
+                double scale = Math.max(1, largest(v));
                 double error = Math.abs(a - b) / Math.max(Math.max(Math.abs(a), Math.abs(b)), 1e-4 * scale);
                 // the decision is made in high precision at the first points and wherever doubles disagree
                 Comparison c = precise < precisePoints || error > TOLERANCE ? Comparison.at(sides, p.asMap(), inexact) : null;

@@ -4,6 +4,7 @@ import ch.obermuhlner.math.big.BigDecimalMath;
 import dotbar.base.Interrupted;
 import dotbar.expr.Apply;
 import dotbar.expr.Call;
+import dotbar.expr.EvaluationPlan;
 import dotbar.expr.Expr;
 import dotbar.expr.Graph;
 import dotbar.expr.Num;
@@ -53,20 +54,12 @@ final class Precise {
 
     /** Both sides of a claim as one DAG: what they share is evaluated once per point. */
     Precise(Expr lhs, Expr rhs) {
-        List<Expr> order = Graph.topologicalOrder(List.of(lhs, rhs));
-        nodes = order.toArray(new Expr[0]);
-        operands = new int[nodes.length][];
-        var position = new IdentityHashMap<Expr, Integer>(nodes.length);
-        for (int i = 0; i < nodes.length; i++) {
-            List<Expr> args = nodes[i].children();
-            int[] o = new int[args.size()];
-            for (int k = 0; k < o.length; k++) o[k] = position.get(args.get(k));
-            operands[i] = o;
-            position.put(nodes[i], i);
-            if (nodes[i] instanceof Num n && constant(n.value()) == null) inexact = true;
-        }
-        left = position.get(lhs);
-        right = position.get(rhs);
+        var plan = new EvaluationPlan(List.of(lhs, rhs));
+        nodes = plan.nodes();
+        operands = plan.operands();
+        left = plan.root(0);
+        right = plan.root(1);
+        for (Expr n : nodes) if (n instanceof Num x && constant(x.value()) == null) inexact = true;
     }
 
     /** The left side's value among {@link #values}'s. */
