@@ -137,6 +137,48 @@ class TorchTrainingTest {
         }));
     }
 
+    /** The seed's errata: its EMA momentum (η, α) is torch's heavy-ball SGD(lr = η(1−α), momentum = α), not SGD(lr = η, momentum = α). */
+    @Test
+    void theSeedsMomentumIsHeavyBallSgdWithLrEtaTimesOneMinusAlpha() {
+        Map<String, Double> ema = runs().get("momentum-ema").hyper();
+        double eta = ema.get("eta"), alpha = ema.get("alpha");
+        Mlp net = network();
+        double[] expected = flatten(net, finals().get("momentum-ema"));
+        double[] same = trainTwoEpochs(new Sgd(expected.length, eta * (1 - alpha), alpha, 0));
+        var r = new Relative(TOLERANCE);
+        for (int i = 0; i < same.length; i++) r.check(expected[i], same[i], "SGD(lr=η(1−α), momentum=α) θ[" + i + "]");
+        double[] naive = trainTwoEpochs(new Sgd(expected.length, eta, alpha, 0));
+        System.out.println("EMA momentum vs SGD(lr=η(1−α), momentum=α): " + r
+                + "; vs SGD(lr=η, momentum=α): " + largestRelativeError(expected, naive));
+        assertTrue(largestRelativeError(expected, naive) > 1e-2, "SGD(lr=η, momentum=α) is another method");
+    }
+
+    /** The files pin the form of weight decay down: Adam's coupled L2 term and AdamW's decoupled shrink end far apart. */
+    @Test
+    void coupledAndDecoupledWeightDecayAreToldApart() {
+        Map<String, Double> h = runs().get("adamw").hyper();
+        double[] adamw = flatten(network(), finals().get("adamw"));
+        double[] coupled = trainTwoEpochs(Adam.adam(adamw.length, h.get("lr"), h.get("beta1"), h.get("beta2"), h.get("eps"), h.get("weight_decay")));
+        System.out.println("AdamW vs Adam with the same weight_decay: " + largestRelativeError(adamw, coupled));
+        assertTrue(largestRelativeError(adamw, coupled) > 1e-3, "Adam(weight_decay) is not AdamW");
+    }
+
+    private static double[] trainTwoEpochs(Optimizer opt) {
+        Digits digits = Digits.load();
+        Mlp net = network();
+        var batches = new Minibatches(net, digits.features(), digits.labels(), 32);
+        double[] theta = flatten(net, init());
+        double[] losses = new double[batches.batches(digits.size())];
+        for (int[] order : orders()) batches.epoch(theta, opt, order, losses, 0);
+        return theta;
+    }
+
+    private static double largestRelativeError(double[] expected, double[] actual) {
+        double worst = 0;
+        for (int i = 0; i < expected.length; i++) worst = Math.max(worst, Relative.error(expected[i], actual[i]));
+        return worst;
+    }
+
     /** {loss, accuracy} against the record {epoch, loss, accuracy, mean batch loss}. */
     private static void checkEpoch(Relative r, double[] record, double[] lossAndAccuracy, String where) {
         r.check(record[1], lossAndAccuracy[0], where + " loss");
