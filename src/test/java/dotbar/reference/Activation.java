@@ -1,5 +1,7 @@
 package dotbar.reference;
 
+import java.util.Locale;
+
 /** The elementwise activations of the reference networks, with the derivative as torch's backward computes it. */
 public enum Activation {
     SIGMOID {
@@ -27,6 +29,6 @@ public enum Activation {
 
     /** By the references' spelling: sigmoid, tanh, relu, identity. */
     public static Activation named(String name) {
-        return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        return valueOf(name.toUpperCase(Locale.ROOT));
     }
 }

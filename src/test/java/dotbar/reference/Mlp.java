@@ -1,5 +1,7 @@
 package dotbar.reference;
 
+import java.util.Arrays;
+
 /**
  * A multilayer perceptron by hand, in plain {@code double[]} loops: the "hand-written Java backprop"
  * that dotbar's tensor gradients and training are measured against (issues 15, 16), and the check
@@ -143,7 +145,7 @@ public final class Mlp {
         for (int l = layers(); l >= 1; l--) {
             int in = sizes[l - 1], out = sizes[l], wo = weightOffset[l], bo = biasOffset[l];
             double[] input = l == 1 ? x : post[l - 1], d = preBar[l];
-            java.util.Arrays.fill(grad, wo, bo + out, 0);
+            Arrays.fill(grad, wo, bo + out, 0);
             for (int b = 0; b < batch; b++) {
                 int xo = b * in;
                 for (int j = 0; j < out; j++) {
@@ -156,7 +158,7 @@ public final class Mlp {
             }
             if (l == 1) break;
             double[] pb = postBar[l - 1], w = pre[l - 1], phi = post[l - 1], wb = preBar[l - 1];
-            java.util.Arrays.fill(pb, 0, batch * in, 0);
+            Arrays.fill(pb, 0, batch * in, 0);
             for (int b = 0; b < batch; b++) {
                 int xo = b * in;
                 for (int j = 0; j < out; j++) {
