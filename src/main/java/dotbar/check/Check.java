@@ -59,6 +59,10 @@ public final class Check {
     private final Point counterexample;
     private final int points;
     private final double largestError;
+    /** Where a claim that holds can be evaluated, when not everywhere ({@link Domain}); null otherwise. */
+    private String domain;
+    /** How a claim whose sides have different symbols is read ("for all x, y"); null when they have the same. */
+    private String assumption;
 
     Check(String statement, Verdict verdict, String reason, Point counterexample, int points, double largestError) {
         this.statement = statement;
@@ -80,7 +84,10 @@ public final class Check {
                 : c.operator() + " " + (parenthesise ? "(" + body + ")" : body.toString());
         Check r = of(lhs, c.rhs(), shown);
         if (c.by().isEmpty()) return r;
-        return new Check(r.statement, r.verdict, "the derivative is " + Simplifier.simplify(lhs) + "; " + r.reason, r.counterexample, r.points, r.largestError);
+        var d = new Check(r.statement, r.verdict, "the derivative is " + Simplifier.simplify(lhs) + "; " + r.reason, r.counterexample, r.points, r.largestError);
+        d.domain = r.domain;
+        d.assumption = r.assumption;
+        return d;
     }
 
     /** Checks {@code lhs = rhs}. */
@@ -89,14 +96,44 @@ public final class Check {
     }
 
     private static Check of(Expr lhs, Expr rhs, String shownLhs) {
+        Check c = decide(lhs, rhs, shownLhs);
+        c.assumption = assumption(lhs.vars(), rhs.vars());
+        return c;
+    }
+
+    /**
+     * How a claim is read whose sides have different symbols: as for all of them, said so
+     * ({@code x + 0*y = x} holds for all x, y; {@code x + y = x} does not).
+     */
+    private static String assumption(java.util.Collection<String> left, java.util.Collection<String> right) {
+        left = new TreeSet<>(left);
+        right = new TreeSet<>(right);
+        // a constant side (sin(x)² + cos(x)² = 1) needs no saying; x + y = x does
+        if (left.equals(right) || left.isEmpty() || right.isEmpty()) return null;
+        var all = new TreeSet<>(left);
+        all.addAll(right);
+        var onlyLeft = new TreeSet<>(left);
+        onlyLeft.removeAll(right);
+        var onlyRight = new TreeSet<>(right);
+        onlyRight.removeAll(left);
+        var where = new java.util.ArrayList<String>();
+        if (!onlyLeft.isEmpty()) where.add(String.join(", ", onlyLeft) + " only on the left side");
+        if (!onlyRight.isEmpty()) where.add(String.join(", ", onlyRight) + " only on the right side");
+        return "read as for all " + String.join(", ", all) + " (" + String.join(", ", where) + ")";
+    }
+
+    private static Check decide(Expr lhs, Expr rhs, String shownLhs) {
         String statement = shownLhs + " = " + rhs;
         Expr l = Simplifier.simplify(lhs), r = Simplifier.simplify(rhs);
-        if (l == r || Simplifier.simplify(Exprs.sub(lhs, rhs)) == Exprs.ZERO) {
-            return new Check(statement, Verdict.SIMPLIFIED, "equal after simplification: both sides are " + l, null, 0, 0);
-        }
         var vars = new TreeSet<>(lhs.vars());
         vars.addAll(rhs.vars());
         Expr li = Graph.inline(lhs), ri = Graph.inline(rhs);  // def'd functions compared by their bodies
+        if (l == r || Simplifier.simplify(Exprs.sub(lhs, rhs)) == Exprs.ZERO) {
+            Check c = new Check(statement, Verdict.SIMPLIFIED, "equal after simplification: both sides are " + l, null, 0, 0);
+            // the simplifier's identities hold where both sides are defined (sqrt(x)² = x for x ≥ 0): say where that is
+            c.domain = simplifiedDomain(li, ri, List.copyOf(vars));
+            return c;
+        }
         Precise sides = new Precise(li, ri);
         var unknowns = new LinkedHashSet<Expr>();
         for (Expr n : sides.nodes()) {
@@ -110,6 +147,8 @@ public final class Check {
         var random = new Random(SEED);
         var plan = new EvaluationPlan(List.of(li, ri));  // both sides indexed once, evaluated at every point
         int agree = 0, oneSided = 0, precise = 0;
+        var examples = new java.util.EnumMap<Domain.Where, Map<String, Double>>(Domain.Where.class);
+        var domain = new Domain(plan);
         double largest = 0, largestPrecise = 0;
         boolean inexact = sides.inexact();
         // a budget of high-precision node evaluations: 20 points, fewer (at least 3) on very large claims
@@ -121,6 +160,7 @@ public final class Check {
                 Point p = randomPoint(List.copyOf(vars), random);
                 double[] v = plan.values(p.asMap());
                 double a = v[plan.root(0)], b = v[plan.root(1)];
+                examples.putIfAbsent(domain.of(v), p.asMap());
                 if (!Double.isFinite(a) || !Double.isFinite(b)) {
                     if (Double.isFinite(a) != Double.isFinite(b)) oneSided++;
                     continue;
@@ -165,10 +205,42 @@ public final class Check {
                 + "; the others in double precision, largest relative error " + TextTable.number(largest, 2) + ")";
         if (precise == agree) how = " in " + Precise.DIGITS + "-digit arithmetic (largest relative difference "
                 + TextTable.number(largestPrecise, 2) + ")";
-        return new Check(statement, Verdict.RANDOM_POINTS, "equal at " + agree + " random points"
+        Check c = new Check(statement, Verdict.RANDOM_POINTS, "equal at " + agree + " random points"
                 + (vars.isEmpty() ? "" : " in " + String.join(", ", vars)) + how
                 + (inexact ? Comparison.INEXACT : "") + "; the simplifier could not show it" + also,
                 null, agree, Math.max(largest, largestPrecise));
+        c.domain = domain(domain, List.copyOf(vars), examples);
+        return c;
+    }
+
+    /** Where a claim the simplifier showed can be evaluated (null for abstract functions, which have no values). */
+    private static String simplifiedDomain(Expr li, Expr ri, List<String> vars) {
+        if (vars.isEmpty()) return null;
+        var plan = new EvaluationPlan(List.of(li, ri));
+        for (Expr n : plan.nodes()) if (n instanceof Partial || n instanceof Apply a && a.fn().isAbstract()) return null;
+        var examples = new java.util.EnumMap<Domain.Where, Map<String, Double>>(Domain.Where.class);
+        var random = new Random(SEED);
+        var domain = new Domain(plan);
+        try {
+            if (vars.size() > 1) {
+                for (int k = 0; k < POINTS; k++) {
+                    var p = randomPoint(vars, random).asMap();
+                    examples.putIfAbsent(domain.at(p), p);
+                }
+            }
+            return domain(domain, vars, examples);
+        } catch (Interrupted stop) {
+            throw stop;
+        } catch (DotbarException e) {
+            return null;
+        }
+    }
+
+    /** {@link Domain}'s words for a claim that holds where both sides are defined; null when that is everywhere looked at. */
+    private static String domain(Domain domain, List<String> vars, Map<Domain.Where, Map<String, Double>> examples) {
+        if (vars.isEmpty()) return null;
+        if (vars.size() == 1) return domain.line(vars.get(0), examples);
+        return domain.space(examples, examples.get(Domain.Where.BOTH));
     }
 
     private static double largest(double[] values) {
@@ -201,9 +273,25 @@ public final class Check {
         return verdict;
     }
 
-    /** Why, in words. */
+    /**
+     * Why, in words: how a claim with different symbols on its sides is read ("read as for all
+     * x, y"), where a claim that holds can be evaluated ("holds for x ≠ 0; at x = 0 neither side
+     * is defined"), then how the verdict was reached.
+     */
     public String reason() {
-        return reason;
+        var parts = new java.util.ArrayList<String>();
+        if (assumption != null) parts.add(assumption);
+        if (domain != null) parts.add(domain);
+        parts.add(reason);
+        return String.join("; ", parts);
+    }
+
+    /**
+     * Where a claim that holds can be evaluated, when that is not everywhere looked at: e.g.
+     * {@code holds for x > 0; for x < 0 only the left side is defined} ({@link Domain}).
+     */
+    public Optional<String> domain() {
+        return Optional.ofNullable(domain);
     }
 
     /** A point where both sides are defined and differ, if one was found. */
@@ -228,6 +316,6 @@ public final class Check {
             case COUNTEREXAMPLE -> "✗ does not hold: ";
             case UNDECIDED -> "? undecided: ";
         };
-        return mark + statement + "\n  " + reason;
+        return mark + statement + "\n  " + reason();
     }
 }
