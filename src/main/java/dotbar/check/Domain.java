@@ -45,10 +45,12 @@ final class Domain {
     private final EvaluationPlan plan;
     /** The nodes each side depends on: a side is undefined where one of them is (exp(log(0)) is 0 in doubles, log(0) is not a number). */
     private final boolean[] left, right;
+    private final Literals literals;
 
     /** The claim's two sides, the plan's roots 0 and 1. */
-    Domain(EvaluationPlan plan) {
+    Domain(EvaluationPlan plan, Literals literals) {
         this.plan = plan;
+        this.literals = literals;
         int[][] operands = plan.operands();
         left = reach(operands, plan.root(0));
         right = reach(operands, plan.root(1));
@@ -62,7 +64,7 @@ final class Domain {
     }
 
     Where at(Map<String, Double> point) {
-        return of(plan.values(point));
+        return of(plan.values(literals.with(point)));
     }
 
     /** Which sides are defined, from the plan's values at a point. */
