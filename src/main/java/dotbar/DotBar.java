@@ -217,7 +217,10 @@ public final class DotBar {
      * 60-digit arithmetic, so that a claim off by 10⁻⁹ is refuted), ✗ does not hold (a
      * counterexample with both sides' values), or ? undecided (with the reason). Claims about
      * abstract functions ({@code declare}) are decided by treating their applications and partials
-     * as random unknowns, with the Schwartz–Zippel error bound in the reason.
+     * as random unknowns, with the Schwartz–Zippel error bound in the reason. A claim that holds
+     * only where both sides are defined says where ({@code d/dx sqrt(x^2) = x/abs(x)}: holds for
+     * x ≠ 0, neither side is defined at x = 0); sides with different symbols are read as for all
+     * of them, said so; typed decimals are compared exactly.
      */
     public static Check check(String equation) { given(equation, "check", "equation"); return Check.of(equation); }
 

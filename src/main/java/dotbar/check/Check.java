@@ -37,8 +37,15 @@ import java.util.TreeSet;
  *     the largest relative error seen is reported — evidence, not proof;</li>
  * <li>or a <b>counterexample</b>: a point where both sides are defined and differ, with both values.</li>
  * </ol>
- * When no point with both sides defined turns up among {@value #ATTEMPTS} tries, or a side cannot
- * be evaluated (an abstract function), the check does not hold and says so.
+ * When no point with both sides defined turns up among {@value #ATTEMPTS} tries, the check is
+ * undecided and says so; abstract functions are decided by identity testing ({@link IdentityTest}).
+ *
+ * <p>A claim that holds where both sides are defined says where that is when it is not
+ * everywhere ({@link Domain}: {@code d/dx sqrt(x^2) = x/abs(x)} holds for x ≠ 0, neither side is
+ * defined at x = 0); a claim whose sides have different symbols is read as for all of them, and
+ * says so ({@code x + y = x}: read as for all x, y). Decimals typed in the claim's text are
+ * compared as the numbers they read as, though construction folds them to doubles
+ * ({@link Literals}: {@code 0.99^100 = 0.366032341273229} is refuted).
  */
 public final class Check {
     static final int POINTS = 200;
@@ -59,6 +66,10 @@ public final class Check {
     private final Point counterexample;
     private final int points;
     private final double largestError;
+    /** Where a claim that holds can be evaluated, when not everywhere ({@link Domain}); null otherwise. */
+    private String domain;
+    /** How a claim whose sides have different symbols is read ("for all x, y"); null when they have the same. */
+    private String assumption;
 
     Check(String statement, Verdict verdict, String reason, Point counterexample, int points, double largestError) {
         this.statement = statement;
@@ -78,25 +89,68 @@ public final class Check {
         boolean parenthesise = body instanceof Call call && call.op().isOperator();
         String shown = c.by().isEmpty() ? lhs.toString()
                 : c.operator() + " " + (parenthesise ? "(" + body + ")" : body.toString());
-        Check r = of(lhs, c.rhs(), shown);
+        // compared with its typed decimals exact (Literals): the same claim, read once more
+        Literals.Read exact = Literals.of(equation);
+        Check r;
+        if (exact != null && exact.claim().by().equals(c.by())) {
+            Expr xl = exact.claim().body();
+            for (String x : c.by()) xl = SymbolicDiff.diff(xl, x);
+            r = of(lhs, c.rhs(), shown, xl, exact.claim().rhs(), exact.literals());
+        } else {
+            r = of(lhs, c.rhs(), shown, lhs, c.rhs(), Literals.NONE);
+        }
         if (c.by().isEmpty()) return r;
-        return new Check(r.statement, r.verdict, "the derivative is " + Simplifier.simplify(lhs) + "; " + r.reason, r.counterexample, r.points, r.largestError);
+        var d = new Check(r.statement, r.verdict, "the derivative is " + Simplifier.simplify(lhs) + "; " + r.reason, r.counterexample, r.points, r.largestError);
+        d.domain = r.domain;
+        d.assumption = r.assumption;
+        return d;
     }
 
     /** Checks {@code lhs = rhs}. */
     public static Check of(Expr lhs, Expr rhs) {
-        return of(lhs, rhs, lhs.toString());
+        return of(lhs, rhs, lhs.toString(), lhs, rhs, Literals.NONE);
     }
 
-    private static Check of(Expr lhs, Expr rhs, String shownLhs) {
+    /** {@code lhs = rhs}, shown with {@code shownLhs}, compared as {@code xl = xr} with the decimals' stand-ins bound to {@code literals}. */
+    private static Check of(Expr lhs, Expr rhs, String shownLhs, Expr xl, Expr xr, Literals literals) {
+        Check c = decide(lhs, rhs, shownLhs, xl, xr, literals);
+        c.assumption = assumption(lhs.vars(), rhs.vars());
+        return c;
+    }
+
+    /**
+     * How a claim is read whose sides have different symbols: as for all of them, said so
+     * ({@code x + 0*y = x} holds for all x, y; {@code x + y = x} does not).
+     */
+    private static String assumption(java.util.Collection<String> left, java.util.Collection<String> right) {
+        left = new TreeSet<>(left);
+        right = new TreeSet<>(right);
+        // a constant side (sin(x)² + cos(x)² = 1) needs no saying; x + y = x does
+        if (left.equals(right) || left.isEmpty() || right.isEmpty()) return null;
+        var all = new TreeSet<>(left);
+        all.addAll(right);
+        var onlyLeft = new TreeSet<>(left);
+        onlyLeft.removeAll(right);
+        var onlyRight = new TreeSet<>(right);
+        onlyRight.removeAll(left);
+        var where = new java.util.ArrayList<String>();
+        if (!onlyLeft.isEmpty()) where.add(String.join(", ", onlyLeft) + " only on the left side");
+        if (!onlyRight.isEmpty()) where.add(String.join(", ", onlyRight) + " only on the right side");
+        return "read as for all " + String.join(", ", all) + " (" + String.join(", ", where) + ")";
+    }
+
+    private static Check decide(Expr lhs, Expr rhs, String shownLhs, Expr xl, Expr xr, Literals literals) {
         String statement = shownLhs + " = " + rhs;
         Expr l = Simplifier.simplify(lhs), r = Simplifier.simplify(rhs);
-        if (l == r || Simplifier.simplify(Exprs.sub(lhs, rhs)) == Exprs.ZERO) {
-            return new Check(statement, Verdict.SIMPLIFIED, "equal after simplification: both sides are " + l, null, 0, 0);
-        }
         var vars = new TreeSet<>(lhs.vars());
         vars.addAll(rhs.vars());
-        Expr li = Graph.inline(lhs), ri = Graph.inline(rhs);  // def'd functions compared by their bodies
+        Expr li = Graph.inline(xl), ri = Graph.inline(xr);  // def'd functions compared by their bodies
+        if ((l == r || Simplifier.simplify(Exprs.sub(lhs, rhs)) == Exprs.ZERO) && !typedDecimalsDiffer(li, ri, vars, literals)) {
+            Check c = new Check(statement, Verdict.SIMPLIFIED, "equal after simplification: both sides are " + l, null, 0, 0);
+            // the simplifier's identities hold where both sides are defined (sqrt(x)² = x for x ≥ 0): say where that is
+            c.domain = simplifiedDomain(li, ri, List.copyOf(vars), literals);
+            return c;
+        }
         Precise sides = new Precise(li, ri);
         var unknowns = new LinkedHashSet<Expr>();
         for (Expr n : sides.nodes()) {
@@ -106,10 +160,12 @@ public final class Check {
             }
             if (n instanceof Partial || n instanceof Apply a && a.fn().isAbstract()) unknowns.add(n);
         }
-        if (!unknowns.isEmpty()) return IdentityTest.run(statement, sides, List.copyOf(vars), unknowns, List.of(li, ri));
+        if (!unknowns.isEmpty()) return IdentityTest.run(statement, sides, List.copyOf(vars), unknowns, List.of(li, ri), literals);
         var random = new Random(SEED);
         var plan = new EvaluationPlan(List.of(li, ri));  // both sides indexed once, evaluated at every point
         int agree = 0, oneSided = 0, precise = 0;
+        var examples = new java.util.EnumMap<Domain.Where, Map<String, Double>>(Domain.Where.class);
+        var domain = new Domain(plan, literals);
         double largest = 0, largestPrecise = 0;
         boolean inexact = sides.inexact();
         // a budget of high-precision node evaluations: 20 points, fewer (at least 3) on very large claims
@@ -119,8 +175,9 @@ public final class Check {
         try {
             for (int attempt = 0; attempt < attempts && agree < wanted; attempt++) {
                 Point p = randomPoint(List.copyOf(vars), random);
-                double[] v = plan.values(p.asMap());
+                double[] v = plan.values(literals.with(p.asMap()));
                 double a = v[plan.root(0)], b = v[plan.root(1)];
+                examples.putIfAbsent(domain.of(v), p.asMap());
                 if (!Double.isFinite(a) || !Double.isFinite(b)) {
                     if (Double.isFinite(a) != Double.isFinite(b)) oneSided++;
                     continue;
@@ -130,10 +187,10 @@ public final class Check {
                 double scale = Math.max(1, largest(v));
                 double error = Math.abs(a - b) / Math.max(Math.max(Math.abs(a), Math.abs(b)), 1e-4 * scale);
                 // the decision is made in high precision at the first points and wherever doubles disagree
-                Comparison c = precise < precisePoints || error > TOLERANCE ? Comparison.at(sides, p.asMap(), inexact) : null;
+                Comparison c = precise < precisePoints || error > TOLERANCE ? Comparison.at(sides, literals.exactWith(p.asMap()), inexact) : null;
                 if (c != null) {
                     if (!c.agree()) {
-                        return new Check(statement, Verdict.COUNTEREXAMPLE, "not equal: at " + p + " the left side is "
+                        return new Check(statement, Verdict.COUNTEREXAMPLE, "not equal: " + (vars.isEmpty() ? "" : "at " + p + " ") + "the left side is "
                                 + c.shownLeft() + " and the right side " + c.shownRight() + c.inexactNote(), p, agree, c.error());
                     }
                     precise++;
@@ -142,7 +199,7 @@ public final class Check {
                     continue;
                 }
                 if (error > TOLERANCE) {
-                    return new Check(statement, Verdict.COUNTEREXAMPLE, "not equal: at " + p + " the left side is "
+                    return new Check(statement, Verdict.COUNTEREXAMPLE, "not equal: " + (vars.isEmpty() ? "" : "at " + p + " ") + "the left side is "
                             + TextTable.number(a, 12) + " and the right side " + TextTable.number(b, 12)
                             + " (in double precision: the high-precision evaluation is out of range here)", p, agree, error);
                 }
@@ -165,10 +222,59 @@ public final class Check {
                 + "; the others in double precision, largest relative error " + TextTable.number(largest, 2) + ")";
         if (precise == agree) how = " in " + Precise.DIGITS + "-digit arithmetic (largest relative difference "
                 + TextTable.number(largestPrecise, 2) + ")";
-        return new Check(statement, Verdict.RANDOM_POINTS, "equal at " + agree + " random points"
+        Check c = new Check(statement, Verdict.RANDOM_POINTS, "equal at " + agree + " random points"
                 + (vars.isEmpty() ? "" : " in " + String.join(", ", vars)) + how
                 + (inexact ? Comparison.INEXACT : "") + "; the simplifier could not show it" + also,
                 null, agree, Math.max(largest, largestPrecise));
+        c.domain = domain(domain, List.copyOf(vars), examples);
+        return c;
+    }
+
+    /**
+     * Whether the typed decimals, exact, make sides differ that the simplifier found equal: both
+     * were built from constants folded to doubles ({@code 1.1^2} and {@code 1.2100000000000002}
+     * are one double, 1.21 and 1.2100000000000002 are not). One point decides: it is the constants that differ.
+     */
+    private static boolean typedDecimalsDiffer(Expr li, Expr ri, java.util.Collection<String> vars, Literals literals) {
+        if (literals.exact().isEmpty()) return false;
+        Precise sides = new Precise(li, ri);
+        for (Expr n : sides.nodes()) if (n instanceof Partial || n instanceof Apply a && a.fn().isAbstract()) return false;
+        var random = new Random(SEED);
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Comparison c = Comparison.at(sides, literals.exactWith(randomPoint(List.copyOf(vars), random).asMap()), sides.inexact());
+            if (c != null) return !c.agree();
+        }
+        return false;
+    }
+
+    /** Where a claim the simplifier showed can be evaluated (null for abstract functions, which have no values). */
+    private static String simplifiedDomain(Expr li, Expr ri, List<String> vars, Literals literals) {
+        if (vars.isEmpty()) return null;
+        var plan = new EvaluationPlan(List.of(li, ri));
+        for (Expr n : plan.nodes()) if (n instanceof Partial || n instanceof Apply a && a.fn().isAbstract()) return null;
+        var examples = new java.util.EnumMap<Domain.Where, Map<String, Double>>(Domain.Where.class);
+        var random = new Random(SEED);
+        var domain = new Domain(plan, literals);
+        try {
+            if (vars.size() > 1) {
+                for (int k = 0; k < POINTS; k++) {
+                    var p = randomPoint(vars, random).asMap();
+                    examples.putIfAbsent(domain.at(p), p);
+                }
+            }
+            return domain(domain, vars, examples);
+        } catch (Interrupted stop) {
+            throw stop;
+        } catch (DotbarException e) {
+            return null;
+        }
+    }
+
+    /** {@link Domain}'s words for a claim that holds where both sides are defined; null when that is everywhere looked at. */
+    private static String domain(Domain domain, List<String> vars, Map<Domain.Where, Map<String, Double>> examples) {
+        if (vars.isEmpty()) return null;
+        if (vars.size() == 1) return domain.line(vars.get(0), examples);
+        return domain.space(examples, examples.get(Domain.Where.BOTH));
     }
 
     private static double largest(double[] values) {
@@ -201,9 +307,25 @@ public final class Check {
         return verdict;
     }
 
-    /** Why, in words. */
+    /**
+     * Why, in words: how a claim with different symbols on its sides is read ("read as for all
+     * x, y"), where a claim that holds can be evaluated ("holds for x ≠ 0; at x = 0 neither side
+     * is defined"), then how the verdict was reached.
+     */
     public String reason() {
-        return reason;
+        var parts = new java.util.ArrayList<String>();
+        if (assumption != null) parts.add(assumption);
+        if (domain != null) parts.add(domain);
+        parts.add(reason);
+        return String.join("; ", parts);
+    }
+
+    /**
+     * Where a claim that holds can be evaluated, when that is not everywhere looked at: e.g.
+     * {@code holds for x > 0; for x < 0 only the left side is defined} ({@link Domain}).
+     */
+    public Optional<String> domain() {
+        return Optional.ofNullable(domain);
     }
 
     /** A point where both sides are defined and differ, if one was found. */
@@ -228,6 +350,6 @@ public final class Check {
             case COUNTEREXAMPLE -> "✗ does not hold: ";
             case UNDECIDED -> "? undecided: ";
         };
-        return mark + statement + "\n  " + reason;
+        return mark + statement + "\n  " + reason();
     }
 }

@@ -22,8 +22,8 @@ record Comparison(boolean agree, double error, BigDecimal left, BigDecimal right
      * The comparison at {@code point} of sides without unknowns; null where a side is undefined
      * or out of the high-precision range (the caller then falls back to doubles).
      */
-    static Comparison at(Precise sides, Map<String, Double> point, boolean inexact) {
-        return at(sides, Precise.exact(point), (n, args) -> {
+    static Comparison at(Precise sides, Map<String, BigDecimal> point, boolean inexact) {
+        return at(sides, point, (n, args) -> {
             throw new IllegalStateException("no unknowns expected: " + n);
         }, inexact);
     }

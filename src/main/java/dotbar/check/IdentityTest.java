@@ -44,7 +44,7 @@ final class IdentityTest {
     /** An unknown: a function (and partial), at argument values rounded to 40 digits. */
     private record Key(Fn fn, List<Integer> wrt, List<BigDecimal> args) {}
 
-    static Check run(String statement, Precise sides, List<String> vars, Collection<Expr> unknowns, List<Expr> claim) {
+    static Check run(String statement, Precise sides, List<String> vars, Collection<Expr> unknowns, List<Expr> claim, Literals literals) {
         // the unknowns are listed apart from the claim: name each partial as the claim's text would need it
         // (cut to 60 characters: a 20 000-deep application would fill the screen)
         Function<Expr, String> brief = UnicodePrinter.within(claim, 60);
@@ -70,7 +70,7 @@ final class IdentityTest {
                     return v;
                 });
             };
-            Comparison c = Comparison.at(sides, Precise.exact(p.asMap()), unknown, false);
+            Comparison c = Comparison.at(sides, literals.exactWith(p.asMap()), unknown, false);
             if (c == null) {
                 undefined++;
                 continue;
