@@ -41,6 +41,11 @@ final class Hyperparameters {
         throw new DotbarException(rule + " has no hyperparameter '" + name + "'" + hint + "; known: " + describe(known));
     }
 
+    /** True when {@code name} means λ, weight decay ({@code weightDecay}, {@code weight_decay}, …). */
+    static boolean decay(String name) {
+        return "λ".equals(ALIASES.getOrDefault(name, name));
+    }
+
     /** {@code η (lr), α (alpha, beta1), ε (eps)}. */
     static String describe(List<String> known) {
         var parts = new ArrayList<String>();
