@@ -524,6 +524,9 @@ public final class Optimizer implements Trajectory {
         return this;
     }
 
+    /** The gradient-clipping bound; +∞ when the gradient is not clipped. */
+    public double clipNorm() { return clipNorm == 0 ? Double.POSITIVE_INFINITY : clipNorm; }
+
     /** PyTorch's {@code momentum}: μ of sgd (heavy ball), α of momentum and nesterov. */
     public Optimizer momentum(double m) { return set("momentum", m); }
 
