@@ -48,6 +48,7 @@ public final class Optimizer implements Trajectory {
     static volatile long quietNanos = 1_000_000_000L;
     private static final long REPORT_NANOS = 100_000_000L;
     private static volatile Consumer<Progress> progress;
+    private static final Until[] NO_TOLERANCES = {};
 
     private final Rule rule;
     private final double[] hyper;
@@ -134,7 +135,7 @@ public final class Optimizer implements Trajectory {
      */
     public Optimizer step(int n) {
         if (n < 0) throw new DotbarException("step(n) needs n ≥ 0, got " + n);
-        run(n, List.of());
+        run(n, NO_TOLERANCES);
         return this;
     }
 
@@ -169,7 +170,7 @@ public final class Optimizer implements Trajectory {
                     + ", so that it ends");
         }
         if (limit > Integer.MAX_VALUE) throw new DotbarException("stepUntil: " + bound + " is more than " + Integer.MAX_VALUE + " steps");
-        var tolerances = Arrays.stream(conditions).filter(c -> c.kind == Until.Kind.LOSS || c.kind == Until.Kind.GRADIENT_NORM).toList();
+        var tolerances = Arrays.stream(conditions).filter(c -> c.kind == Until.Kind.LOSS || c.kind == Until.Kind.GRADIENT_NORM).toArray(Until[]::new);
         String why = run((int) limit, tolerances);
         history.stopped(why != null ? why : bound + " taken at t = " + t);
         return this;
@@ -179,7 +180,7 @@ public final class Optimizer implements Trajectory {
      * Up to {@code n} steps, stopping before one when a tolerance holds for the latest row;
      * returns that tolerance's reason, or null after n steps.
      */
-    private String run(int n, List<Until> tolerances) {
+    private String run(int n, Until[] tolerances) {
         history.stopped("");
         Consumer<Progress> listener = progress;
         long begin = System.nanoTime(), nextReport = begin + quietNanos;

@@ -68,6 +68,8 @@ class TrainingControlsTest {
         assertEquals("{η=0.001, α=0.9, ρ=0.999, ε=1e-8, λ=0.05}", o.hyperparameters().toString());
         assertEquals(Map.of("η", 1e-3, "α", 0.9, "ρ", 0.999, "ε", 1e-8).keySet(), o.rule().hyperparameters().keySet());
         assertEquals(0.02, adamw(ROSEN, START).weightDecay(0.02).rule().get("λ"), "adamw's λ stays its own");
+        assertMessage("adam has no hyperparameter 'weight_decay' (coupled weight decay is the optimizer's: adam(loss, start).weightDecay(λ));"
+                + " known: η (lr), α (alpha, beta1), ρ (rho, beta2), ε (eps)", () -> adam().set("weight_decay", 0.1));
     }
 
     private static void refused(String message, Optimizer o, Executable change) {
