@@ -322,6 +322,27 @@ public final class DotBar {
     /** A dataset from a CSV file whose header names the columns. */
     public static dotbar.optim.Dataset csv(String path) { given(path, "csv", "path"); return dotbar.optim.Dataset.csv(path); }
 
+    // ---- learning-rate schedules and stopping (opt.schedule(…), opt.stepUntil(…)) --------------
+
+    /** PyTorch's {@code StepLR(step_size, gamma)}: η·γ^⌊e/stepSize⌋ at epoch e (one epoch per step); {@code opt.schedule(stepLR(10, 0.5))}. */
+    public static dotbar.optim.Schedule stepLR(int stepSize, double gamma) { return dotbar.optim.Schedule.step(stepSize, gamma); }
+    /** PyTorch's {@code ExponentialLR(gamma)}: η·γ^e at epoch e (one epoch per step). */
+    public static dotbar.optim.Schedule exponentialLR(double gamma) { return dotbar.optim.Schedule.exponential(gamma); }
+    /** PyTorch's {@code CosineAnnealingLR(T_max, eta_min=0)}: η·(1 + cos(π·e/T_max))/2; {@code adam(e, p).lr(0.1).schedule(cosine(100))}. */
+    public static dotbar.optim.Schedule cosine(int tMax) { return dotbar.optim.Schedule.cosine(tMax, 0); }
+    /** PyTorch's {@code CosineAnnealingLR(T_max, eta_min)}: η_min + (η − η_min)·(1 + cos(π·e/T_max))/2. */
+    public static dotbar.optim.Schedule cosine(int tMax, double etaMin) { return dotbar.optim.Schedule.cosine(tMax, etaMin); }
+    /** PyTorch's {@code LinearLR(start_factor, end_factor, total_iters)}: a linear warm-up of η's factor from start to end over totalIters steps. */
+    public static dotbar.optim.Schedule linearLR(double startFactor, double endFactor, int totalIters) { return dotbar.optim.Schedule.linear(startFactor, endFactor, totalIters); }
+    /** For {@code opt.stepUntil(…)}: stop once ‖g‖ ≤ tolerance. */
+    public static dotbar.optim.Until gradNorm(double tolerance) { return dotbar.optim.Until.gradientNorm(tolerance); }
+    /** For {@code opt.stepUntil(…)}: stop once the loss ≤ tolerance. */
+    public static dotbar.optim.Until lossBelow(double tolerance) { return dotbar.optim.Until.loss(tolerance); }
+    /** For {@code opt.stepUntil(…)}: stop after n more steps. */
+    public static dotbar.optim.Until steps(int n) { return dotbar.optim.Until.steps(n); }
+    /** For {@code opt.stepUntil(…)}: stop after n more epochs (one step for a whole loss, ⌈rows/batch⌉ with data). */
+    public static dotbar.optim.Until epochs(int n) { return dotbar.optim.Until.epochs(n); }
+
     // ---- plots --------------------------------------------------------------------------
 
     /** y = e(x) on [a, b], drawn in the terminal when printed; {@code .save("f.svg")} writes a file. See {@link Plot}. */

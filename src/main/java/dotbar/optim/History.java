@@ -44,6 +44,7 @@ public final class History {
     private int size;
     private long stride;          // rows are kept for steps that are multiples of it (and the latest)
     private boolean shared;       // a snapshot reads the arrays: copy them before changing a row
+    private String stopped = "";  // why the last stepUntil stopped
 
     /** @param minibatch whether the rows hold minibatch losses (see the class comment), which the table says */
     History(List<String> parameters, boolean minibatch) {
@@ -67,11 +68,13 @@ public final class History {
         theta = h.theta;
         size = h.size;
         stride = h.stride;
+        stopped = h.stopped;
     }
 
     /** Empty again; the arrays are kept (an optimizer reset runs as fast as the first run) unless a snapshot reads them. */
     void clear() {
         size = 0;
+        stopped = "";
         stride = 1;
         if (steps != null && !shared) return;
         steps = new long[16];
@@ -145,6 +148,21 @@ public final class History {
         return new History(this);
     }
 
+    /** Records why a {@code stepUntil} stopped ("" when the last run was not one). */
+    void stopped(String why) { stopped = why; }
+
+    /**
+     * Why the last {@code stepUntil} stopped — {@code "‖g‖ = 8.2e-07 ≤ 1e-06 at t = 412"},
+     * {@code "steps(100) taken at t = 100"} — or "" when the last run was a {@code step(n)}.
+     */
+    public String stopped() { return stopped; }
+
+    /** The loss of the latest row. */
+    double lastLoss() { return loss[size - 1]; }
+
+    /** ‖g‖ of the latest row. */
+    double lastNorm() { return norm[size - 1]; }
+
     /** The number of rows (the steps taken plus the start, unless a long run was thinned). */
     public int size() { return size; }
 
@@ -195,7 +213,8 @@ public final class History {
     public String toString() {
         return (minibatch
                 ? "t=0: the mean loss over all rows at the start; t≥1: the loss and ‖g‖ of the minibatch step t used, at θ before it\n"
-                : "loss and ‖g‖ at θ after step t (what step t+1 uses)\n") + table();
+                : "loss and ‖g‖ at θ after step t (what step t+1 uses)\n") + table()
+                + (stopped.isEmpty() ? "" : "\nstopped: " + stopped);
     }
 
     private String table() {

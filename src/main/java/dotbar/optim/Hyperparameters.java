@@ -37,8 +37,14 @@ final class Hyperparameters {
         String letter = name.equals("momentum") ? (known.contains("μ") ? "μ" : "α") : ALIASES.getOrDefault(name, name);
         if (known.contains(letter)) return letter;
         String hint = letter.equals("α") && known.contains("ρ")
-                ? " (PyTorch's RMSprop calls ρ alpha: use .rho(…) here)" : "";
+                ? " (PyTorch's RMSprop calls ρ alpha: use .rho(…) here)"
+                : letter.equals("λ") ? " (coupled weight decay is the optimizer's: " + rule + "(loss, start).weightDecay(λ))" : "";
         throw new DotbarException(rule + " has no hyperparameter '" + name + "'" + hint + "; known: " + describe(known));
+    }
+
+    /** True when {@code name} means λ, weight decay ({@code weightDecay}, {@code weight_decay}, …). */
+    static boolean decay(String name) {
+        return "λ".equals(ALIASES.getOrDefault(name, name));
     }
 
     /** {@code η (lr), α (alpha, beta1), ε (eps)}. */

@@ -72,6 +72,9 @@ final class Minibatch implements Objective {
     }
 
     @Override
+    public long stepsPerEpoch() { return (rows.length + batch - 1) / batch; }
+
+    @Override
     public void batch(int k) {
         if (k <= 0) throw new DotbarException("the batch size must be positive, got " + k);
         batch = k;

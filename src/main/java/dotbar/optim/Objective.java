@@ -28,6 +28,9 @@ interface Objective {
      */
     default void undoNext() { }
 
+    /** The steps of one epoch: 1 for a whole loss, ⌈rows / batch⌉ with data. */
+    default long stepsPerEpoch() { return 1; }
+
     /** Minibatches of {@code k} rows; an error without data. */
     void batch(int k);
 

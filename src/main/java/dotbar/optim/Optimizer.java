@@ -48,6 +48,7 @@ public final class Optimizer implements Trajectory {
     static volatile long quietNanos = 1_000_000_000L;
     private static final long REPORT_NANOS = 100_000_000L;
     private static volatile Consumer<Progress> progress;
+    private static final Until[] NO_TOLERANCES = {};
 
     private final Rule rule;
     private final double[] hyper;
@@ -71,6 +72,13 @@ public final class Optimizer implements Trajectory {
     private double[] nextGrad;
     private final double[] batchGrad;
 
+    // what PyTorch does around the rule; all off by default, and then the step is the rule's alone
+    private double coupledDecay;      // λ of a rule that has none: g + λ·θ before the rule (torch's weight_decay)
+    private double clipNorm;          // 0: no clipping; else clip_grad_norm_(max_norm)
+    private Schedule schedule;        // null: η as set
+    private final double[] stepGrad;  // the gradient the rule sees when it is clipped or decayed
+    private final double[] stepHyper; // the hyperparameters of a scheduled step
+
     Optimizer(Rule rule, Objective objective, Point start) {
         this.rule = rule;
         this.hyper = rule.values();
@@ -87,6 +95,8 @@ public final class Optimizer implements Trajectory {
         grad = new double[n];
         nextGrad = new double[n];
         batchGrad = new double[n];
+        stepGrad = new double[n];
+        stepHyper = new double[hyper.length];
         begin();
         String bad = notFinite(loss, grad);
         if (bad != null) throw new DotbarException(bad + " at the start point " + at() + "; choose another start");
@@ -125,12 +135,63 @@ public final class Optimizer implements Trajectory {
      */
     public Optimizer step(int n) {
         if (n < 0) throw new DotbarException("step(n) needs n ≥ 0, got " + n);
+        run(n, NO_TOLERANCES);
+        return this;
+    }
+
+    /**
+     * Steps until one of {@code conditions} holds — {@code stepUntil(gradNorm(1e-6), steps(10000))}
+     * stops at ‖g‖ ≤ 10⁻⁶ or after 10 000 steps, whichever comes first — and returns this
+     * optimizer; {@code history().stopped()} says which. The tolerances are checked on the latest
+     * history row, before the first step too (so a run that is already there takes none). At
+     * least one {@link Until#steps steps(n)} or {@link Until#epochs epochs(n)} is needed, so that
+     * the run ends. Stops as {@link #step(int)} does at a step that is not finite or an interrupt.
+     */
+    public Optimizer stepUntil(Until... conditions) {
+        if (conditions == null || conditions.length == 0) {
+            throw new DotbarException("stepUntil needs conditions, e.g. stepUntil(gradNorm(1e-6), steps(10000))");
+        }
+        long limit = Long.MAX_VALUE;
+        Until bound = null;
+        for (Until c : conditions) {
+            if (c == null) throw new DotbarException("stepUntil: a condition is null");
+            long steps = switch (c.kind) {
+                case STEPS -> c.count;
+                case EPOCHS -> c.count * objective.stepsPerEpoch();
+                default -> Long.MAX_VALUE;
+            };
+            if (steps < limit) {
+                limit = steps;
+                bound = c;
+            }
+        }
+        if (bound == null) {
+            throw new DotbarException("stepUntil needs a steps(n) or epochs(n) limit besides " + Arrays.toString(conditions)
+                    + ", so that it ends");
+        }
+        if (limit > Integer.MAX_VALUE) throw new DotbarException("stepUntil: " + bound + " is more than " + Integer.MAX_VALUE + " steps");
+        var tolerances = Arrays.stream(conditions).filter(c -> c.kind == Until.Kind.LOSS || c.kind == Until.Kind.GRADIENT_NORM).toArray(Until[]::new);
+        String why = run((int) limit, tolerances);
+        history.stopped(why != null ? why : bound + " taken at t = " + t);
+        return this;
+    }
+
+    /**
+     * Up to {@code n} steps, stopping before one when a tolerance holds for the latest row;
+     * returns that tolerance's reason, or null after n steps.
+     */
+    private String run(int n, Until[] tolerances) {
+        history.stopped("");
         Consumer<Progress> listener = progress;
         long begin = System.nanoTime(), nextReport = begin + quietNanos;
         boolean reported = false;
         int done = 0;
         try {
             for (; done < n; done++) {
+                for (Until c : tolerances) {
+                    String why = c.met(history.lastLoss(), history.lastNorm(), t);
+                    if (why != null) return why;
+                }
                 if (Thread.interrupted()) {
                     Thread.currentThread().interrupt();
                     throw new DotbarException("interrupted after " + done + " of " + n + " steps; "
@@ -148,10 +209,14 @@ public final class Optimizer implements Trajectory {
                     }
                 }
             }
+            for (Until c : tolerances) {
+                String why = c.met(history.lastLoss(), history.lastNorm(), t);
+                if (why != null) return why;
+            }
+            return null;
         } finally {
             if (reported) listener.accept(new Progress(this, done, n, (System.nanoTime() - begin) / 1e9, true));
         }
-        return this;
     }
 
     /** Step t + 1, committed only when everything it computes is finite; a failed step takes its minibatch back. */
@@ -179,7 +244,8 @@ public final class Optimizer implements Trajectory {
             g = grad;
         }
         long version = wholeVersion;
-        if (!rule.step(theta, state, g, step, hyper, frame, nextTheta, nextState)) reportNotFinite(step, g);
+        double[] ruleGrad = ruleGradient(g);
+        if (!rule.step(theta, state, ruleGrad, step, stepHyperparameters(), frame, nextTheta, nextState)) reportNotFinite(step, ruleGrad);
         double rowLoss = used, rowNorm;
         if (objective.stochastic()) {
             rowNorm = Grad.norm(g);
@@ -204,6 +270,29 @@ public final class Optimizer implements Trajectory {
         nextState = swapState;
         t = step;
         history.add(t, rowLoss, theta, rowNorm);
+    }
+
+    /**
+     * The gradient the rule takes, as a PyTorch loop hands it to {@code optimizer.step()}: first
+     * clipped as {@code clip_grad_norm_(max_norm)} does (g·max/(‖g‖ + 10⁻⁶) when that factor is
+     * below 1), then with the coupled weight decay g + λ·θ that {@code torch.optim}'s
+     * {@code weight_decay} adds inside every optimizer but AdamW. {@code g} itself when neither is on.
+     */
+    private double[] ruleGradient(double[] g) {
+        if (clipNorm == 0 && coupledDecay == 0) return g;
+        double scale = 1;
+        if (clipNorm > 0) scale = Math.min(1, clipNorm / (Grad.norm(g) + 1e-6));
+        for (int i = 0; i < g.length; i++) stepGrad[i] = (scale == 1 ? g[i] : g[i] * scale) + coupledDecay * theta[i];
+        return stepGrad;
+    }
+
+    /** The hyperparameters of step t + 1: η from the schedule at epoch t when there is one. */
+    private double[] stepHyperparameters() {
+        if (schedule == null) return hyper;
+        System.arraycopy(hyper, 0, stepHyper, 0, hyper.length);
+        int eta = rule.index("η");
+        stepHyper[eta] = schedule.lr(hyper[eta], t);
+        return stepHyper;
     }
 
     /** True when every update and state is finite; only when not does {@link #reportNotFinite} look for which. */
@@ -320,8 +409,9 @@ public final class Optimizer implements Trajectory {
     /** The rule with the current hyperparameters. */
     public Rule rule() {
         Rule r = rule;
-        for (var h : hyperparameters().entrySet()) r = r.set(h.getKey(), h.getValue());
-        return r;
+        var names = rule.hyperparameters().keySet().stream().toList();
+        for (int i = 0; i < hyper.length; i++) r = r.set(names.get(i), hyper[i]);
+        return r;  // the optimizer's coupled weight decay and schedule are not the rule's
     }
 
     /** The hyperparameters by letter, with their current values. */
@@ -329,12 +419,19 @@ public final class Optimizer implements Trajectory {
         var m = new LinkedHashMap<String, Double>();
         var names = rule.hyperparameters().keySet().stream().toList();
         for (int i = 0; i < hyper.length; i++) m.put(names.get(i), hyper[i]);
+        if (coupledDecay != 0) m.put("λ", coupledDecay);
         return new Printed<>(m, Format::hyperparameters); // ε=1e-8, not 1.0E-8
     }
 
     /** A hyperparameter's current value, by letter or PyTorch name. */
     public double get(String hyperparameter) {
+        if (coupled(hyperparameter)) return coupledDecay;
         return hyper[rule.index(rule.resolve(hyperparameter))];
+    }
+
+    /** True when {@code name} is weight decay and the rule has no λ of its own: the optimizer's coupled decay. */
+    private boolean coupled(String name) {
+        return name != null && Hyperparameters.decay(name) && rule.index("λ") < 0;
     }
 
     private Point point(double[] values) {
@@ -350,6 +447,11 @@ public final class Optimizer implements Trajectory {
      * name is an error listing the known ones.
      */
     public Optimizer set(String hyperparameter, double value) {
+        if (coupled(hyperparameter)) {
+            Hyperparameters.check(rule.name(), "λ", value, true);
+            coupledDecay = value;
+            return this;
+        }
         String letter = rule.resolve(hyperparameter);
         Hyperparameters.check(rule.name(), letter, value, rule.builtin());
         hyper[rule.index(letter)] = value;
@@ -376,8 +478,55 @@ public final class Optimizer implements Trajectory {
         return set(a, β1).set(r, β2);
     }
 
-    /** λ, weight decay: decoupled in adamw, added to the gradient (L2) in sgd. */
+    /**
+     * λ ≥ 0, weight decay as {@code torch.optim} has it: decoupled in adamw (θ·(1 − η·λ) before
+     * the step, its own λ), and in every other optimizer added to the gradient before the rule,
+     * g + λ·θ (sgd's own λ, in its equations; for the others the optimizer adds it, after any
+     * {@link #clipNorm clipping}, as {@code torch.optim.Adam(weight_decay=λ)} does). The loss and
+     * ‖g‖ the history records are the loss's own, without the decay term. λ = 0 is the plain rule.
+     */
     public Optimizer weightDecay(double λ) { return set("λ", λ); }
+
+    /**
+     * A learning-rate schedule ({@code cosine(100)}, {@code stepLR(10, 0.5)},
+     * {@code exponentialLR(0.9)}, {@code linearLR(0.1, 1, 5)}; null removes it): step t takes
+     * η_{t−1} from the schedule with the set η as its base, one schedule epoch per optimizer step
+     * (with data, per minibatch). The rule needs an η.
+     */
+    public Optimizer schedule(Schedule s) {
+        if (s != null && rule.index("η") < 0) {
+            throw new DotbarException(rule.name() + " has no learning rate η to schedule; known: "
+                    + Hyperparameters.describe(rule.hyperparameters().keySet().stream().toList()));
+        }
+        schedule = s;
+        return this;
+    }
+
+    /** The schedule, or null. */
+    public Schedule schedule() { return schedule; }
+
+    /** The learning rate step t + 1 takes: η, or the schedule's η_t. */
+    public double currentLr() {
+        int eta = rule.index("η");
+        if (eta < 0) throw new DotbarException(rule.name() + " has no learning rate η");
+        return schedule == null ? hyper[eta] : schedule.lr(hyper[eta], t);
+    }
+
+    /**
+     * Clips the gradient by its norm before every step, as {@code torch.nn.utils.clip_grad_norm_}:
+     * g·maxNorm/(‖g‖ + 10⁻⁶) when ‖g‖ + 10⁻⁶ > maxNorm. {@code maxNorm} must be positive;
+     * {@code Double.POSITIVE_INFINITY} turns clipping off.
+     */
+    public Optimizer clipNorm(double maxNorm) {
+        if (Double.isNaN(maxNorm) || maxNorm <= 0) {
+            throw new DotbarException(rule.name() + ": clipNorm(maxNorm) needs maxNorm > 0, got " + Point.formatNumber(maxNorm));
+        }
+        clipNorm = Double.isInfinite(maxNorm) ? 0 : maxNorm;
+        return this;
+    }
+
+    /** The gradient-clipping bound; +∞ when the gradient is not clipped. */
+    public double clipNorm() { return clipNorm == 0 ? Double.POSITIVE_INFINITY : clipNorm; }
 
     /** PyTorch's {@code momentum}: μ of sgd (heavy ball), α of momentum and nesterov. */
     public Optimizer momentum(double m) { return set("momentum", m); }

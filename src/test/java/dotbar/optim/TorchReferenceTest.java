@@ -8,10 +8,7 @@ import dotbar.expr.Exprs;
 import dotbar.expr.Point;
 import dotbar.expr.Sym;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,14 +41,9 @@ class TorchReferenceTest {
 
     static List<Ref> rows() throws IOException {
         var rows = new ArrayList<Ref>();
-        try (var in = new BufferedReader(new InputStreamReader(
-                TorchReferenceTest.class.getResourceAsStream("/refs/torch-optim.tsv"), StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.startsWith("#") || line.isBlank()) continue;
-                String[] f = line.split("\t");
-                rows.add(new Ref(f[0], f[1], f[2], f[3], Integer.parseInt(f[4]),
-                        Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7])));
-            }
+        for (String[] f : RefTsv.read("/refs/torch-optim.tsv")) {
+            rows.add(new Ref(f[0], f[1], f[2], f[3], Integer.parseInt(f[4]),
+                    Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7])));
         }
         return rows;
     }
@@ -68,14 +60,17 @@ class TorchReferenceTest {
                 String[] p = kv.split("=");
                 o.set(p[0], Double.parseDouble(p[1]));
             }
-            for (Ref r : group.getValue()) {
-                o.step((int) (r.step() - o.t()));
-                String where = group.getKey() + " step " + r.step();
-                assertClose(r.x(), o.at().get("x"), where + " x");
-                assertClose(r.y(), o.at().get("y"), where + " y");
-                assertClose(r.loss(), o.loss(), where + " loss");
-            }
+            for (Ref r : group.getValue()) stepAndCompare(o, r.step(), group.getKey(), r.x(), r.y(), r.loss());
         }));
+    }
+
+    /** Steps {@code o} on to {@code step} and asserts x, y and the loss there to 1e-12 relative. */
+    static void stepAndCompare(Optimizer o, int step, String what, double x, double y, double loss) {
+        o.step((int) (step - o.t()));
+        String where = what + " step " + step;
+        assertClose(x, o.at().get("x"), where + " x");
+        assertClose(y, o.at().get("y"), where + " y");
+        assertClose(loss, o.loss(), where + " loss");
     }
 
     static void assertClose(double expected, double actual, String what) {
