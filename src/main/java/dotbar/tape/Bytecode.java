@@ -49,6 +49,10 @@ final class Bytecode {
     private static final String OP = "dotbar/expr/Op";
     private static final String PROGRAM = Program.class.getName().replace('.', '/');
     private static final String NAME = "dotbar/tape/TapeProgram";
+    /** Every generated method's descriptor: (double[] r, double[] x, double[] g), the slots, the parameters, the gradient. */
+    private static final String METHOD = "([D[D[D)V";
+    /** The JVM locals every method starts with: r, x, g. */
+    private static final int FIRST_LOCAL = 3;
 
     /** Thrown when the generating thread is interrupted; nothing is left half-made. */
     static final class Interrupted extends RuntimeException {
@@ -60,9 +64,18 @@ final class Bytecode {
     private final Compiled tape;
     private final BitSet constant = new BitSet();
     private final BitSet output = new BitSet();
+    private final int params;
+    /** Parameters are read from the caller's x (local 1) rather than from the slots (local 0). */
+    private boolean paramsFromX;
+    /** The gradient's copy-out as pseudo-instructions (see {@link #outputs}), and their order (the identity). */
+    private int[] out = new int[0], outOrder = new int[0];
+
+    /** Pseudo-codes of the copy-out g[k] = ±r[s] (or ±x[s] for a parameter, or 0). */
+    private static final int OUT_R = 0, OUT_R_NEG = 1, OUT_X = 2, OUT_X_NEG = 3, OUT_ZERO = 4;
 
     private Bytecode(Compiled tape) {
         this.tape = tape;
+        this.params = tape.params().size();
         for (int s : tape.constantSlots()) constant.set(s);
         output.set(tape.root());
         for (int s : tape.gradientSlots()) if (s >= 0) output.set(s);
@@ -70,7 +83,7 @@ final class Bytecode {
 
     /** The value section (instructions before {@code valueEnd}) as a program. */
     static Program value(Compiled tape) {
-        return new Bytecode(tape).section(0, tape.valueEnd(), true);
+        return new Bytecode(tape).section(0, tape.valueEnd(), true, false);
     }
 
     /** The whole gradient program (value section included) as a program. */
@@ -80,7 +93,7 @@ final class Bytecode {
 
     /** The gradient program, with repeated instruction patterns as loops ({@link Rolling}) or all straight-line. */
     static Program gradient(Compiled tape, boolean roll) {
-        return new Bytecode(tape).section(0, tape.code().length, roll);
+        return new Bytecode(tape).section(0, tape.code().length, roll, true);
     }
 
     /** The loops the gradient program's bytecode has (for tests and the disassembler's reader). */
@@ -92,17 +105,26 @@ final class Bytecode {
         return runs;
     }
 
-    /** A method of the generated code: positions {@code start … end−1} of the schedule, straight-line or one loop. */
-    private record Unit(int start, int end, Rolling.Run loop) {}
+    /**
+     * A method of the generated code: positions {@code start … end−1} of the schedule, straight-line
+     * or one loop; or, when {@code out}, of the copy-out into g.
+     */
+    private record Unit(int start, int end, Rolling.Run loop, boolean out) {}
 
-    private Program section(int from, int to, boolean roll) {
+    private Program section(int from, int to, boolean roll, boolean gradient) {
         int[] code = tape.code();
         poll();
         int[] order = Schedule.order(code, from, to, tape.valueEnd());
         poll();
         List<Rolling.Run> runs = roll ? Rolling.find(code, from, order) : List.of();
         Rolling.plan(runs, code, from, order, tape.slotCount(), constant, output);
-        List<Unit> units = units(order.length, runs);
+        paramsFromX = readsParametersFromX(code, from, order, runs);
+        List<Unit> units = units(order.length, runs, false);
+        if (gradient) {  // g[k] = ±r[s] at the end, rolled as well
+            outputs();
+            List<Unit> copy = units(outOrder.length, roll ? Rolling.find(out, 0, outOrder) : List.of(), true);
+            if (copy.size() > 1 || copy.get(0).end() > 0) units.addAll(copy);
+        }
         int[] lastWrite = new int[tape.slotCount()];
         BitSet local = localSlots(code, from, order, units, lastWrite);
         var parts = new ArrayList<Program>();
@@ -119,25 +141,59 @@ final class Bytecode {
             parts.add(define(code, from, order, units, first, last, local, lastWrite));
             first = last;
         }
-        return parts.size() == 1 ? parts.get(0) : new Program.Sequence(parts.toArray(Program[]::new));
+        Program program = parts.size() == 1 ? parts.get(0) : new Program.Sequence(parts.toArray(Program[]::new));
+        return paramsFromX ? program : new Program.CopyIn(program, params);
+    }
+
+    /**
+     * Whether the generated code can read the parameters from the caller's array: no instruction
+     * writes a parameter's slot, and no family of slots in a loop has both parameters and other
+     * slots among its iterations (a loop reads one array per operand). Otherwise the tape copies
+     * the parameters into the slots first ({@link Program.CopyIn}).
+     */
+    private boolean readsParametersFromX(int[] code, int from, int[] order, List<Rolling.Run> runs) {
+        for (int i : order) if (code[from + 4 * i + 1] < params) return false;
+        for (Rolling.Run run : runs) {
+            for (int e = 0; e < run.base().length; e++) {
+                int firstSlot = run.base()[e], lastSlot = run.base()[e] + (run.reps() - 1) * run.stride()[e];
+                if ((firstSlot < params) != (lastSlot < params)) return false;
+            }
+        }
+        return true;
+    }
+
+    /** The copy-out g[k] = ±r[gradientSlots[k]] as pseudo-instructions (code, k, s, s), for {@link Rolling#find} to roll. */
+    private void outputs() {
+        int[] slots = tape.gradientSlots();
+        boolean[] negated = tape.gradientNegated();
+        out = new int[4 * slots.length];
+        outOrder = new int[slots.length];
+        for (int k = 0; k < slots.length; k++) {
+            int s = slots[k];
+            boolean x = s >= 0 && s < params && paramsFromX;
+            out[4 * k] = s < 0 ? OUT_ZERO : x ? (negated[k] ? OUT_X_NEG : OUT_X) : (negated[k] ? OUT_R_NEG : OUT_R);
+            out[4 * k + 1] = k;
+            out[4 * k + 2] = out[4 * k + 3] = Math.max(s, 0);
+            outOrder[k] = k;
+        }
     }
 
     /** The methods: each run one loop, the stretches between them straight-line methods of {@value #CHUNK} instructions. */
-    private static List<Unit> units(int positions, List<Rolling.Run> runs) {
+    private static List<Unit> units(int positions, List<Rolling.Run> runs, boolean out) {
         var units = new ArrayList<Unit>();
         int at = 0;
         for (Rolling.Run run : runs) {
-            straight(units, at, run.start());
-            units.add(new Unit(run.start(), run.end(), run));
+            straight(units, at, run.start(), out);
+            units.add(new Unit(run.start(), run.end(), run, out));
             at = run.end();
         }
-        straight(units, at, positions);
-        if (units.isEmpty()) units.add(new Unit(0, 0, null));
+        straight(units, at, positions, out);
+        if (units.isEmpty()) units.add(new Unit(0, 0, null, out));
         return units;
     }
 
-    private static void straight(List<Unit> units, int from, int to) {
-        for (int s = from; s < to; s += CHUNK) units.add(new Unit(s, Math.min(to, s + CHUNK), null));
+    private static void straight(List<Unit> units, int from, int to, boolean out) {
+        for (int s = from; s < to; s += CHUNK) units.add(new Unit(s, Math.min(to, s + CHUNK), null, out));
     }
 
     /** One hidden class running methods {@code first … last−1}. */
@@ -151,15 +207,18 @@ final class Bytecode {
         init.visitInsn(RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
-        MethodVisitor run = cw.visitMethod(ACC_PUBLIC, "run", "([D)V", null, null);
+        MethodVisitor run = cw.visitMethod(ACC_PUBLIC, "run", METHOD, null, null);
         run.visitCode();
         int[] jvmLocal = new int[tape.slotCount()];
         for (int c = first; c < last; c++) {
             poll();
             run.visitVarInsn(ALOAD, 1);
-            run.visitMethodInsn(INVOKESTATIC, NAME, "c" + c, "([D)V", false);
+            run.visitVarInsn(ALOAD, 2);
+            run.visitVarInsn(ALOAD, 3);
+            run.visitMethodInsn(INVOKESTATIC, NAME, "c" + c, METHOD, false);
             Unit unit = units.get(c);
-            if (unit.loop() != null) loop(cw, code, from, order, c, unit.loop());
+            if (unit.out()) copyOut(cw, c, unit);
+            else if (unit.loop() != null) loop(cw, code, from, order, c, unit.loop());
             else chunk(cw, code, from, order, c, unit, local, lastWrite, jvmLocal);
         }
         run.visitInsn(RETURN);
@@ -218,9 +277,9 @@ final class Bytecode {
     /** The static method {@code c<c>(double[] r)}: the straight-line instructions of {@code unit}. */
     private void chunk(ClassWriter cw, int[] code, int from, int[] order, int c, Unit unit, BitSet local, int[] lastWrite,
                        int[] jvmLocal) {
-        MethodVisitor m = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "c" + c, "([D)V", null, null);
+        MethodVisitor m = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "c" + c, METHOD, null, null);
         m.visitCode();
-        int nextLocal = 1;  // local 0 is r; a double takes two
+        int nextLocal = FIRST_LOCAL;  // a double takes two
         for (int i = unit.start(); i < unit.end(); i++) {
             int pc = from + 4 * order[i];
             int op = code[pc], d = code[pc + 1];
@@ -258,7 +317,7 @@ final class Bytecode {
      * {@link Rolling#plan} decided.
      */
     private void loop(ClassWriter cw, int[] code, int from, int[] order, int c, Rolling.Run run) {
-        MethodVisitor m = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "c" + c, "([D)V", null, null);
+        MethodVisitor m = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "c" + c, METHOD, null, null);
         m.visitCode();
         int families = run.written().length;
         int[] familyLocal = new int[families], familyBase = new int[families], familyStride = new int[families];
@@ -266,8 +325,8 @@ final class Bytecode {
             familyBase[run.family()[e]] = run.base()[e];
             familyStride[run.family()[e]] = run.stride()[e];
         }
-        var frame = new ArrayList<Object>(List.of("[D", INTEGER));
-        int nextLocal = 2;  // local 0 is r, 1 is t
+        var frame = new ArrayList<Object>(List.of("[D", "[D", "[D", INTEGER));
+        int nextLocal = T + 1;  // after r, x, g and t
         for (int f = 0; f < families; f++) {
             familyLocal[f] = -1;
             if (!run.written()[f] && !run.cached()[f]) continue;
@@ -275,7 +334,7 @@ final class Bytecode {
             nextLocal += 2;
             frame.add(DOUBLE);
             if (run.init()[f]) {  // the value of the iteration before the first: r[base − stride]
-                m.visitVarInsn(ALOAD, 0);
+                array(m, familyBase[f] - familyStride[f]);
                 pushInt(m, familyBase[f] - familyStride[f]);
                 m.visitInsn(DALOAD);
             } else {
@@ -285,10 +344,10 @@ final class Bytecode {
         }
         Label head = new Label(), done = new Label();
         m.visitInsn(ICONST_0);
-        m.visitVarInsn(ISTORE, 1);
+        m.visitVarInsn(ISTORE, T);
         m.visitLabel(head);
         m.visitFrame(F_FULL, frame.size(), frame.toArray(), 0, new Object[0]);
-        m.visitVarInsn(ILOAD, 1);
+        m.visitVarInsn(ILOAD, T);
         pushInt(m, run.reps());
         m.visitJumpInsn(IF_ICMPGE, done);
         boolean[] loaded = new boolean[families];
@@ -299,7 +358,7 @@ final class Bytecode {
                 if (run.stride()[e] == 0 && constant.get(run.base()[e])) load(m, run.base()[e], NO_SLOTS, null, c);
                 else if (source >= 0 && (!run.cached()[source] || loaded[source])) m.visitVarInsn(DLOAD, familyLocal[source]);
                 else {
-                    m.visitVarInsn(ALOAD, 0);
+                    array(m, run.base()[e]);
                     loopIndex(m, run, body, k);
                     m.visitInsn(DALOAD);
                     if (source >= 0) {  // a cached family's first read
@@ -318,7 +377,7 @@ final class Bytecode {
                 m.visitInsn(DASTORE);
             }
         }
-        m.visitIincInsn(1, 1);
+        m.visitIincInsn(T, 1);
         m.visitJumpInsn(GOTO, head);
         m.visitLabel(done);
         m.visitFrame(F_FULL, frame.size(), frame.toArray(), 0, new Object[0]);
@@ -336,14 +395,68 @@ final class Bytecode {
 
     private static final BitSet NO_SLOTS = new BitSet();
 
-    /** Pushes the slot index of operand k of body instruction j at iteration {@code t} (local 1): base + t·stride. */
+    /** A loop's counter t. */
+    private static final int T = FIRST_LOCAL;
+
+    /**
+     * The copy-out g[k] = ±r[s] of {@code unit}: straight-line, or a loop over its iterations; a
+     * negation is the code's {@code dneg} (exact), a parameter's value read from x.
+     */
+    private void copyOut(ClassWriter cw, int c, Unit unit) {
+        MethodVisitor m = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "c" + c, METHOD, null, null);
+        m.visitCode();
+        Rolling.Run run = unit.loop();
+        Label head = new Label(), done = new Label();
+        Object[] frame = {"[D", "[D", "[D", INTEGER};
+        if (run != null) {
+            m.visitInsn(ICONST_0);
+            m.visitVarInsn(ISTORE, T);
+            m.visitLabel(head);
+            m.visitFrame(F_FULL, frame.length, frame, 0, new Object[0]);
+            m.visitVarInsn(ILOAD, T);
+            pushInt(m, run.reps());
+            m.visitJumpInsn(IF_ICMPGE, done);
+        }
+        int length = run == null ? unit.end() - unit.start() : run.period();
+        for (int j = 0; j < length; j++) {
+            int i = unit.start() + j, op = out[4 * i];
+            m.visitVarInsn(ALOAD, 2);
+            if (run == null) index(m, out[4 * i + 1]);
+            else loopIndex(m, run, j, 1);
+            if (op == OUT_ZERO) {
+                m.visitInsn(DCONST_0);
+            } else {
+                m.visitVarInsn(ALOAD, op == OUT_X || op == OUT_X_NEG ? 1 : 0);
+                if (run == null) index(m, out[4 * i + 2]);
+                else loopIndex(m, run, j, 2);
+                m.visitInsn(DALOAD);
+                if (op == OUT_R_NEG || op == OUT_X_NEG) m.visitInsn(DNEG);
+            }
+            m.visitInsn(DASTORE);
+        }
+        if (run != null) {
+            m.visitIincInsn(T, 1);
+            m.visitJumpInsn(GOTO, head);
+            m.visitLabel(done);
+            m.visitFrame(F_FULL, frame.length, frame, 0, new Object[0]);
+        }
+        m.visitInsn(RETURN);
+        end(m, c);
+    }
+
+    /** Pushes the array slot s lives in: x for a parameter (when read from there), else r. */
+    private void array(MethodVisitor m, int s) {
+        m.visitVarInsn(ALOAD, s < params && paramsFromX ? 1 : 0);
+    }
+
+    /** Pushes the slot index of operand k of body instruction j at iteration {@code t}: base + t·stride. */
     private static void loopIndex(MethodVisitor m, Rolling.Run run, int j, int k) {
         int base = run.base()[3 * j + k - 1], stride = run.stride()[3 * j + k - 1];
         if (stride == 0) {
             pushInt(m, base);
             return;
         }
-        m.visitVarInsn(ILOAD, 1);
+        m.visitVarInsn(ILOAD, T);
         if (stride != 1) {
             pushInt(m, stride);
             m.visitInsn(IMUL);
@@ -395,7 +508,7 @@ final class Bytecode {
             if (v < 0) throw new IllegalStateException("slot " + s + " read before it is written");
             m.visitVarInsn(DLOAD, v);
         } else {
-            m.visitVarInsn(ALOAD, 0);
+            array(m, s);
             index(m, s);
             m.visitInsn(DALOAD);
         }
@@ -410,6 +523,7 @@ final class Bytecode {
 
     /** An upper bound of the constant-pool entries a method adds: large indices, constants, its method. */
     private int poolEntries(int[] code, int from, int[] order, Unit unit, BitSet local) {
+        if (unit.out()) return 6 + 4 * (unit.loop() == null ? unit.end() - unit.start() : unit.loop().period());
         int n = 6, end = unit.loop() == null ? unit.end() : unit.start() + unit.loop().period();
         for (int i = unit.start(); i < end; i++) {
             int pc = from + 4 * order[i];
@@ -436,6 +550,7 @@ final class Bytecode {
         var shared = new BitSet();
         for (int u = 0; u < units.size(); u++) {
             Unit unit = units.get(u);
+            if (unit.out()) continue;
             for (int i = unit.start(); i < unit.end(); i++) {
                 int pc = from + 4 * order[i];
                 lastWrite[code[pc + 1]] = i;

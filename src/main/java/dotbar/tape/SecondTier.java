@@ -87,6 +87,7 @@ final class SecondTier {
             return;
         }
         double[] r = tape.constants().clone();  // a private copy: parameters as last seen, constants in place
+        double[] out = new double[tape.gradientSlots().length];
         int[] code = tape.code();
         int reps = Math.max(1, 250_000 / Math.max(1, tape.gradientInstructions()));
         boolean value = tape.valueEnd() == 0, gradient = false;
@@ -98,11 +99,11 @@ final class SecondTier {
                 interpretedValue = time(() -> Kernel.run(code, 0, tape.valueEnd(), r), reps);
                 interpretedGradient = time(() -> Kernel.run(code, 0, code.length, r), reps);
             }
-            if (!gradient && time(() -> g.gradient().run(r), reps) < interpretedGradient) {
+            if (!gradient && time(() -> g.gradient().run(r, r, out), reps) < interpretedGradient) {
                 tape.install(null, g.gradient());
                 gradient = true;
             }
-            if (!value && time(() -> g.value().run(r), reps) < interpretedValue) {
+            if (!value && time(() -> g.value().run(r, r, null), reps) < interpretedValue) {
                 tape.install(g.value(), null);
                 value = true;
             }

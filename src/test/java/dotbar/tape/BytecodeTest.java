@@ -149,7 +149,7 @@ class BytecodeTest {
         double[] g = tape.gradient(x);
         double[] r = tape.constants().clone();
         System.arraycopy(x, 0, r, 0, n);
-        straight.run(r);
+        straight.run(r, r, new double[n]);
         for (int i = 0; i < n; i++) {
             int s = tape.gradientSlots()[i];
             assertEquals(Double.doubleToLongBits(g[i]), Double.doubleToLongBits(tape.gradientNegated()[i] ? -r[s] : r[s]), "x" + i);

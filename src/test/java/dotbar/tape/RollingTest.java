@@ -80,9 +80,9 @@ class RollingTest {
             for (int i = 0; i < params.size(); i++) r[i] = point == 3 ? (i % 2 == 0 ? 0.0 : -0.0) : random.nextGaussian() * (1 + point);
             double[] interpreted = r.clone(), viaLoops = r.clone(), viaStraight = r.clone(), valueOnly = r.clone();
             Kernel.run(tape.code(), 0, tape.code().length, interpreted);
-            rolled.run(viaLoops);
-            straight.run(viaStraight);
-            value.run(valueOnly);
+            rolled.run(viaLoops, viaLoops, new double[tape.gradientSlots().length]);
+            straight.run(viaStraight, viaStraight, new double[tape.gradientSlots().length]);
+            value.run(valueOnly, valueOnly, null);
             int root = tape.root();
             assertEquals(Double.doubleToLongBits(interpreted[root]), Double.doubleToLongBits(viaLoops[root]), f::toString);
             assertEquals(Double.doubleToLongBits(interpreted[root]), Double.doubleToLongBits(valueOnly[root]), f::toString);
@@ -91,6 +91,14 @@ class RollingTest {
                 if (s < 0) continue;
                 assertEquals(Double.doubleToLongBits(interpreted[s]), Double.doubleToLongBits(viaLoops[s]), () -> "∂/∂" + params.get(0) + "… of " + f);
                 assertEquals(Double.doubleToLongBits(interpreted[s]), Double.doubleToLongBits(viaStraight[s]), f::toString);
+            }
+            // as a tape calls it: parameters read from the caller's array, the gradient written into g with its signs
+            double[] fresh = tape.constants().clone(), in = java.util.Arrays.copyOf(r, params.size()), g = new double[params.size()];
+            rolled.run(fresh, in, g);
+            for (int k = 0; k < g.length; k++) {
+                int s = tape.gradientSlots()[k];
+                double expected = s < 0 ? 0 : tape.gradientNegated()[k] ? -interpreted[s] : interpreted[s];
+                assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(g[k]), f::toString);
             }
         }
     }
@@ -216,8 +224,8 @@ class RollingTest {
         for (int i = 0; i < params; i++) r[i] = random.nextGaussian();
         double[] interpreted = r.clone(), viaLoops = r.clone(), viaStraight = r.clone();
         Kernel.run(program, 0, program.length, interpreted);
-        rolled.run(viaLoops);
-        straight.run(viaStraight);
+        rolled.run(viaLoops, viaLoops, new double[tape.gradientSlots().length]);
+        straight.run(viaStraight, viaStraight, new double[tape.gradientSlots().length]);
         for (int s : results) {
             assertEquals(Double.doubleToLongBits(interpreted[s]), Double.doubleToLongBits(viaStraight[s]), "slot " + s + " straight");
             assertEquals(Double.doubleToLongBits(interpreted[s]), Double.doubleToLongBits(viaLoops[s]), "slot " + s + " rolled");
