@@ -38,6 +38,11 @@ import org.objectweb.asm.MethodVisitor;
  * the array; constants become {@code ldc} operands. A class holds at most {@value #CHUNKS_PER_CLASS}
  * methods and a bounded number of constant-pool entries; a longer section becomes several
  * classes run in sequence ({@link Program.Sequence}).
+ *
+ * <p>A run of repeated instruction patterns ({@link Rolling}) becomes one method holding a loop
+ * instead. Every method takes (r, x, g): the slots, the caller's parameters, which the code reads
+ * in place, and the gradient, which the gradient section's last methods write from the result
+ * slots with their signs (that copy-out is rolled into loops too).
  */
 final class Bytecode {
     static final int CHUNK = 200;

@@ -48,12 +48,14 @@ import java.util.List;
  * A new tape is interpreted: a loop with a switch over the instruction codes, about 2 ns per
  * instruction. From its second call (a few calls for programs over 20 000 instructions) a
  * background thread writes the program as JVM bytecode — straight-line code, one short run of
- * bytecode per instruction, values in local variables — into hidden classes, warms that code up
- * on a copy of the slots while the tape keeps interpreting, and switches the tape to it once it
- * measures faster (about 0.2–0.5 ns per instruction). No JDK compiler is needed: any Java 21
- * runtime has the second tier. {@link #generate()} switches at once. Both tiers perform the same
- * operations in orders with the same dependencies, so they give the same numbers to the last
- * bit. The benchmarks ({@code scripts/bench}) measure both, and the tiers as a user meets them
+ * bytecode per instruction, values in local variables, and one loop for each run of repeated
+ * terms ({@link Rolling}) — into hidden classes, warms that code up on a copy of the slots while
+ * the tape keeps interpreting, and switches the tape to it once it measures faster (about
+ * 0.2–0.5 ns per instruction). The generated gradient reads x and writes g itself. A small tape
+ * made by {@code compile(e, …)}, which is there to be called many times, has its bytecode at once
+ * ({@link Tapes#forCalls}). No JDK compiler is needed: any Java 21 runtime has the second tier.
+ * {@link #generate()} switches at once. Both tiers perform the same operations in orders with
+ * the same dependencies, so they give the same numbers to the last bit. The benchmarks ({@code scripts/bench}) measure both, and the tiers as a user meets them
  * ({@code scripts/bench --user}).
  *
  * <h2>Threads</h2>

@@ -69,6 +69,21 @@ final class SecondTier {
         return length <= 4L * AT_ONCE ? length : (long) CALLS_BEFORE * length;
     }
 
+    /**
+     * Programs up to this many instructions that a caller means to call many times
+     * ({@code compile(e, …)}) are generated at once, in the caller's thread. Measured: generating
+     * takes a few µs per instruction once ASM is warm (2000 instructions: a few ms, about what
+     * compiling the expression took), and in a fresh JShell process a small tape's first 100 ms
+     * then run the generated code at 1.4–2.1× a hand-written gradient, against 9–23× for the
+     * interpreter, which is itself still cold then (n = 10, 100 Rosenbrock through scripts/dotbar).
+     */
+    static final int EAGER = 2000;
+
+    /** Generates a small tape's bytecode now (see {@link #EAGER}); what the JIT does with it is its business. */
+    static void eager(Compiled tape) {
+        if (AUTOMATIC && tape.gradientInstructions() <= EAGER) tape.generate();
+    }
+
     /** Generates the tape's programs on the background thread, warms them up and installs them once they are faster. */
     static void submit(Compiled tape) {
         if (!AUTOMATIC) return;
