@@ -146,11 +146,12 @@ final class Rolling {
      * section's schedule; {@code params} slots are parameters, {@code output} the results.
      */
     static void plan(List<Run> runs, int[] code, int from, int[] order, int slots, BitSet constant, BitSet output) {
-        int[] last = new int[slots];
+        int[] last = new int[slots], lastWrite = new int[slots];  // positions of each slot's last access and last write
         Arrays.fill(last, -1);
         for (int i = 0; i < order.length; i++) {
             int pc = from + 4 * order[i];
             for (int k = 1; k <= 3; k++) last[code[pc + k]] = i;
+            lastWrite[code[pc + 1]] = i;
         }
         // the last write of each slot: by which run (id + 1), family, iteration and body position
         int[] writerRun = new int[slots], writerFamily = new int[slots], writerIteration = new int[slots], writerAt = new int[slots];
@@ -158,7 +159,7 @@ final class Rolling {
         for (Run run : runs) {
             poll();
             id++;
-            plan(run, id, code, from, order, constant, output, last, writerRun, writerFamily, writerIteration, writerAt);
+            plan(run, id, code, from, order, constant, output, last, lastWrite, writerRun, writerFamily, writerIteration, writerAt);
         }
     }
 
@@ -167,7 +168,7 @@ final class Rolling {
         return k != 1 || op == Opcode.MULACC || op == Opcode.MULSUB;
     }
 
-    private static void plan(Run run, int id, int[] code, int from, int[] order, BitSet constant, BitSet output, int[] last,
+    private static void plan(Run run, int id, int[] code, int from, int[] order, BitSet constant, BitSet output, int[] last, int[] lastWrite,
                              int[] writerRun, int[] writerFamily, int[] writerIteration, int[] writerAt) {
         int p = run.period(), families = run.written().length;
         int[] op = new int[p];
@@ -223,12 +224,13 @@ final class Rolling {
             }
             for (int e = 0; e < 3 * p; e++) if (run.source()[e] >= 0 && run.cached()[run.source()[e]] && uncached[run.source()[e]]) run.source()[e] = -1;
         }
-        // stores: every write of a family some array read, result or later read needs; else one after the loop
+        // stores: every write of a family some array read, result (its final write) or later read needs;
+        // else one after the loop
         int stamp = 2 * id + 1;  // the writes of the second pass, still in place
         for (int t = 0; t < run.reps(); t++) {
             for (int j = 0; j < p; j++) {
                 int f = run.family()[3 * j], s = run.slot(j, 1, t);
-                if (output.get(s) || last[s] >= run.end()) {
+                if ((output.get(s) && lastWrite[s] == run.start() + t * p + j) || last[s] >= run.end()) {
                     if (t < run.reps() - 1) run.store()[f] = true;
                     else run.exitStore()[f] = true;
                 }
