@@ -125,8 +125,8 @@ final class Bytecode {
         Rolling.plan(runs, code, from, order, tape.slotCount(), constant, output);
         paramsFromX = readsParametersFromX(code, from, order, runs);
         List<Unit> units = units(order.length, runs, false);
-        if (gradient) {  // g[k] = ±r[s] at the end, rolled as well
-            outputs();
+        if (gradient) {  // g[k] = ±r[s] at the end, rolled as well, for the results no loop wrote into g
+            outputs(intoG(runs));
             List<Unit> copy = units(outOrder.length, roll ? Rolling.find(out, 0, outOrder) : List.of(), true);
             if (copy.size() > 1 || copy.get(0).end() > 0) units.addAll(copy);
         }
@@ -168,19 +168,69 @@ final class Bytecode {
     }
 
     /** The copy-out g[k] = ±r[gradientSlots[k]] as pseudo-instructions (code, k, s, s), for {@link Rolling#find} to roll. */
-    private void outputs() {
+    private void outputs(boolean[] done) {
         int[] slots = tape.gradientSlots();
         boolean[] negated = tape.gradientNegated();
-        out = new int[4 * slots.length];
-        outOrder = new int[slots.length];
+        int count = 0;
+        for (int k = 0; k < slots.length; k++) if (!done[k]) count++;
+        out = new int[4 * count];
+        outOrder = new int[count];
+        int i = 0;
         for (int k = 0; k < slots.length; k++) {
+            if (done[k]) continue;
             int s = slots[k];
             boolean x = s >= 0 && s < params && paramsFromX;
-            out[4 * k] = s < 0 ? OUT_ZERO : x ? (negated[k] ? OUT_X_NEG : OUT_X) : (negated[k] ? OUT_R_NEG : OUT_R);
-            out[4 * k + 1] = k;
-            out[4 * k + 2] = out[4 * k + 3] = Math.max(s, 0);
-            outOrder[k] = k;
+            out[4 * i] = s < 0 ? OUT_ZERO : x ? (negated[k] ? OUT_X_NEG : OUT_X) : (negated[k] ? OUT_R_NEG : OUT_R);
+            out[4 * i + 1] = k;
+            out[4 * i + 2] = out[4 * i + 3] = Math.max(s, 0);
+            outOrder[i] = i;
+            i++;
         }
+    }
+
+    /** Where a loop family writes its results into g directly: g[k0 + t·kStride], negated or not. */
+    private record IntoG(int[] k0, int[] kStride, boolean[] negated, boolean[] on) {}
+
+    private final java.util.IdentityHashMap<Rolling.Run, IntoG> intoG = new java.util.IdentityHashMap<>();
+
+    /**
+     * Decides which loop families write their results straight into g — a family whose every write
+     * is the final write of a result ∂f/∂x_k, for k advancing by a constant stride with one sign,
+     * and whose values nothing reads from the slots — and returns the k they cover (the copy-out
+     * skips them).
+     */
+    private boolean[] intoG(List<Rolling.Run> runs) {
+        int[] slots = tape.gradientSlots();
+        boolean[] negated = tape.gradientNegated();
+        int[] kOf = new int[tape.slotCount()];
+        Arrays.fill(kOf, -1);
+        for (int k = 0; k < slots.length; k++) if (slots[k] >= 0) kOf[slots[k]] = kOf[slots[k]] == -1 ? k : -2;  // −2: several k
+        boolean[] done = new boolean[slots.length];
+        for (Rolling.Run run : runs) {
+            int families = run.written().length;
+            var plan = new IntoG(new int[families], new int[families], new boolean[families], new boolean[families]);
+            for (int j = 0; j < run.period(); j++) {
+                int f = run.family()[3 * j];
+                if (plan.on()[f] || !run.store()[f] || run.slotsNeeded()[f] || !run.onlyFinalResults()[f]) continue;
+                boolean ok = true;
+                for (int t = 0; t < run.reps() && ok; t++) {
+                    int s = run.slot(j, 1, t), k = kOf[s];
+                    if (k < 0 || s == tape.root() || done[k]) ok = false;
+                    else if (t == 0) {
+                        plan.k0()[f] = k;
+                        plan.negated()[f] = negated[k];
+                    } else {
+                        if (t == 1) plan.kStride()[f] = k - plan.k0()[f];
+                        ok = k == plan.k0()[f] + t * plan.kStride()[f] && negated[k] == plan.negated()[f];
+                    }
+                }
+                if (!ok || plan.kStride()[f] == 0) continue;
+                plan.on()[f] = true;
+                for (int t = 0; t < run.reps(); t++) done[plan.k0()[f] + t * plan.kStride()[f]] = true;
+            }
+            intoG.put(run, plan);
+        }
+        return done;
     }
 
     /** The methods: each run one loop, the stretches between them straight-line methods of {@value #CHUNK} instructions. */
@@ -375,7 +425,18 @@ final class Bytecode {
             });
             int fd = run.family()[3 * j];
             m.visitVarInsn(DSTORE, familyLocal[fd]);
-            if (run.store()[fd]) {
+            IntoG g = intoG.get(run);
+            if (run.store()[fd] && g != null && g.on()[fd]) {  // a result: into g[k0 + t·kStride]
+                m.visitVarInsn(ALOAD, 2);
+                m.visitVarInsn(ILOAD, T);
+                pushInt(m, g.kStride()[fd]);
+                m.visitInsn(IMUL);
+                pushInt(m, g.k0()[fd]);
+                m.visitInsn(IADD);
+                m.visitVarInsn(DLOAD, familyLocal[fd]);
+                if (g.negated()[fd]) m.visitInsn(DNEG);
+                m.visitInsn(DASTORE);
+            } else if (run.store()[fd]) {
                 m.visitVarInsn(ALOAD, 0);
                 loopIndex(m, run, j, 1);
                 m.visitVarInsn(DLOAD, familyLocal[fd]);

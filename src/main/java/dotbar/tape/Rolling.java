@@ -46,9 +46,13 @@ final class Rolling {
      * {@code store[f]}, its last iteration's value after the loop when {@code exitStore[f]}, and
      * its local starts as {@code r[base − stride]} when {@code init[f]}; {@code cached[f]}: a family
      * the body only reads, loaded into its local at its first read of each iteration.
+     * {@code slotsNeeded[f]}: some read takes f's values from the slots array (an array read in the
+     * loop or code after it); {@code onlyFinalResults[f]}: every write of f is a result's final
+     * write — such a family may write its results straight into g instead ({@link Bytecode}).
      */
     record Run(int start, int period, int reps, int[] base, int[] stride, int[] family, int[] source,
-               boolean[] written, boolean[] store, boolean[] exitStore, boolean[] init, boolean[] cached) {
+               boolean[] written, boolean[] store, boolean[] exitStore, boolean[] init, boolean[] cached,
+               boolean[] slotsNeeded, boolean[] onlyFinalResults) {
         int end() {
             return start + period * reps;
         }
@@ -137,8 +141,10 @@ final class Rolling {
         }
         int[] source = new int[3 * p];
         Arrays.fill(source, -1);
+        var onlyFinal = new boolean[families];
+        Arrays.fill(onlyFinal, true);
         return new Run(s, p, reps, base, stride, family, source, new boolean[families], new boolean[families],
-                new boolean[families], new boolean[families], new boolean[families]);
+                new boolean[families], new boolean[families], new boolean[families], new boolean[families], onlyFinal);
     }
 
     /**
@@ -230,16 +236,19 @@ final class Rolling {
         for (int t = 0; t < run.reps(); t++) {
             for (int j = 0; j < p; j++) {
                 int f = run.family()[3 * j], s = run.slot(j, 1, t);
-                if ((output.get(s) && lastWrite[s] == run.start() + t * p + j) || last[s] >= run.end()) {
+                boolean result = output.get(s) && lastWrite[s] == run.start() + t * p + j, later = last[s] >= run.end();
+                if (result || later) {
                     if (t < run.reps() - 1) run.store()[f] = true;
                     else run.exitStore()[f] = true;
                 }
+                if (later) run.slotsNeeded()[f] = true;
+                if (!result) run.onlyFinalResults()[f] = false;
             }
         }
         // the slot an exit store writes must have its family's last write of the loop as its last write
         for (int j = 0; j < p; j++) {
             int f = run.family()[3 * j], s = run.slot(j, 1, run.reps() - 1);
-            if (run.exitStore()[f] && !(writerRun[s] == stamp && writerFamily[s] == f)) run.store()[f] = true;
+            if (run.exitStore()[f] && !(writerRun[s] == stamp && writerFamily[s] == f)) needed(run, f);
         }
     }
 
@@ -255,7 +264,7 @@ final class Rolling {
         if (source >= 0 && run.cached()[source]) {
             // loaded from the array at the family's first read of the iteration: nothing may write s after that
             if (thisIteration && writerAt[s] >= firstRead[source] && writerAt[s] < j) uncached[source] = true;
-            if (j == firstRead[source] && inLoop) run.store()[writerFamily[s]] = true;
+            if (j == firstRead[source] && inLoop) needed(run, writerFamily[s]);
             return;
         }
         if (source >= 0) {
@@ -265,7 +274,13 @@ final class Rolling {
             if (holds) return;
             run.source()[e] = -1;
         }
-        if (inLoop) run.store()[writerFamily[s]] = true;
+        if (inLoop) needed(run, writerFamily[s]);
+    }
+
+    /** Family f's values are read from the slots array: it stores every write there. */
+    private static void needed(Run run, int f) {
+        run.store()[f] = true;
+        run.slotsNeeded()[f] = true;
     }
 
     private static void poll() {

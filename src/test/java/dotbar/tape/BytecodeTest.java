@@ -147,13 +147,9 @@ class BytecodeTest {
         for (int i = 0; i < n; i++) x[i] = random.nextGaussian();
         double value = tape.value(x);
         double[] g = tape.gradient(x);
-        double[] r = tape.constants().clone();
-        System.arraycopy(x, 0, r, 0, n);
-        straight.run(r, r, new double[n]);
-        for (int i = 0; i < n; i++) {
-            int s = tape.gradientSlots()[i];
-            assertEquals(Double.doubleToLongBits(g[i]), Double.doubleToLongBits(tape.gradientNegated()[i] ? -r[s] : r[s]), "x" + i);
-        }
+        double[] r = tape.constants().clone(), viaStraight = new double[n];
+        straight.run(r, x, viaStraight);
+        for (int i = 0; i < n; i++) assertEquals(Double.doubleToLongBits(g[i]), Double.doubleToLongBits(viaStraight[i]), "x" + i);
         assertTrue(tape.generate(), tape::toString);
         assertEquals(Double.doubleToLongBits(value), Double.doubleToLongBits(tape.value(x)));
         double[] h = tape.gradient(x);
