@@ -187,8 +187,18 @@ public final class DotBar {
         given(e, "grad", "e");
         given(point, "grad", "point");
         Compiled tape = Tapes.of(e);  // cached: a second call neither walks nor compiles e
-        return Grad.over(tape.wrt(), tape.gradient(point));
+        // the same tape at the same point gives the same (immutable) answer: grad(e, p) in a loop computes it once
+        LastGrad last = lastGrad;
+        if (last != null && last.tape() == tape && last.point() == point) return last.grad();
+        Grad g = Grad.over(tape.wrt(), tape.gradient(point));
+        lastGrad = new LastGrad(tape, point, g);
+        return g;
     }
+
+    /** The last answer of {@link #grad(Expr, Point)}: Point, tape and Grad are immutable, so it holds while they are the same. */
+    private record LastGrad(Compiled tape, Point point, Grad grad) {}
+
+    private static volatile LastGrad lastGrad;
 
     /**
      * Every partial ∂e/∂x of {@code e} as an expression, from one symbolic reverse sweep whose
@@ -234,10 +244,10 @@ public final class DotBar {
      * and {@code gradient(x, g)} by reverse mode, with no allocation per call. Compiled once per
      * expression and parameter list (cached).
      */
-    public static Compiled compile(Expr e, String... params) { given(e, "compile", "e"); given(params, "compile", "params"); return Tapes.of(e, List.of(params)); }
+    public static Compiled compile(Expr e, String... params) { given(e, "compile", "e"); given(params, "compile", "params"); return Tapes.forCalls(e, List.of(params)); }
 
     /** {@code e} compiled over its symbols in alphabetical order, {@code vars(e)}. */
-    public static Compiled compile(Expr e) { given(e, "compile", "e"); return Tapes.of(e); }
+    public static Compiled compile(Expr e) { given(e, "compile", "e"); return Tapes.forCalls(e); }
 
     // ---- optimizers and data ------------------------------------------------------------
 

@@ -48,12 +48,14 @@ import java.util.List;
  * A new tape is interpreted: a loop with a switch over the instruction codes, about 2 ns per
  * instruction. From its second call (a few calls for programs over 20 000 instructions) a
  * background thread writes the program as JVM bytecode — straight-line code, one short run of
- * bytecode per instruction, values in local variables — into hidden classes, warms that code up
- * on a copy of the slots while the tape keeps interpreting, and switches the tape to it once it
- * measures faster (about 0.2–0.5 ns per instruction). No JDK compiler is needed: any Java 21
- * runtime has the second tier. {@link #generate()} switches at once. Both tiers perform the same
- * operations in orders with the same dependencies, so they give the same numbers to the last
- * bit. The benchmarks ({@code scripts/bench}) measure both, and the tiers as a user meets them
+ * bytecode per instruction, values in local variables, and one loop for each run of repeated
+ * terms ({@link Rolling}) — into hidden classes, warms that code up on a copy of the slots while
+ * the tape keeps interpreting, and switches the tape to it once it measures faster (about
+ * 0.2–0.5 ns per instruction). The generated gradient reads x and writes g itself. A small tape
+ * made by {@code compile(e, …)}, which is there to be called many times, has its bytecode at once
+ * ({@link Tapes#forCalls}). No JDK compiler is needed: any Java 21 runtime has the second tier.
+ * {@link #generate()} switches at once. Both tiers perform the same operations in orders with
+ * the same dependencies, so they give the same numbers to the last bit. The benchmarks ({@code scripts/bench}) measure both, and the tiers as a user meets them
  * ({@code scripts/bench --user}).
  *
  * <h2>Threads</h2>
@@ -119,13 +121,16 @@ public final class Compiled {
 
     /** The value at {@code x} (one number per parameter, in order). */
     public double value(double[] x) {
-        double[] r = slots(x, "value");
+        check(x, "value");
+        double[] r = owned() ? scratch : scratch.clone();
         Program p = valueProgram;
-        if (p != null) p.run(r);
-        else {
-            Kernel.run(code, 0, valueEnd, r);
-            interpreted(valueEnd);
+        if (p != null) {  // the generated code reads x itself
+            p.run(r, x, null);
+            return root < x.length ? x[root] : r[root];
         }
+        System.arraycopy(x, 0, r, 0, x.length);
+        Kernel.run(code, 0, valueEnd, r);
+        interpreted(valueEnd);
         return r[root];
     }
 
@@ -143,17 +148,26 @@ public final class Compiled {
             throw new DotbarException("gradient: g has length " + g.length + " but the gradient is by "
                     + (gradientSlots.length == 1 ? "1 parameter " : gradientSlots.length + " parameters ") + wrt());
         }
-        return run(slots(x, "gradient"), g);
+        check(x, "gradient");
+        double[] r = owned() ? scratch : scratch.clone();
+        Program p = gradientProgram;
+        if (p != null && x != g) {  // the generated code reads x and writes g itself
+            p.run(r, x, g);
+            return root < x.length ? x[root] : r[root];
+        }
+        System.arraycopy(x, 0, r, 0, x.length);
+        return run(r, g);
     }
 
     /** Runs the gradient program over the slots {@code r} (parameters set), fills g, returns f. */
     private double run(double[] r, double[] g) {
         Program p = gradientProgram;
-        if (p != null) p.run(r);
-        else {
-            Kernel.run(code, 0, code.length, r);
-            interpreted(code.length);
+        if (p != null) {
+            p.run(r, r, g);
+            return r[root];
         }
+        Kernel.run(code, 0, code.length, r);
+        interpreted(code.length);
         for (int k = 0; k < g.length; k++) {
             int s = gradientSlots[k];
             g[k] = s < 0 ? 0 : gradientNegated[k] ? -r[s] : r[s];
@@ -357,18 +371,16 @@ public final class Compiled {
     }
 
     /**
-     * The slots with the parameters set: this object's own array for its owner thread, else a
-     * copy of it. A copy taken while the owner runs is still right: the program never writes a
-     * constant slot, and writes every other slot before it reads it.
+     * Checks that x has one entry per parameter. (The slots a call runs on are this object's own
+     * array for its owner thread, else a copy of it. A copy taken while the owner runs is still
+     * right: the program never writes a constant slot, and writes every other slot before it
+     * reads it; the parameters come from x, copied in or read there by the generated code.)
      */
-    private double[] slots(double[] x, String what) {
+    private void check(double[] x, String what) {
         if (x.length != params.size()) {
             throw new DotbarException(what + ": x has length " + x.length + " but there " + count(params.size())
                     + " " + params);
         }
-        double[] r = owned() ? scratch : scratch.clone();
-        System.arraycopy(x, 0, r, 0, x.length);
-        return r;
     }
 
     /**

@@ -7,8 +7,12 @@ package dotbar.tape;
  * from {@link Compiled} is a virtual call even when many tapes have programs.
  */
 abstract class Program {
-    /** Runs the section over the slots {@code r} (parameters and constants in place). */
-    public abstract void run(double[] r);
+    /**
+     * Runs the section over the slots {@code r} (constants in place), reading the parameters from
+     * {@code x} (which may be r itself, parameters in place); the gradient section ends by writing
+     * ∂f/∂(k-th parameter) into {@code g[k]}, its results' signs applied.
+     */
+    public abstract void run(double[] r, double[] x, double[] g);
 
     /** Programs run one after the other: a section too large for one class. */
     static final class Sequence extends Program {
@@ -19,8 +23,25 @@ abstract class Program {
         }
 
         @Override
-        public void run(double[] r) {
-            for (Program p : parts) p.run(r);
+        public void run(double[] r, double[] x, double[] g) {
+            for (Program p : parts) p.run(r, x, g);
+        }
+    }
+
+    /** A program that reads the parameters from the slots: x is copied into them first. */
+    static final class CopyIn extends Program {
+        private final Program inner;
+        private final int params;
+
+        CopyIn(Program inner, int params) {
+            this.inner = inner;
+            this.params = params;
+        }
+
+        @Override
+        public void run(double[] r, double[] x, double[] g) {
+            if (x != r) System.arraycopy(x, 0, r, 0, params);
+            inner.run(r, r, g);
         }
     }
 }

@@ -109,4 +109,23 @@ public final class Tapes {
     public static Compiled compile(Expr e, List<String> params, int differentiated) {
         return TapeCompiler.compile(e, List.copyOf(params), differentiated);
     }
+
+    /**
+     * {@link #of(Expr, List)} for a caller that will call the tape many times ({@code compile(e, …)}
+     * at the prompt): a program of at most {@value SecondTier#EAGER} instructions has its bytecode
+     * generated at once, so that its first calls do not wait in the interpreter; larger ones
+     * switch in the background as every tape does ({@link Compiled}).
+     */
+    public static Compiled forCalls(Expr e, List<String> params) {
+        Compiled tape = of(e, params);
+        SecondTier.eager(tape);
+        return tape;
+    }
+
+    /** {@link #of(Expr)} for a caller that will call the tape many times (see {@link #forCalls(Expr, List)}). */
+    public static Compiled forCalls(Expr e) {
+        Compiled tape = of(e);
+        SecondTier.eager(tape);
+        return tape;
+    }
 }

@@ -139,12 +139,17 @@ class BytecodeTest {
         }
         Compiled tape = Tapes.compile(f, names);
         assertTrue(tape.gradientInstructions() > Bytecode.CHUNK * Bytecode.CHUNKS_PER_CLASS, tape::toString);
-        assertTrue(Bytecode.gradient(tape) instanceof Program.Sequence);
+        // straight-line (its terms not rolled into a loop), the program needs several classes
+        Program straight = Bytecode.gradient(tape, false);
+        assertTrue(straight instanceof Program.Sequence);
         double[] x = new double[n];
         var random = new Random(5);
         for (int i = 0; i < n; i++) x[i] = random.nextGaussian();
         double value = tape.value(x);
         double[] g = tape.gradient(x);
+        double[] r = tape.constants().clone(), viaStraight = new double[n];
+        straight.run(r, x, viaStraight);
+        for (int i = 0; i < n; i++) assertEquals(Double.doubleToLongBits(g[i]), Double.doubleToLongBits(viaStraight[i]), "x" + i);
         assertTrue(tape.generate(), tape::toString);
         assertEquals(Double.doubleToLongBits(value), Double.doubleToLongBits(tape.value(x)));
         double[] h = tape.gradient(x);

@@ -251,8 +251,10 @@ class CompiledTest {
         assertEquals(5, t.nodes());
         assertEquals(3, t.valueInstructions());
         assertTrue(t.bytes() > 0 && t.bytes() < 64L * t.nodes() * 4);
+        // compile(e, …) of a small expression has its bytecode at once; a tape made otherwise starts interpreted
         assertEquals("Compiled[x, y]: 5 nodes, 3 value and " + (t.gradientInstructions() - 3) + " gradient instructions, "
-                + t.slotCount() + " slots, interpreted", t.toString());
+                + t.slotCount() + " slots, running as bytecode", t.toString());
+        assertTrue(Tapes.compile(x.times(y).plus(sin(x)), List.of("x", "y")).toString().endsWith("slots, interpreted"));
         var many = new java.util.ArrayList<String>();
         Expr sum = num(0);
         for (int i = 0; i < 20; i++) {
