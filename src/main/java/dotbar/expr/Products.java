@@ -1,0 +1,235 @@
+package dotbar.expr;
+
+import dotbar.base.Interrupted;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Products in canonical form, as SymPy's {@code Mul} and {@code Pow} build them:
+ * c · b₁^e₁ · b₂^e₂ ⋯ / (d₁^f₁ ⋯), one entry per base, bases in {@link CanonicalOrder}, the
+ * coefficient first: {@code 2·x·y}, {@code x/3}, {@code -x²·y}, {@code exp(-x)/(1 + exp(-x))²}.
+ * Construction ({@link Exprs}) and {@code simplify} both build products here.
+ *
+ * <p>Identities used, each exact wherever the left side is defined:
+ * <ul>
+ * <li>flattening: (a·b)·c → a·b·c; a/b → a·b⁻¹; −a → (−1)·a;</li>
+ * <li>powers of a product or power, integer exponents only: (a·b)ⁿ → aⁿ·bⁿ, (aᵖ)ⁿ → aᵖⁿ,
+ *     √a → a^½ (for a non-integer n, (a·b)ⁿ ≠ aⁿ·bⁿ when a, b &lt; 0, and (a²)^½ = |a|: not used);</li>
+ * <li>like factors: aᵖ·aᵠ → aᵖ⁺ᵠ, so x·x → x², x/x → x⁰ → 1 (1 where x/x is defined, x ≠ 0);</li>
+ * <li>numbers multiplied out ({@link Numbers}): 2·x·3 → 6·x, 0.5·(2·x) → x, (1/2)·(2·x) → x;</li>
+ * <li>a number times one sum is distributed, as in SymPy: 2·(x + 1) → 2·x + 2, (x + 1)/2 → x/2 + 1/2.</li>
+ * </ul>
+ */
+public final class Products {
+    private Products() {}
+
+    /** A product taken apart: its numeric coefficient and its bases with their exponents. */
+    static final class Factors {
+        Num coefficient = Exprs.ONE;
+        final Map<Expr, Expr> exponents = new LinkedHashMap<>();
+
+        void multiply(Expr base, Expr exponent) {
+            exponents.merge(base, exponent, Exprs::add);
+        }
+
+        /**
+         * The bases with non-zero exponents: with {@code sort} in canonical order (by base,
+         * higher numeric powers first), as {@code simplify} wants them; else in the order they
+         * were first multiplied in, as construction keeps them (the chain rule's order, as in the
+         * seed's eq. (31): {@code ∂w1/∂a · ∂φ1/∂w1 · ∂w2/∂φ1 · ∂φ2/∂w2 · ∂L/∂φ2}).
+         */
+        List<Map.Entry<Expr, Expr>> sorted(boolean sort) {
+            var list = new ArrayList<Map.Entry<Expr, Expr>>();
+            for (var f : exponents.entrySet()) if (!(f.getValue() instanceof Num n && n.is(0))) list.add(f);
+            if (sort) list.sort(Products::compareFactors);
+            return list;
+        }
+    }
+
+    /** The factors in canonical order whatever they are: a key under which like terms meet. */
+    static List<Map.Entry<Expr, Expr>> key(List<Map.Entry<Expr, Expr>> factors) {
+        var k = new ArrayList<>(factors);
+        k.sort(Products::compareFactors);
+        return k;
+    }
+
+    /** Factors by base, then the higher numeric power first. */
+    static int compareFactors(Map.Entry<Expr, Expr> a, Map.Entry<Expr, Expr> b) {
+        int c = CanonicalOrder.compare(a.getKey(), b.getKey());
+        if (c != 0) return c;
+        return a.getValue() instanceof Num x && b.getValue() instanceof Num y
+                ? Double.compare(y.value(), x.value()) : CanonicalOrder.compare(a.getValue(), b.getValue());
+    }
+
+    /**
+     * The canonical form of the product, quotient or power {@code op(args)}, flattening operands
+     * of at most {@code limit} factors (a larger one is one factor: construction stays linear and
+     * a big shared product stays shared); null when it is to be built as it is (a factor or the
+     * coefficient is not finite, or a divisor is 0: {@code x/0} keeps its IEEE meaning).
+     */
+    public static Expr canonical(Op op, List<Expr> args, int limit, boolean sort) {
+        Factors f = new Factors();
+        if (!collect(f, op, args, limit)) return null;
+        return build(f.coefficient, f.sorted(sort), limit);
+    }
+
+    /** The factors of {@code e} (one factor when it is no product), or null as {@link #canonical} says. */
+    static Factors of(Expr e, int limit) {
+        Factors f = new Factors();
+        if (e instanceof Call c && isProduct(c.op())) return collect(f, c.op(), c.args(), limit) ? f : null;
+        if (!walk(f, e, Exprs.ONE, limit)) return null;
+        return f;
+    }
+
+    private static boolean isProduct(Op op) {
+        return op == Op.MUL || op == Op.DIV || op == Op.POW || op == Op.SQRT || op == Op.NEG;
+    }
+
+    private static boolean collect(Factors f, Op op, List<Expr> args, int limit) {
+        return switch (op) {
+            case MUL -> walk(f, args.get(0), Exprs.ONE, limit) && walk(f, args.get(1), Exprs.ONE, limit);
+            case DIV -> walk(f, args.get(0), Exprs.ONE, limit) && walk(f, args.get(1), Exprs.MINUS_ONE, limit);
+            case NEG -> { f.coefficient = Exprs.MINUS_ONE; yield walk(f, args.get(0), Exprs.ONE, limit); }
+            case POW -> args.get(1) instanceof Num p && !p.isPi()
+                    ? walk(f, args.get(0), p, limit)
+                    : walkPower(f, args.get(0), args.get(1), limit);
+            case SQRT -> walk(f, args.get(0), Exprs.HALF, limit);
+            default -> throw new IllegalArgumentException(op.name());
+        };
+    }
+
+    /** base^e for a symbolic exponent e: one factor, unless the base is a power with a numeric exponent. */
+    private static boolean walkPower(Factors f, Expr base, Expr exponent, int limit) {
+        f.multiply(base, exponent);
+        return true;
+    }
+
+    /** Multiplies {@code e^k} into {@code f}, walked iteratively; false when {@code e} is too big or a divisor is 0. */
+    private static boolean walk(Factors f, Expr e, Num k0, int limit) {
+        var nodes = new ArrayDeque<Expr>();
+        var powers = new ArrayDeque<Num>();
+        nodes.push(e);
+        powers.push(k0);
+        long steps = 0;
+        while (!nodes.isEmpty()) {
+            Interrupted.poll(++steps);
+            if (steps > 4L * limit) return false;
+            Expr n = nodes.pop();
+            Num k = powers.pop();
+            boolean integer = isInteger(k);
+            if (n instanceof Num x && !x.isPi() && integer) {
+                if (x.is(0) && k.value() < 0) return false;
+                Num p = Numbers.fold(Op.POW, x, k);
+                if (p == null) {
+                    f.multiply(x, k);
+                } else {
+                    f.coefficient = Numbers.fold(Op.MUL, f.coefficient, p);
+                    if (f.coefficient == null || !Double.isFinite(f.coefficient.value()) && !f.coefficient.isExact()) return false;
+                }
+            } else if (integer && n instanceof Call c && c.op() == Op.MUL) {
+                push(nodes, powers, c.args().get(1), k);
+                push(nodes, powers, c.args().get(0), k);
+            } else if (integer && n instanceof Call c && c.op() == Op.DIV) {
+                push(nodes, powers, c.args().get(1), Numbers.fold(Op.NEG, k, null));
+                push(nodes, powers, c.args().get(0), k);
+            } else if (integer && n instanceof Call c && c.op() == Op.NEG) {
+                // (−a)ᵏ = (−1)ᵏ·aᵏ for integer k
+                f.coefficient = Numbers.fold(Op.MUL, f.coefficient, Numbers.fold(Op.POW, Exprs.MINUS_ONE, k));
+                push(nodes, powers, c.arg(), k);
+            } else if (integer && n instanceof Call c && c.op() == Op.SQRT) {
+                push(nodes, powers, c.arg(), Numbers.fold(Op.MUL, k, Exprs.HALF));  // (√a)ᵏ = a^(k/2)
+            } else if (integer && n instanceof Call c && c.op() == Op.POW && c.args().get(1) instanceof Num p && !p.isPi()) {
+                push(nodes, powers, c.args().get(0), Numbers.fold(Op.MUL, k, p));  // (aᵖ)ᵏ = aᵖᵏ
+            } else if (integer && n instanceof Call c && c.op() == Op.POW) {
+                // (aᵉ)ᵏ = a^(k·e)
+                Expr exponent = c.args().get(1);
+                f.multiply(c.args().get(0), k.is(1) ? exponent : Exprs.mul(k, exponent));
+            } else {
+                f.multiply(n, k);
+            }
+        }
+        return true;
+    }
+
+    static boolean isInteger(Num k) {
+        return k.isExact() ? k.isInteger() : !k.isPi() && k.value() == Math.rint(k.value()) && !Double.isInfinite(k.value());
+    }
+
+    private static boolean isSum(Expr e) {
+        return e instanceof Call c && (c.op() == Op.ADD || c.op() == Op.SUB || c.op() == Op.NEG);
+    }
+
+    private static void push(ArrayDeque<Expr> nodes, ArrayDeque<Num> powers, Expr e, Num k) {
+        nodes.push(e);
+        powers.push(k);
+    }
+
+    /**
+     * The canonical product c·∏ bᵢ^eᵢ: numerator factors, then a denominator for negative numeric
+     * exponents; a negative coefficient is the sign of its number (−2·x) or a minus on the first
+     * factor (−x·y, −x/3). A number times one sum (of at most {@code limit} terms) is distributed.
+     */
+    static Expr build(Num coefficient, List<Map.Entry<Expr, Expr>> factors, int limit) {
+        if (coefficient.is(0)) return coefficient.isExact() ? Exprs.ZERO : coefficient;
+        // numeric bases whose power is a number after all (2·2^(1/2)·2^(1/2) has 4 for coefficient)
+        List<Map.Entry<Expr, Expr>> rest = factors;
+        for (var fct : factors) {
+            if (fct.getKey() instanceof Num b && fct.getValue() instanceof Num p && Numbers.fold(Op.POW, b, p) instanceof Num v) {
+                if (rest == factors) rest = new ArrayList<>(factors);
+                rest.remove(fct);
+                coefficient = Numbers.fold(Op.MUL, coefficient, v);
+            }
+        }
+        factors = rest;
+        if (factors.size() == 1 && factors.get(0).getValue() instanceof Num one && one.is(1) && isSum(factors.get(0).getKey())
+                && !coefficient.is(1)) {
+            Expr distributed = Sums.scaled(factors.get(0).getKey(), coefficient, limit);
+            if (distributed != null) return distributed;
+        }
+        if (factors.isEmpty()) return coefficient;
+        var numerator = new ArrayList<Expr>();
+        var denominator = new ArrayList<Expr>();
+        boolean negative = coefficient.isNegative();
+        Num magnitude = negative ? Numbers.fold(Op.NEG, coefficient, null) : coefficient;
+        if (magnitude.isExact()) {
+            Num p = Exprs.num(magnitude.exact().getNumerator()), q = Exprs.num(magnitude.exact().getDenominator());
+            if (!p.is(1)) numerator.add(p);
+            if (!q.is(1)) denominator.add(q);
+        } else if (!magnitude.is(1)) {
+            numerator.add(magnitude);
+        }
+        for (var f : factors) {
+            Expr exponent = f.getValue();
+            if (exponent instanceof Num p && p.isNegative()) denominator.add(power(f.getKey(), Numbers.fold(Op.NEG, p, null)));
+            else numerator.add(power(f.getKey(), exponent));
+        }
+        if (numerator.isEmpty()) numerator.add(Exprs.ONE);
+        Expr first = numerator.get(0);
+        boolean wholeNegated = false;
+        if (negative) {
+            if (first instanceof Num n && !n.isPi()) numerator.set(0, Numbers.fold(Op.NEG, n, null));
+            else if (!isSum(first)) numerator.set(0, Exprs.node(Op.NEG, first));
+            else wholeNegated = true;   // −((x + 1)·y): a minus on a sum would distribute
+        }
+        Expr top = leftNested(numerator);
+        Expr r = denominator.isEmpty() ? top : Exprs.node(Op.DIV, top, leftNested(denominator));
+        return wholeNegated ? Exprs.node(Op.NEG, r) : r;
+    }
+
+    private static Expr power(Expr base, Expr exponent) {
+        if (exponent instanceof Num p && p.is(1)) return base;
+        if (exponent instanceof Num p && p.isExact() && p.exact().equals(Exprs.HALF.exact())) return Exprs.node(Op.SQRT, base);
+        return Exprs.node(Op.POW, base, exponent);
+    }
+
+    /** a·b·c as ((a·b)·c), the way the parser reads it. */
+    private static Expr leftNested(List<Expr> factors) {
+        Expr r = null;
+        for (Expr f : factors) r = r == null ? f : Exprs.node(Op.MUL, r, f);
+        return r;
+    }
+}
