@@ -50,7 +50,22 @@ public final class Exprs {
 
     /** The interned exact integer {@code value}. */
     public static Num num(long value) {
+        if (value >= -SMALL && value <= SMALL) {
+            Num known = SmallIntegers.OF[(int) value + SMALL];
+            if (known != null) return known;
+        }
         return num(new BigFraction(value));
+    }
+
+    private static final int SMALL = 1024;
+
+    /** The exact integers −1024 … 1024, built once: construction makes them all the time. */
+    private static final class SmallIntegers {
+        static final Num[] OF = new Num[2 * SMALL + 1];
+
+        static {
+            for (int i = -SMALL; i <= SMALL; i++) OF[i + SMALL] = num(new BigFraction(i));
+        }
     }
 
     /** The interned exact integer {@code value}, of any size. */

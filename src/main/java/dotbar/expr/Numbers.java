@@ -18,7 +18,10 @@ import java.math.MathContext;
  */
 final class Numbers {
     /** An exact power is computed only when its result has at most this many bits (2^100 has 101). */
-    static final long LARGEST_EXACT_BITS = 1 << 16;
+    static final long LARGEST_EXACT_BITS = 1 << 14;
+
+    /** Exact sums, differences, products and quotients are kept up to this many bits (about 150 digits); beyond, floating. */
+    static final int LARGEST_ARITHMETIC_BITS = 512;
 
     /** An exact rational root x^(p/q) is looked for only for q up to this. */
     private static final int LARGEST_ROOT = 64;
@@ -38,6 +41,7 @@ final class Numbers {
     static double toDouble(BigFraction f) {
         BigInteger p = f.getNumerator(), q = f.getDenominator();
         if (q.equals(BigInteger.ONE)) return p.doubleValue();
+        if (p.bitLength() <= 53 && q.bitLength() <= 53) return p.doubleValue() / q.doubleValue();   // both exact: one correctly rounded division
         BigDecimal n = new BigDecimal(p), d = new BigDecimal(q);
         try {
             return n.divide(d).doubleValue();   // a terminating decimal: exact, so correctly rounded
@@ -65,16 +69,20 @@ final class Numbers {
     static Num fold(Op op, Num a, Num b) {
         if (a.isPi() || b != null && b.isPi()) return null;
         boolean exact = a.isExact() && (b == null || b.isExact());
+        if (exact && b != null) {   // the common cases without arithmetic
+            if (op == Op.MUL && a.is(1) || op == Op.ADD && a.is(0)) return b;
+            if ((op == Op.MUL || op == Op.DIV) && b.is(1) || (op == Op.ADD || op == Op.SUB) && b.is(0)) return a;
+        }
         if (!exact) {
             // floating arithmetic as before; an exact operand beside a float is its double
             return Exprs.num(op.apply(a.value(), b == null ? 0 : b.value()));
         }
         BigFraction x = a.exact(), y = b == null ? null : b.exact();
         return switch (op) {
-            case ADD -> Exprs.num(x.add(y));
-            case SUB -> Exprs.num(x.subtract(y));
-            case MUL -> Exprs.num(x.multiply(y));
-            case DIV -> sign(y) == 0 ? Exprs.num(a.value() / 0.0) : Exprs.num(x.divide(y));
+            case ADD -> bounded(x.add(y), op, a, b);
+            case SUB -> bounded(x.subtract(y), op, a, b);
+            case MUL -> bounded(x.multiply(y), op, a, b);
+            case DIV -> sign(y) == 0 ? Exprs.num(a.value() / 0.0) : bounded(x.divide(y), op, a, b);
             case NEG -> Exprs.num(x.negate());
             case POW -> power(x, y);
             case ABS -> Exprs.num(x.abs());
@@ -94,6 +102,19 @@ final class Numbers {
         if (!(a.is(0) || a.is(1) || a.is(-1)) || b != null && !(b.is(0) || b.is(1) || b.is(-1))) return null;
         double r = op.apply(a.value(), b == null ? 0 : b.value());
         return r == Math.rint(r) && Math.abs(r) <= 1 ? Exprs.num((long) r) : null;
+    }
+
+    /**
+     * The exact result, or — when its numerator or denominator has more than
+     * {@value #LARGEST_ARITHMETIC_BITS} bits — the floating one: an exact coefficient that keeps
+     * growing (x/2ⁿ over a 20 000-step chain) would make every later step slower, and beyond
+     * ±1e308 its double is no number anyway.
+     */
+    private static Num bounded(BigFraction r, Op op, Num a, Num b) {
+        if (r.getNumerator().bitLength() > LARGEST_ARITHMETIC_BITS || r.getDenominator().bitLength() > LARGEST_ARITHMETIC_BITS) {
+            return Exprs.num(op.apply(a.value(), b.value()));
+        }
+        return Exprs.num(r);
     }
 
     /** x^y exactly, or null when it is not rational or would be too large. */

@@ -113,7 +113,8 @@ public final class Sums {
         if (sort) ordered.sort((a, b) -> compare(a.factors, b.factors));
         // a sum reads better starting with a plus: y − x rather than −x + y, 1 − σ rather than −σ + 1
         Expr sum = null;
-        if (!ordered.isEmpty() && ordered.get(0).coefficient.isNegative()) {
+        boolean numberFirst = !sort && constantFirst && !constant.is(0) && !constant.isNegative() && !ordered.isEmpty();
+        if (!numberFirst && !ordered.isEmpty() && ordered.get(0).coefficient.isNegative()) {
             int positive = 0;
             while (positive < ordered.size() && ordered.get(positive).coefficient.isNegative()) positive++;
             if (positive < ordered.size()) {
@@ -124,7 +125,7 @@ public final class Sums {
             }
         }
         // unsorted, a number typed first stays first: 1 + exp(-x)
-        if (!sort && constantFirst && sum == null && !constant.is(0) && !constant.isNegative() && !ordered.isEmpty()) {
+        if (numberFirst) {
             sum = constant;
             constant = Exprs.ZERO;
         }
