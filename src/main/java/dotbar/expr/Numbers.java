@@ -20,7 +20,7 @@ final class Numbers {
     /** An exact power is computed only when its result has at most this many bits (2^100 has 101). */
     static final long LARGEST_EXACT_BITS = 1 << 14;
 
-    /** Exact sums, differences, products and quotients are kept up to this many bits (about 150 digits); beyond, floating. */
+    /** Exact sums, differences, products and quotients that grow beyond this many bits (about 150 digits) are not folded. */
     static final int LARGEST_ARITHMETIC_BITS = 512;
 
     /** An exact rational root x^(p/q) is looked for only for q up to this. */
@@ -105,16 +105,19 @@ final class Numbers {
     }
 
     /**
-     * The exact result, or — when its numerator or denominator has more than
-     * {@value #LARGEST_ARITHMETIC_BITS} bits — the floating one: an exact coefficient that keeps
-     * growing (x/2ⁿ over a 20 000-step chain) would make every later step slower, and beyond
-     * ±1e308 its double is no number anyway.
+     * The exact result, or null (the operation is not folded, and evaluates in doubles) when its
+     * numerator or denominator has more than {@value #LARGEST_ARITHMETIC_BITS} bits and more than
+     * either operand's: an exact coefficient that keeps growing (x/2ⁿ over a 20 000-step chain)
+     * would make every later step slower. The text of an unfolded operation parses back to it.
      */
     private static Num bounded(BigFraction r, Op op, Num a, Num b) {
-        if (r.getNumerator().bitLength() > LARGEST_ARITHMETIC_BITS || r.getDenominator().bitLength() > LARGEST_ARITHMETIC_BITS) {
-            return Exprs.num(op.apply(a.value(), b.value()));
-        }
+        long bits = Math.max(r.getNumerator().bitLength(), r.getDenominator().bitLength());
+        if (bits > LARGEST_ARITHMETIC_BITS && bits > Math.max(size(a), size(b))) return null;   // stays an operation
         return Exprs.num(r);
+    }
+
+    private static long size(Num n) {
+        return Math.max(n.exact().getNumerator().bitLength(), n.exact().getDenominator().bitLength());
     }
 
     /** x^y exactly, or null when it is not rational or would be too large. */

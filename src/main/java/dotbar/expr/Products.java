@@ -127,8 +127,10 @@ public final class Products {
                 if (p == null) {
                     f.multiply(x, k);
                 } else {
-                    f.coefficient = Numbers.fold(Op.MUL, f.coefficient, p);
-                    if (f.coefficient == null || !Double.isFinite(f.coefficient.value()) && !f.coefficient.isExact()) return false;
+                    Num c = Numbers.fold(Op.MUL, f.coefficient, p);
+                    if (c == null) return false;
+                    f.coefficient = c;
+                    if (!Double.isFinite(f.coefficient.value()) && !f.coefficient.isExact()) return false;
                 }
             } else if (integer && n instanceof Call c && c.op() == Op.MUL) {
                 push(nodes, powers, c.args().get(1), k);
@@ -138,12 +140,14 @@ public final class Products {
                 push(nodes, powers, c.args().get(0), k);
             } else if (integer && n instanceof Call c && c.op() == Op.NEG) {
                 // (−a)ᵏ = (−1)ᵏ·aᵏ for integer k
-                f.coefficient = Numbers.fold(Op.MUL, f.coefficient, Numbers.fold(Op.POW, Exprs.MINUS_ONE, k));
+                if (isOdd(k)) f.coefficient = Numbers.fold(Op.NEG, f.coefficient, null);
                 push(nodes, powers, c.arg(), k);
             } else if (integer && n instanceof Call c && c.op() == Op.SQRT) {
                 push(nodes, powers, c.arg(), Numbers.fold(Op.MUL, k, Exprs.HALF));  // (√a)ᵏ = a^(k/2)
             } else if (integer && n instanceof Call c && c.op() == Op.POW && c.args().get(1) instanceof Num p && !p.isPi()) {
-                push(nodes, powers, c.args().get(0), Numbers.fold(Op.MUL, k, p));  // (aᵖ)ᵏ = aᵖᵏ
+                Num pk = Numbers.fold(Op.MUL, k, p);
+                if (pk == null) return false;
+                push(nodes, powers, c.args().get(0), pk);  // (aᵖ)ᵏ = aᵖᵏ
             } else if (integer && n instanceof Call c && c.op() == Op.POW) {
                 // (aᵉ)ᵏ = a^(k·e)
                 Expr exponent = c.args().get(1);
@@ -153,6 +157,10 @@ public final class Products {
             }
         }
         return true;
+    }
+
+    private static boolean isOdd(Num k) {
+        return k.isExact() ? k.exact().getNumerator().testBit(0) : Math.abs(k.value()) % 2 == 1;
     }
 
     static boolean isInteger(Num k) {
@@ -178,7 +186,8 @@ public final class Products {
         // numeric bases whose power is a number after all (2·2^(1/2)·2^(1/2) has 4 for coefficient)
         List<Map.Entry<Expr, Expr>> rest = factors;
         for (var fct : factors) {
-            if (fct.getKey() instanceof Num b && fct.getValue() instanceof Num p && Numbers.fold(Op.POW, b, p) instanceof Num v) {
+            if (fct.getKey() instanceof Num b && fct.getValue() instanceof Num p && Numbers.fold(Op.POW, b, p) instanceof Num v
+                    && Numbers.fold(Op.MUL, coefficient, v) != null) {
                 if (rest == factors) rest = new ArrayList<>(factors);
                 rest.remove(fct);
                 coefficient = Numbers.fold(Op.MUL, coefficient, v);
@@ -215,9 +224,26 @@ public final class Products {
             else if (!isSum(first)) numerator.set(0, Exprs.node(Op.NEG, first));
             else wholeNegated = true;   // −((x + 1)·y): a minus on a sum would distribute
         }
+        arrangeAfterNumber(numerator, !denominator.isEmpty());
         Expr top = leftNested(numerator);
         Expr r = denominator.isEmpty() ? top : Exprs.node(Op.DIV, top, leftNested(denominator));
         return wholeNegated ? Exprs.node(Op.NEG, r) : r;
+    }
+
+    /**
+     * A leading number is not followed by a sum: 2·(x + y) alone would distribute, so the chain's
+     * prefix would not be its own canonical form. The first factor that is no sum comes next
+     * (2·x·(x + y)); with only sums the number goes last ((x + y)·(x + z)·2).
+     */
+    private static void arrangeAfterNumber(List<Expr> numerator, boolean divided) {
+        if (numerator.size() < (divided ? 2 : 3) || !(numerator.get(0) instanceof Num n) || n.isPi() || !isSum(numerator.get(1))) return;
+        for (int i = 2; i < numerator.size(); i++) {
+            if (!isSum(numerator.get(i))) {
+                numerator.add(1, numerator.remove(i));
+                return;
+            }
+        }
+        numerator.add(numerator.remove(0));
     }
 
     private static Expr power(Expr base, Expr exponent) {

@@ -71,9 +71,10 @@ public final class Sums {
             Expr n = nodes.pop();
             Num scale = scales.pop();
             if (n instanceof Num x && !x.isPi()) {
-                constant = Numbers.fold(Op.ADD, constant, Numbers.fold(Op.MUL, scale, x));
+                Num scaled = Numbers.fold(Op.MUL, scale, x);
+                constant = scaled == null ? null : Numbers.fold(Op.ADD, constant, scaled);
                 constantFirst |= terms.isEmpty();
-                if (!constant.isExact() && !Double.isFinite(constant.value())) return null;
+                if (constant == null || !constant.isExact() && !Double.isFinite(constant.value())) return null;
             } else if (n instanceof Call c && (c.op() == Op.ADD || c.op() == Op.SUB)) {
                 if (steps > 2L * limit) return null;
                 // pushed right first so the left operand's terms come first
@@ -97,13 +98,16 @@ public final class Sums {
                     coefficient = f.coefficient;
                 }
                 Num c = Numbers.fold(Op.MUL, scale, coefficient);
+                if (c == null) return null;
                 if (factors.stream().allMatch(x -> x.getKey() instanceof Num b && !b.isPi())
                         && Products.build(c, factors, limit) instanceof Num m && !m.isPi()) {  // the factors cancelled: x/x is 1
                     constant = Numbers.fold(Op.ADD, constant, m);
+                    if (constant == null) return null;
                     continue;
                 }
                 Term t = terms.computeIfAbsent(Products.key(factors), k -> new Term(factors));
                 t.coefficient = Numbers.fold(Op.ADD, t.coefficient, c);
+                if (t.coefficient == null) return null;
                 if (!t.coefficient.isExact() && !Double.isFinite(t.coefficient.value())) return null;
             }
         }
