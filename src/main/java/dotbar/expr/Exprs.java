@@ -2,7 +2,10 @@ package dotbar.expr;
 
 import dotbar.base.DotbarException;
 
+import org.apache.commons.math3.fraction.BigFraction;
+
 import java.lang.ref.WeakReference;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +15,8 @@ import java.util.WeakHashMap;
 /**
  * The one factory of expression nodes. Every node is interned here — equal structure is one
  * object — and built-in operations get light, value-preserving simplification at construction:
- * constant folding, {@code x+0 → x}, {@code x−0 → x}, {@code 0−x → −x}, {@code x·1 → x},
+ * constant folding ({@link Numbers}: exact numbers with exact numbers exactly, anything with a
+ * floating number in doubles, as before), {@code x+0 → x}, {@code x−0 → x}, {@code 0−x → −x}, {@code x·1 → x},
  * {@code x·0 → 0}, {@code (−1)·x → −x}, {@code x/1 → x}, {@code x¹ → x}, {@code x⁰ → 1},
  * {@code −(−x) → x}.
  *
@@ -27,9 +31,41 @@ public final class Exprs {
 
     private Exprs() {}
 
-    /** The interned number {@code value}. */
+    /** The interned floating number {@code value}. */
     public static Num num(double value) {
         return intern(new Num(value));
+    }
+
+    /** The interned exact integer {@code value}. */
+    public static Num integer(long value) {
+        return num(new BigFraction(value));
+    }
+
+    /** The interned exact integer {@code value}, of any size. */
+    public static Num num(BigInteger value) {
+        return num(new BigFraction(value));
+    }
+
+    /** The interned exact rational p/q, reduced ({@code rational(2, 4)} is 1/2); q ≠ 0. */
+    public static Num rational(BigInteger p, BigInteger q) {
+        if (q.signum() == 0) throw new DotbarException("rational " + p + "/0: the denominator is 0");
+        return num(new BigFraction(p, q));
+    }
+
+    /** The interned exact number {@code value}; read it back with {@link Num#exact()}, its double with {@link Num#value()}. */
+    public static Num num(BigFraction value) {
+        return intern(new Num(Numbers.toDouble(value), value));
+    }
+
+    /**
+     * The exact number a decimal in {@link NumberSyntax} denotes: {@code "0.1"} is 1/10,
+     * {@code "1.5e-3"} is 3/2000. A decimal exponent beyond ±{@value Numbers#LARGEST_DECIMAL_EXPONENT}
+     * ({@code 1e999999}) gives the floating value instead (∞ or 0), so no huge number is built.
+     */
+    public static Num decimal(String text) {
+        if (NumberSyntax.parse(text) == null) throw new DotbarException("not a number: '" + text + "'");
+        BigFraction f = Numbers.decimal(text);
+        return f == null ? num(Double.parseDouble(text)) : num(f);
     }
 
     /**

@@ -11,8 +11,9 @@ final class Simplifications {
         Expr a = args.get(0);
         Expr b = op.arity() == 2 ? args.get(1) : null;
         if (a instanceof Num x && (b == null || b instanceof Num)) {
-            // constant folding
-            return Exprs.num(op.apply(x.value(), b == null ? 0 : ((Num) b).value()));
+            // constant folding: in doubles as ever, exactly for exact numbers (which may stay an operation: sin(1))
+            Num folded = Numbers.fold(op, x, (Num) b);
+            if (folded != null) return folded;
         }
         return switch (op) {
             case ADD -> isNum(b, 0) ? a : isNum(a, 0) ? b : null;                       // x+0 → x, 0+x → x

@@ -53,7 +53,7 @@ public final class LatexPrinter extends TreeWriter {
     @Override
     void layout(Object item, List<Object> out) {
         switch ((Expr) item) {
-            case Num x -> out.add(number(x.value()));
+            case Num x -> out.add(number(x));
             case Sym s -> out.add(LatexNames.of(s.name()));
             case Apply a -> call(out, LatexNames.of(a.fn().name()), a.args(), "\\left(", "\\right)");
             case Partial p when explicit.contains(p) -> call(out, leibniz(p, p.parameterDenominator()), p.args(), "\\left(", "\\right)");
@@ -128,17 +128,27 @@ public final class LatexPrinter extends TreeWriter {
 
     /** A fraction bar groups like an atom, except under an exponent. */
     private static boolean isFraction(Expr e) {
-        return e instanceof Partial || e instanceof Call c && Precedence.isFraction(c.op());
+        return e instanceof Partial || e instanceof Call c && Precedence.isFraction(c.op())
+                || e instanceof Num n && n.isExact() && !n.isInteger();
     }
 
     private static Binding level(Expr e) {
         return switch (e) {
             case Num x when NumberText.negative(x.value()) -> PREFIX;
+            case Num x when x.isExact() -> ATOM;
             case Num x -> number(x.value()).contains("\\cdot") ? PRODUCT : number(x.value()).startsWith("10^") ? POWER : ATOM;
             case Call c when groupsItself(c.op()) -> ATOM;
             case Call c -> Precedence.of(c.op());
             default -> ATOM;
         };
+    }
+
+    /** An exact integer in digits, an exact rational as a fraction; a floating number as {@link #number(double)} says. */
+    private static String number(Num n) {
+        if (!n.isExact()) return number(n.value());
+        var f = n.exact();
+        if (n.isInteger()) return f.getNumerator().toString();
+        return (f.getNumerator().signum() < 0 ? "-" : "") + "\\frac{" + f.getNumerator().abs() + "}{" + f.getDenominator() + "}";
     }
 
     private static String number(double v) {

@@ -78,7 +78,7 @@ public final class UnicodePrinter extends TreeWriter {
     @Override
     void layout(Object item, List<Object> out) {
         switch ((Expr) item) {
-            case Num x -> out.add(number(x.value()));
+            case Num x -> out.add(number(x));
             case Sym s -> out.add(s.name());
             case Apply a -> call(out, a.fn().name(), a.args(), "(", ")");
             case Partial p when explicit.contains(p) -> call(out, leibniz(p, p.parameterDenominator()), p.args(), "(", ")");
@@ -141,6 +141,7 @@ public final class UnicodePrinter extends TreeWriter {
 
     private static Binding level(Expr e) {
         return switch (e) {
+            case Num x when x.isExact() && !x.isInteger() -> PRODUCT;          // an exact 1/3, -1/3
             case Num x when !Double.isFinite(x.value()) -> PRODUCT;           // 1/0, -1/0, 0/0
             case Num x -> NumberText.negative(x.value()) ? PREFIX : ATOM;
             case Call c -> Precedence.of(c.op());
@@ -152,6 +153,12 @@ public final class UnicodePrinter extends TreeWriter {
     private static Long integerExponent(Expr exponent) {
         return exponent instanceof Num n && n.value() == Math.rint(n.value()) && Math.abs(n.value()) <= SUPERSCRIPT_LIMIT
                 ? (long) n.value() : null;
+    }
+
+    /** An exact integer in digits, an exact rational as p/q; a floating number as {@link #number(double)} says. */
+    static String number(Num n) {
+        if (!n.isExact()) return number(n.value());
+        return n.isInteger() ? n.exact().getNumerator().toString() : n.exact().getNumerator() + "/" + n.exact().getDenominator();
     }
 
     static String number(double v) {

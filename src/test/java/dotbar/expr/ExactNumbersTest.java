@@ -1,0 +1,113 @@
+package dotbar.expr;
+
+import static dotbar.DotBar.at;
+import static dotbar.DotBar.latex;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dotbar.base.DotbarException;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+
+import org.apache.commons.math3.fraction.BigFraction;
+import org.junit.jupiter.api.Test;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+/**
+ * Exact numbers ({@link Num#isExact()}): built with {@link Exprs#rational}, {@link Exprs#integer},
+ * {@link Exprs#num(BigFraction)} and {@link Exprs#decimal}, folded exactly with each other
+ * ({@link Numbers}), in doubles with a floating number, printed as integers and fractions.
+ */
+class ExactNumbersTest {
+
+    private static Num q(long p, long d) {
+        return Exprs.rational(BigInteger.valueOf(p), BigInteger.valueOf(d));
+    }
+
+    private static BigFraction exact(Expr e) {
+        assertTrue(e instanceof Num n && n.isExact(), () -> e + " is an exact number");
+        return ((Num) e).exact();
+    }
+
+    /** Arithmetic on built exact numbers agrees with BigFraction arithmetic done here, operation by operation. */
+    @Property(tries = 1000)
+    void exactArithmeticIsRationalArithmetic(@ForAll @LongRange(min = -1_000_000_000_000L, max = 1_000_000_000_000L) long p1,
+                                             @ForAll @LongRange(min = 1, max = 1_000_000_000L) long q1,
+                                             @ForAll @LongRange(min = -1_000_000_000_000L, max = 1_000_000_000_000L) long p2,
+                                             @ForAll @LongRange(min = 1, max = 1_000_000_000L) long q2,
+                                             @ForAll @IntRange(min = -6, max = 6) int k) {
+        BigFraction a = new BigFraction(BigInteger.valueOf(p1), BigInteger.valueOf(q1));
+        BigFraction b = new BigFraction(BigInteger.valueOf(p2), BigInteger.valueOf(q2));
+        Num x = q(p1, q1), y = q(p2, q2);
+        assertEquals(a.add(b), exact(Exprs.add(x, y)));
+        assertEquals(a.subtract(b), exact(Exprs.sub(x, y)));
+        assertEquals(a.multiply(b), exact(Exprs.mul(x, y)));
+        assertEquals(a.negate(), exact(Exprs.neg(x)));
+        if (p2 != 0) assertEquals(a.divide(b), exact(Exprs.div(x, y)));
+        if (p1 != 0 || k >= 0) assertEquals(k >= 0 ? a.pow(k) : a.pow(-k).reciprocal(), exact(Exprs.pow(x, Exprs.integer(k))));
+        // the double of an exact number is the one nearest to it (100 digits here, then rounded once)
+        assertEquals(new BigDecimal(a.getNumerator()).divide(new BigDecimal(a.getDenominator()), new MathContext(100)).doubleValue(),
+                x.value());
+    }
+
+    @Test
+    void exactAndFloatingAreDifferentNodes() {
+        Num half = q(1, 2);
+        assertSame(half, q(2, 4));
+        assertNotSame(half, Exprs.num(0.5));
+        assertEquals(0.5, half.value());
+        // exact with floating is floating, as in SymPy: 1/2 + 0.5 is the floating 1.0
+        Expr sum = Exprs.add(half, Exprs.num(0.5));
+        assertSame(Exprs.num(1.0), sum);
+        assertTrue(!((Num) sum).isExact());
+    }
+
+    @Test
+    void bigNumbersStayExact() {
+        assertEquals(new BigFraction(BigInteger.TWO.pow(100)), exact(Exprs.pow(Exprs.integer(2), Exprs.integer(100))));
+        assertEquals("1267650600228229401496703205376", Exprs.pow(Exprs.integer(2), Exprs.integer(100)).toString());
+        assertEquals(new BigFraction(1, 10), exact(Exprs.decimal("0.1")));
+        assertEquals(0.1, Exprs.decimal("0.1").value());
+        assertEquals(new BigFraction(3, 2000), exact(Exprs.decimal("1.5e-3")));
+        assertEquals(Double.POSITIVE_INFINITY, Exprs.decimal("1e999999").value());   // beyond the exact range: the double
+        assertThrows(DotbarException.class, () -> Exprs.decimal("0x1p3"));
+        assertThrows(DotbarException.class, () -> Exprs.rational(BigInteger.ONE, BigInteger.ZERO));
+    }
+
+    @Test
+    void whatIsNotRationalStaysAnOperation() {
+        Expr sine = Exprs.call(Op.SIN, Exprs.integer(1));
+        assertTrue(sine instanceof Call, sine::toString);
+        assertEquals(Math.sin(1), sine.eval(at("x=0")));
+        Expr root = Exprs.call(Op.SQRT, Exprs.integer(2));
+        assertTrue(root instanceof Call, root::toString);
+        assertSame(Exprs.integer(2), Exprs.call(Op.SQRT, Exprs.integer(4)));
+        assertSame(Exprs.integer(1), Exprs.call(Op.EXP, Exprs.integer(0)));
+        assertSame(Exprs.integer(2), Exprs.pow(Exprs.integer(4), q(1, 2)));
+        // an exact division by zero is IEEE's, as at evaluation
+        assertEquals(Double.POSITIVE_INFINITY, ((Num) Exprs.div(Exprs.integer(1), Exprs.integer(0))).value());
+        assertTrue(Double.isNaN(((Num) Exprs.div(Exprs.integer(0), Exprs.integer(0))).value()));
+    }
+
+    @Test
+    void printedAsIntegersAndFractions() {
+        Expr x = Exprs.sym("x");
+        assertEquals("1/3", q(1, 3).toString());
+        assertEquals("-1/3", q(-1, 3).toString());
+        assertEquals("x·(1/3)", Exprs.mul(x, q(1, 3)).toString());
+        assertEquals("x^(2/3)", Exprs.pow(x, q(2, 3)).toString());
+        assertEquals("x³", Exprs.pow(x, Exprs.integer(3)).toString());
+        assertEquals("\\frac{1}{3}", latex(q(1, 3)));
+        assertEquals("-\\frac{1}{3}", latex(q(-1, 3)));
+        assertEquals("\\left(\\frac{1}{3}\\right)^{x}", latex(Exprs.pow(q(1, 3), x)));
+    }
+}
