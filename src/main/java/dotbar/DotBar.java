@@ -210,6 +210,16 @@ public final class DotBar {
      */
     public static Expr simplify(Expr e) { given(e, "simplify", "e"); return Simplifier.simplify(e); }
 
+    // ---- algebra: expand, factor, collect, together (exact, over the rationals) -----------
+
+    /**
+     * {@code e} multiplied out into a sum of monomials with no like terms, exactly:
+     * {@code expand(parse("(x+1)^3"))} is {@code x³ + 3·x² + 3·x + 1}, {@code (a*b + c)*d} is
+     * {@code a·b·d + c·d}; function arguments are expanded too. A result of more than 10 000 terms
+     * is refused before it is computed ({@code (x+1)^100000}: the message gives the estimate).
+     */
+    public static Expr expand(Expr e) { given(e, "expand", "e"); return dotbar.simplify.Algebra.expand(e); }
+
     /**
      * Checks a derivation: {@code check("d/dx x^2*sin(x) = 2*x*sin(x) + x^2*cos(x)")}; also
      * {@code ∂/∂a …}, {@code d²/dx² …}, or a plain equation. The {@link Check} gives one of three
