@@ -221,6 +221,27 @@ public final class DotBar {
     public static Expr expand(Expr e) { given(e, "expand", "e"); return dotbar.simplify.Algebra.expand(e); }
 
     /**
+     * {@code e} as a product of factors over the rationals, exactly: the common numeric and
+     * monomial factors, the square-free decomposition (Yun's algorithm) and linear factors from
+     * rational roots: {@code factor(parse("x^3 - x"))} is {@code x·(x + 1)·(x − 1)},
+     * {@code factor(parse("x^2 + 2*x + 1"))} is {@code (x + 1)²}, {@code factor(parse("1/x + 1/y"))}
+     * is {@code (x + y)/(x·y)}. Irreducible factors beyond these (x² − y², x⁴ + 4) stay whole.
+     */
+    public static Expr factor(Expr e) { given(e, "factor", "e"); return dotbar.simplify.Algebra.factor(e); }
+
+    /**
+     * {@code e} expanded and grouped by powers of the symbol {@code x}, highest first:
+     * {@code collect(parse("a*x + b*x + c"), "x")} is {@code (a + b)·x + c}.
+     */
+    public static Expr collect(Expr e, String x) { given(e, "collect", "e"); given(x, "collect", "x"); return dotbar.simplify.Algebra.collect(e, x); }
+
+    /**
+     * {@code e} over one common denominator, cancelled: {@code together(parse("1/x + 1/y"))} is
+     * {@code (x + y)/(x·y)}, {@code together(parse("(x^2 - 1)/(x - 1)"))} is {@code x + 1}.
+     */
+    public static Expr together(Expr e) { given(e, "together", "e"); return dotbar.simplify.Algebra.together(e); }
+
+    /**
      * Checks a derivation: {@code check("d/dx x^2*sin(x) = 2*x*sin(x) + x^2*cos(x)")}; also
      * {@code ∂/∂a …}, {@code d²/dx² …}, or a plain equation. The {@link Check} gives one of three
      * verdicts and why: ✓ holds (equal after simplification, or equal at random points decided in

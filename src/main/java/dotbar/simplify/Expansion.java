@@ -35,24 +35,15 @@ import org.apache.commons.math3.fraction.BigFraction;
  * <li>non-integer and symbolic exponents, √, ∞ and NaN are atoms.</li>
  * </ul>
  *
- * <p>The DAG is walked once in topological order (no recursion on depth). A sum whose only user
- * is a sum, or a product whose only user is a product, is not converted on its own but flattened
- * into its user, so a 20 000-term chain of additions costs linear time, not quadratic.
+ * <p>The DAG is walked once in topological order (no recursion on depth); sum and product chains
+ * are flattened ({@link Chains}), so a 20 000-term chain of additions costs linear time.
  */
-final class Expansion {
-    private static final Set<Op> SUMS = Set.of(Op.ADD, Op.SUB, Op.NEG);
-    private static final Set<Op> PRODUCTS = Set.of(Op.MUL, Op.DIV);
+final class Expansion extends Reader<Poly> {
     /** Integer exponents beyond this stay symbolic (an atom). */
     private static final int LARGEST_POWER = 1 << 24;
 
-    private final Atoms atoms;
-    private final Budget budget;
-    private final IdentityHashMap<Expr, Poly> done = new IdentityHashMap<>();
-    private Set<Expr> inner;
-
     Expansion(Atoms atoms, Budget budget) {
-        this.atoms = atoms;
-        this.budget = budget;
+        super(atoms, budget);
     }
 
     /** {@code e} expanded. */
@@ -63,43 +54,14 @@ final class Expansion {
 
     /** The polynomial of {@code root}. */
     Poly poly(Expr root) {
-        if (done.containsKey(root)) return done.get(root);
-        List<Expr> order = Graph.topologicalOrder(List.of(root), done::containsKey);
-        inner = innerNodes(order, root);
-        long steps = 0;
-        for (Expr n : order) {
-            Interrupted.poll(++steps);
-            if (!inner.contains(n)) done.put(n, convert(n));
-        }
-        return done.get(root);
+        return read(root);
     }
 
-    /** A sum used only by a sum, a product used only by a product: flattened into that user. */
-    private static Set<Expr> innerNodes(List<Expr> order, Expr root) {
-        var users = new IdentityHashMap<Expr, Integer>();
-        var onlyUser = new IdentityHashMap<Expr, Expr>();
-        for (Expr n : order) {
-            for (Expr k : n.children()) {
-                users.merge(k, 1, Integer::sum);
-                onlyUser.put(k, n);
-            }
-        }
-        Set<Expr> inner = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        onlyUser.forEach((n, user) -> {
-            if (n != root && users.get(n) == 1 && (in(n, SUMS) && in(user, SUMS) || in(n, PRODUCTS) && in(user, PRODUCTS))) inner.add(n);
-        });
-        return inner;
-    }
-
-    private static boolean in(Expr n, Set<Op> ops) {
-        return n instanceof Call c && ops.contains(c.op());
-    }
-
-    private Poly convert(Expr n) {
+    @Override Poly convert(Expr n) {
         if (n instanceof Num x) return Coefficient.isRational(x) ? Poly.constant(Coefficient.of(x)) : atomPoly(x);
         if (!(n instanceof Call c)) return atomPoly(deep(n));
-        if (SUMS.contains(c.op())) return sum(c);
-        if (PRODUCTS.contains(c.op())) return product(c);
+        if (Chains.SUMS.contains(c.op())) return sum(c);
+        if (Chains.PRODUCTS.contains(c.op())) return product(c);
         if (c.op() == Op.POW && c.args().get(1) instanceof Num k && isPower(k.value())) return power(c, (int) k.value());
         if (c.op() == Op.EXP) return exponential(c);
         return atomPoly(deep(n));
@@ -111,52 +73,19 @@ final class Expansion {
 
     private Poly sum(Call root) {
         var b = new Poly.Builder();
-        var nodes = new ArrayDeque<Expr>();
-        var signs = new ArrayDeque<BigFraction>();
-        nodes.push(root);
-        signs.push(BigFraction.ONE);
-        while (!nodes.isEmpty()) {
-            Expr n = nodes.pop();
-            BigFraction s = signs.pop();
-            if ((n == root || inner.contains(n)) && n instanceof Call c && SUMS.contains(c.op())) {
-                if (c.op() == Op.NEG) {
-                    nodes.push(c.arg());
-                    signs.push(s.negate());
-                } else {
-                    nodes.push(c.args().get(1));
-                    signs.push(c.op() == Op.SUB ? s.negate() : s);
-                    nodes.push(c.args().get(0));
-                    signs.push(s);
-                }
-            } else {
-                Poly p = done.get(n);
-                budget.work(p.size());
-                b.add(p, s);
-                budget.terms(b.size(), "a sum");
-            }
-        }
+        Chains.leaves(root, inner, (n, s) -> {
+            Poly p = done.get(n);
+            budget.work(p.size());
+            b.add(p, s > 0 ? BigFraction.ONE : BigFraction.MINUS_ONE);
+            budget.terms(b.size(), "a sum");
+        });
         return b.build();
     }
 
     private Poly product(Call root) {
         var numerators = new ArrayList<Poly>();
         var denominators = new ArrayList<Poly>();
-        var nodes = new ArrayDeque<Expr>();
-        var signs = new ArrayDeque<Integer>();
-        nodes.push(root);
-        signs.push(1);
-        while (!nodes.isEmpty()) {
-            Expr n = nodes.pop();
-            int k = signs.pop();
-            if ((n == root || inner.contains(n)) && n instanceof Call c && PRODUCTS.contains(c.op())) {
-                nodes.push(c.args().get(1));
-                signs.push(c.op() == Op.DIV ? -k : k);
-                nodes.push(c.args().get(0));
-                signs.push(k);
-            } else {
-                (k > 0 ? numerators : denominators).add(done.get(n));
-            }
-        }
+        Chains.leaves(root, inner, (n, k) -> (k > 0 ? numerators : denominators).add(done.get(n)));
         for (Poly d : denominators) if (d.isZero()) return atomPoly(deep(root));  // x/0 keeps IEEE's ∞ and NaN
         // the single terms first, into one coefficient and one monomial (linear in a long product)
         BigFraction c = BigFraction.ONE;
