@@ -64,12 +64,24 @@ public final class Algebra {
     static Expr factored(Fractions.Quotient q, Atoms atoms, Budget budget) {
         if (q.numerator().isZero()) return Exprs.ZERO;
         SquareFree.Factored n = SquareFree.factor(q.numerator(), budget), d = SquareFree.factor(q.denominator(), budget);
-        return Coefficient.term(n.coefficient().divide(d.coefficient()), written(n, atoms), written(d, atoms));
+        BigFraction c = n.coefficient().divide(d.coefficient());
+        var top = new ArrayList<>(n.factors());
+        // −σ·(σ − 1) reads better as σ·(1 − σ): a minus goes into the last factor of odd multiplicity with several terms
+        if (c.getNumerator().signum() < 0) {
+            for (int i = top.size() - 1; i >= 0; i--) {
+                if (top.get(i).getValue() % 2 == 1 && top.get(i).getKey().size() > 1) {
+                    top.set(i, Map.entry(top.get(i).getKey().negate(), top.get(i).getValue()));
+                    c = c.negate();
+                    break;
+                }
+            }
+        }
+        return Coefficient.term(c, written(top, atoms), written(d.factors(), atoms));
     }
 
-    private static List<Expr> written(SquareFree.Factored f, Atoms atoms) {
+    private static List<Expr> written(List<Map.Entry<Poly, Integer>> factors, Atoms atoms) {
         var out = new ArrayList<Expr>();
-        for (Map.Entry<Poly, Integer> factor : f.factors()) out.add(PolyExprs.power(PolyExprs.toExpr(factor.getKey(), atoms), factor.getValue()));
+        for (Map.Entry<Poly, Integer> factor : factors) out.add(PolyExprs.power(PolyExprs.toExpr(factor.getKey(), atoms), factor.getValue()));
         out.sort(atoms.order()::compare);
         return out;
     }

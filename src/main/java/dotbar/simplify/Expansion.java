@@ -42,8 +42,16 @@ final class Expansion extends Reader<Poly> {
     /** Integer exponents beyond this stay symbolic (an atom). */
     private static final int LARGEST_POWER = 1 << 24;
 
+    private boolean identities;
+
     Expansion(Atoms atoms, Budget budget) {
         super(atoms, budget);
+    }
+
+    /** This expansion with the Pythagorean identities applied inside function arguments ({@link Identities}). */
+    Expansion withIdentities() {
+        identities = true;
+        return this;
     }
 
     /** {@code e} expanded. */
@@ -127,7 +135,7 @@ final class Expansion extends Reader<Poly> {
 
     /** exp(a + b + …) = exp(a)·exp(b)⋯ for a sum without a constant term; else an atom. */
     private Poly exponential(Call c) {
-        Poly arg = done.get(c.arg());
+        Poly arg = identities ? Identities.pythagorean(done.get(c.arg()), atoms, budget) : done.get(c.arg());
         if (arg.size() < 2 || arg.terms().containsKey(Monomial.ONE)) return atomPoly(deep(c));
         var m = Monomial.ONE;
         for (var t : arg.terms().entrySet()) {
@@ -147,7 +155,7 @@ final class Expansion extends Reader<Poly> {
     }
 
     private Expr write(Poly p) {
-        return PolyExprs.toExpr(p, atoms);
+        return PolyExprs.toExpr(identities ? Identities.pythagorean(p, atoms, budget) : p, atoms);
     }
 
     private Poly atomPoly(Expr e) {
