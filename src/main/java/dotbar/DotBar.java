@@ -206,9 +206,13 @@ public final class DotBar {
     /**
      * Rewrites {@code e} to a simpler, canonical form without changing its value where it is
      * defined: like terms and powers collected ({@code x + x → 2·x}, {@code x·x → x²}), cancellation
-     * ({@code x − x → 0}, {@code x/x → 1}), numbers folded, terms in a fixed order.
+     * ({@code x − x → 0}, {@code x/x → 1}), numbers folded, terms in a fixed order; then the
+     * exact algebra ({@link #expand}, {@link #factor}, {@link #together}) with sin² + cos² = 1,
+     * cosh² − sinh² = 1 and σ(u) = 1/(1 + e⁻ᵘ), a form kept only when it is smaller:
+     * {@code simplify(parse("sin(x)^2 + cos(x)^2"))} is 1, {@code simplify(diff(parse("1/(1+exp(-x))"), "x"))}
+     * is {@code σ(x)·(1 − σ(x))}.
      */
-    public static Expr simplify(Expr e) { given(e, "simplify", "e"); return Simplifier.simplify(e); }
+    public static Expr simplify(Expr e) { given(e, "simplify", "e"); return Simplifier.simplifyWithAlgebra(e); }
 
     // ---- algebra: expand, factor, collect, together (exact, over the rationals) -----------
 

@@ -49,7 +49,8 @@ final class Budget {
     void work(long n) {
         work += n;
         if (work > maxWork) throw new TooLarge(operation, null, work, maxWork);
-        Interrupted.poll(++polls);
+        if (n >= 64) Interrupted.check();
+        else Interrupted.poll(++polls);
     }
 
     /** A result over the limit, refused before it was computed. */

@@ -76,6 +76,16 @@ final class Coefficient {
     static Expr term(BigFraction c, List<Expr> numerator, List<Expr> denominator) {
         BigInteger p = c.getNumerator().abs(), q = c.getDenominator();
         boolean negative = c.getNumerator().signum() < 0;
+        if (p.bitLength() > 53 || q.bitLength() > 53) {
+            // p or q is no exact double (2⁻¹⁰⁷⁴ has a 324-digit denominator): the coefficient as one rounded double
+            List<Expr> factors = new java.util.ArrayList<>(numerator);
+            factors.add(0, toExpr(c));
+            Expr top = factors.get(0);
+            for (int i = 1; i < factors.size(); i++) top = Exprs.mul(top, factors.get(i));
+            Expr bottom = null;
+            for (Expr f : denominator) bottom = bottom == null ? f : Exprs.mul(bottom, f);
+            return bottom == null ? top : Exprs.div(top, bottom);
+        }
         Expr top = null;
         if (!p.equals(BigInteger.ONE) || numerator.isEmpty()) top = integer(negative ? p.negate() : p);  // the number carries the sign
         for (Expr f : numerator) top = top == null ? f : Exprs.mul(top, f);

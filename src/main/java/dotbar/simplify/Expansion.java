@@ -26,7 +26,7 @@ import org.apache.commons.math3.fraction.BigFraction;
  * <ul>
  * <li>a function's arguments are expanded too: {@code sin((x+1)^2)} is {@code sin(x² + 2·x + 1)};</li>
  * <li>exp(a + b) = exp(a)·exp(b) when the sum has no constant term (a constant stays inside, since
- *     exp(1) would fold to a double today);</li>
+ *     exp(1) would fold to a double today), and exp(2·x) = exp(x)²;</li>
  * <li>dividing by a monomial gives negative exponents (x/x is 1: the domain grows, as in
  *     {@code simplify}); a denominator with several terms stays a factor of its own, expanded
  *     inside: {@code (x+1)/(y+1)} is {@code x/(y + 1) + 1/(y + 1)} (SymPy would also expand a
@@ -133,14 +133,22 @@ final class Expansion extends Reader<Poly> {
         return Poly.term(BigFraction.ONE, Monomial.of(atoms.of(write(base)), k));
     }
 
-    /** exp(a + b + …) = exp(a)·exp(b)⋯ for a sum without a constant term; else an atom. */
+    /**
+     * exp(a + b + …) = exp(a)·exp(b)⋯ for a sum without a constant term, and exp(k·m) = exp(m)ᵏ for
+     * an integer |k| ≥ 2 (SymPy writes exp(2·x) where this writes exp(x)²; both are one atom's power);
+     * anything else is an atom.
+     */
     private Poly exponential(Call c) {
         Poly arg = identities ? Identities.pythagorean(done.get(c.arg()), atoms, budget) : done.get(c.arg());
-        if (arg.size() < 2 || arg.terms().containsKey(Monomial.ONE)) return atomPoly(deep(c));
+        if (arg.isZero() || arg.terms().containsKey(Monomial.ONE)) return atomPoly(deep(c));
         var m = Monomial.ONE;
         for (var t : arg.terms().entrySet()) {
-            Expr factor = Exprs.call(Op.EXP, PolyExprs.term(t.getValue(), t.getKey(), atoms));
-            m = m.times(Monomial.of(atoms.of(factor), 1));
+            BigFraction k = t.getValue();
+            boolean integer = k.getDenominator().equals(java.math.BigInteger.ONE) && k.getNumerator().abs().bitLength() < 16;
+            int power = integer ? Math.abs(k.getNumerator().intValue()) : 1;
+            BigFraction inside = integer ? new BigFraction(Integer.signum(k.getNumerator().intValue())) : k;
+            Expr factor = Exprs.call(Op.EXP, PolyExprs.term(inside, t.getKey(), atoms));
+            m = m.times(Monomial.of(atoms.of(factor), power));
         }
         return Poly.term(BigFraction.ONE, m);
     }

@@ -50,7 +50,8 @@ final class Fractions extends Reader<Fractions.Quotient> {
     static Quotient clearNumericDenominators(Quotient q) {
         BigFraction c = q.numerator().numericContent();
         BigFraction scale = new BigFraction(c.getDenominator());
-        return scale.equals(BigFraction.ONE) ? q : new Quotient(q.numerator().scale(scale), q.denominator().scale(scale));
+        // (a denominator beyond a double's exact integers, as 2¹⁰⁷⁴ from 4.9e-324, is not written out)
+        return scale.equals(BigFraction.ONE) || c.getDenominator().bitLength() > 53 ? q : new Quotient(q.numerator().scale(scale), q.denominator().scale(scale));
     }
 
     /** The reduced quotient of {@code root}. */

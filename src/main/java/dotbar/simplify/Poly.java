@@ -145,9 +145,9 @@ final class Poly {
         }
         if (size() == 1) return other.times(this, budget, what);
         budget.terms(Math.min((double) size() * other.size(), productDegreeBound(other)), what);
-        budget.work((long) size() * other.size());
         var b = new Builder();
         for (var s : terms.entrySet()) {
+            budget.work(other.size());  // per row, so that Ctrl-C is seen within one row of a large product
             for (var t : other.terms.entrySet()) b.add(s.getKey().times(t.getKey()), s.getValue().multiply(t.getValue()));
         }
         Poly r = b.build();

@@ -50,7 +50,7 @@ final class PolyGcd {
         if (a.degree(v) == 0) return gcd(a, content(b, v, budget), budget);
         Poly ca = content(a, v, budget), cb = content(b, v, budget);
         Poly g = gcd(ca, cb, budget);
-        Poly p = a.divide(ca, budget), q = b.divide(cb, budget);
+        Poly p = normalise(a.divide(ca, budget)), q = normalise(b.divide(cb, budget));
         if (p.degree(v) < q.degree(v)) {
             Poly t = p;
             p = q;
@@ -65,7 +65,7 @@ final class PolyGcd {
                 break;
             }
             p = q;
-            q = r.divide(content(r, v, budget), budget);
+            q = normalise(r.divide(content(r, v, budget), budget));  // numbers too: the primitive part has coprime integer coefficients
         }
         return normalise(g.times(q, budget, "a gcd"));
     }
