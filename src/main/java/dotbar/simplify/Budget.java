@@ -10,7 +10,7 @@ import dotbar.base.Interrupted;
  * first), so {@code expand((x+1)^100000)} is refused at once; every loop also polls
  * {@link Interrupted}, so Ctrl-C stops what is under the limit but slow.
  *
- * <p>The user-facing operations run with {@link #user()}; {@code simplify}, which tries them on
+ * <p>The user-facing operations run with {@link #user(String)}; {@code simplify}, which tries them on
  * everything it is given, runs with the much smaller {@link #trial()} and drops a candidate that
  * would exceed it.
  */
@@ -30,9 +30,12 @@ final class Budget {
         this.maxWork = maxWork;
     }
 
-    /** The limits of the user's own calls: {@value #MAX_TERMS} terms, no work limit (Ctrl-C stops it). */
+    /** The most coefficient operations one user call may take (a gcd of two large dense polynomials can need more). */
+    static final long MAX_WORK = 20_000_000;
+
+    /** The limits of the user's own calls: {@value #MAX_TERMS} terms, {@value #MAX_WORK} coefficient operations (and Ctrl-C). */
     static Budget user(String operation) {
-        return new Budget(operation, MAX_TERMS, Long.MAX_VALUE);
+        return new Budget(operation, MAX_TERMS, MAX_WORK);
     }
 
     /** The limits of a candidate tried by {@code simplify}: small, so a hopeless one costs little. */
@@ -59,7 +62,7 @@ final class Budget {
 
         TooLarge(String operation, Object what, double estimate, long limit) {
             super(what == null
-                    ? operation + ": more than " + limit + " coefficient operations; stopped"
+                    ? operation + ": more than " + format(limit) + " coefficient operations, the limit; stopped (the result would be large or slow to find)"
                     : operation + ": " + (what instanceof dotbar.expr.Expr e ? Expansion.shortText(e) : what) + " would have about " + format(estimate) + " terms, over the limit of "
                     + format(limit) + " terms (" + operation + " refuses results larger than that)");
         }

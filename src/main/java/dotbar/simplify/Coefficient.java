@@ -99,13 +99,39 @@ final class Coefficient {
         return Exprs.num(toDouble(new BigFraction(i)));
     }
 
+    /**
+     * The double nearest c (within an ulp): Commons Math's {@code BigFraction.doubleValue()} divides
+     * the two integers as doubles, which gives 0 or NaN once either is past 1.8e308, as for 2⁻¹⁰⁰⁰.
+     */
+    static double value(BigFraction c) {
+        if (c.getNumerator().bitLength() < 1000 && c.getDenominator().bitLength() < 1000) {
+            double d = c.doubleValue();
+            if (d != 0 || c.getNumerator().signum() == 0) return d;
+        }
+        return new BigDecimal(c.getNumerator()).divide(new BigDecimal(c.getDenominator()), new java.math.MathContext(25)).doubleValue();
+    }
+
     private static double toDouble(BigFraction c) {
-        double d = c.doubleValue();
+        double d = value(c);
         if (!Double.isFinite(d)) {
             String digits = c.getNumerator().abs().toString().length() + " digits";
-            throw new DotbarException("a coefficient of " + digits + " does not fit a double (numbers are doubles until "
+            throw new NoDouble("a coefficient of " + digits + " does not fit a double (numbers are doubles until "
                     + "exact numbers land); the expansion is exact but cannot be written");
         }
         return d;
+    }
+
+    /** True when {@code c} can be written: its value is within the double range. */
+    static boolean fits(BigFraction c) {
+        return Double.isFinite(value(c));
+    }
+
+    /** An exact result that cannot be written with today's double numbers. */
+    static final class NoDouble extends DotbarException {
+        private static final long serialVersionUID = 1L;
+
+        NoDouble(String message) {
+            super(message);
+        }
     }
 }

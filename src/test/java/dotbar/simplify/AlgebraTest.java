@@ -135,6 +135,9 @@ class AlgebraTest {
         assertEquals(parse("3*x/10"), expand(parse("0.1*x + 0.2*x")));
         Expr inf = expand(parse("x*(1/0) + x"));
         assertTrue(Double.isInfinite(inf.eval(at("x=1"))), () -> inf.toString());
+        // tiny numbers survive the trip through exact rationals (2⁻¹⁰⁰⁰-sized, which Commons Math's doubleValue() would give as 0)
+        assertEquals(-2.7174759629743215e-302, expand(parse("x + (-2.7174759629743215e-302 + x)")).eval(at("x=0")));
+        assertEquals(-2.7174759629743215e-302, factor(parse("x + (-2.7174759629743215e-302 + x)")).eval(at("x=0")));
         var tooBig = assertThrows(DotbarException.class, () -> expand(parse("(10^200*x + 1)^2")));
         assertTrue(tooBig.getMessage().contains("does not fit a double"), tooBig.getMessage());
     }
