@@ -27,8 +27,8 @@ import org.apache.commons.math3.fraction.BigFraction;
  * }</pre>
  *
  * <p>Results over {@value Budget#MAX_TERMS} terms are refused before they are computed
- * ({@code expand((x+1)^100000)} names the estimated term count and the limit); every loop polls
- * for Ctrl-C. Values never change where the input is defined; like {@code simplify}, the domain
+ * ({@code expand((x+1)^100000)} names the estimated term count and the limit), a call stops after
+ * {@value Budget#MAX_WORK} coefficient operations, and every loop polls for Ctrl-C. Values never change where the input is defined; like {@code simplify}, the domain
  * may grow ({@code x/x} is 1).
  */
 public final class Algebra {

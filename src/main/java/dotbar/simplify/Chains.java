@@ -27,7 +27,7 @@ final class Chains {
         void accept(Expr operand, int sign);
     }
 
-    /** The inner nodes among {@code order} (a topological order whose last node is the root). */
+    /** The inner nodes among {@code order} (a topological order of the nodes not read yet, the root last). */
     static Set<Expr> innerNodes(List<Expr> order, Expr root) {
         var users = new IdentityHashMap<Expr, Integer>();
         var onlyUser = new IdentityHashMap<Expr, Expr>();
@@ -37,9 +37,12 @@ final class Chains {
                 onlyUser.put(k, n);
             }
         }
+        Set<Expr> fresh = Collections.newSetFromMap(new IdentityHashMap<>());
+        fresh.addAll(order);
         Set<Expr> inner = Collections.newSetFromMap(new IdentityHashMap<>());
         onlyUser.forEach((n, user) -> {
-            if (n != root && users.get(n) == 1 && (in(n, SUMS) && in(user, SUMS) || in(n, PRODUCTS) && in(user, PRODUCTS))) inner.add(n);
+            // a node read before (not in order) keeps its value: flattening through it would reach operands never read
+            if (n != root && fresh.contains(n) && users.get(n) == 1 && (in(n, SUMS) && in(user, SUMS) || in(n, PRODUCTS) && in(user, PRODUCTS))) inner.add(n);
         });
         return inner;
     }

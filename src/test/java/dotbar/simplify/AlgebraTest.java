@@ -167,6 +167,15 @@ class AlgebraTest {
     }
 
     @Test
+    void aReaderReadsASecondRootSharingNodesWithTheFirst() {
+        // (a·b)·c read first flattens a·b into its user; a second root using a·b·c once must not flatten through it again
+        var reader = new Expansion(new Atoms(), Budget.user("test"));
+        Expr abc = parse("a*b*c"), first = abc.plus(1);
+        reader.poly(first);
+        assertEquals(2, reader.poly(abc.times(parse("d + 1"))).size());
+    }
+
+    @Test
     void expandedIsAFixedPointAndNumbersStayNumbers() {
         Expr e = expand(parse("(x + y)^4 - (x - y)^4"));
         assertSame(e, expand(e));
