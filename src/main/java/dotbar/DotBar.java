@@ -216,9 +216,44 @@ public final class DotBar {
     /**
      * Rewrites {@code e} to a simpler, canonical form without changing its value where it is
      * defined: like terms and powers collected ({@code x + x → 2·x}, {@code x·x → x²}), cancellation
-     * ({@code x − x → 0}, {@code x/x → 1}), numbers folded, terms in a fixed order.
+     * ({@code x − x → 0}, {@code x/x → 1}), numbers folded, terms in a fixed order; then the
+     * exact algebra ({@link #expand}, {@link #factor}, {@link #together}) with sin² + cos² = 1,
+     * cosh² − sinh² = 1 and σ(u) = 1/(1 + e⁻ᵘ), a form kept only when it is smaller:
+     * {@code simplify(parse("sin(x)^2 + cos(x)^2"))} is 1, {@code simplify(diff(parse("1/(1+exp(-x))"), "x"))}
+     * is {@code σ(x)·(1 − σ(x))}.
      */
-    public static Expr simplify(Expr e) { given(e, "simplify", "e"); return Simplifier.simplify(e); }
+    public static Expr simplify(Expr e) { given(e, "simplify", "e"); return Simplifier.simplifyWithAlgebra(e); }
+
+    // ---- algebra: expand, factor, collect, together (exact, over the rationals) -----------
+
+    /**
+     * {@code e} multiplied out into a sum of monomials with no like terms, exactly:
+     * {@code expand(parse("(x+1)^3"))} is {@code x³ + 3·x² + 3·x + 1}, {@code (a*b + c)*d} is
+     * {@code a·b·d + c·d}; function arguments are expanded too. A result of more than 10 000 terms
+     * is refused before it is computed ({@code (x+1)^100000}: the message gives the estimate).
+     */
+    public static Expr expand(Expr e) { given(e, "expand", "e"); return dotbar.simplify.Algebra.expand(e); }
+
+    /**
+     * {@code e} as a product of factors over the rationals, exactly: the common numeric and
+     * monomial factors, the square-free decomposition (Yun's algorithm) and linear factors from
+     * rational roots: {@code factor(parse("x^3 - x"))} is {@code x·(x + 1)·(x − 1)},
+     * {@code factor(parse("x^2 + 2*x + 1"))} is {@code (x + 1)²}, {@code factor(parse("1/x + 1/y"))}
+     * is {@code (x + y)/(x·y)}. Irreducible factors beyond these (x² − y², x⁴ + 4) stay whole.
+     */
+    public static Expr factor(Expr e) { given(e, "factor", "e"); return dotbar.simplify.Algebra.factor(e); }
+
+    /**
+     * {@code e} expanded and grouped by powers of the symbol {@code x}, highest first:
+     * {@code collect(parse("a*x + b*x + c"), "x")} is {@code (a + b)·x + c}.
+     */
+    public static Expr collect(Expr e, String x) { given(e, "collect", "e"); given(x, "collect", "x"); return dotbar.simplify.Algebra.collect(e, x); }
+
+    /**
+     * {@code e} over one common denominator, cancelled: {@code together(parse("1/x + 1/y"))} is
+     * {@code (x + y)/(x·y)}, {@code together(parse("(x^2 - 1)/(x - 1)"))} is {@code x + 1}.
+     */
+    public static Expr together(Expr e) { given(e, "together", "e"); return dotbar.simplify.Algebra.together(e); }
 
     /**
      * Checks a derivation: {@code check("d/dx x^2*sin(x) = 2*x*sin(x) + x^2*cos(x)")}; also

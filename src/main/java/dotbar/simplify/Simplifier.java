@@ -27,6 +27,12 @@ import java.util.Set;
  * </ol>
  * Passes repeat until one changes nothing (at most {@value #MAX_PASSES}).
  *
+ * <p>{@link #simplifyWithAlgebra} then tries the exact algebra on the result ({@link Candidates}): expanded, over one
+ * denominator, factored, each with the identities of {@link Identities} (sin² + cos² = 1,
+ * cosh² − sinh² = 1, σ(u) = 1/(1 + e⁻ᵘ)); a candidate replaces the result only when it has
+ * strictly fewer distinct nodes, so {@code sin(x)^2 + cos(x)^2} is 1, the quotient rule's two
+ * forms simplify to one, and {@code σ(x)·(1 − σ(x))} stays as it is.
+ *
  * <p><b>The value never changes</b> wherever the original expression is defined: every rule is
  * an identity of real numbers there. Where the original is undefined the result may be defined
  * ({@code x/x → 1} also at x = 0, {@code exp(log x) → x} also at x ≤ 0): the domain can only grow.
@@ -52,12 +58,30 @@ public final class Simplifier {
         return r == e || weight(r) <= weight(e) ? r : e;
     }
 
+    /**
+     * {@link #simplify} and then the exact algebra ({@link Candidates}): the result's factored,
+     * together and expanded forms, with sin² + cos² = 1, cosh² − sinh² = 1 and σ(u) = 1/(1 + e⁻ᵘ)
+     * ({@link Identities}), one of them kept only when it has strictly fewer distinct nodes (or as
+     * many and fewer divisions). {@code DotBar.simplify} is this:
+     * {@code simplifyWithAlgebra(parse("sin(x)^2 + cos(x)^2"))} is 1,
+     * {@code simplifyWithAlgebra(diff(parse("1/(1+exp(-x))"), "x"))} is σ(x)·(1 − σ(x)), and the
+     * quotient rule's cos(x)/x − sin(x)/x² is (x·cos(x) − sin(x))/x². Never more distinct nodes
+     * than {@code simplify}'s result; a fixed point.
+     *
+     * <p>The derivation checker still calls {@link #simplify} (the rules only), so its verdicts and
+     * messages are unchanged; switching it over is one call.
+     */
+    public static Expr simplifyWithAlgebra(Expr e) {
+        Expr best = simplify(e);
+        return Candidates.smallest(best, weight(best), Simplifier::rewrite, Simplifier::weight);
+    }
+
     /** The distinct nodes of the DAG that are not numbers. */
-    private static long weight(Expr e) {
+    static long weight(Expr e) {
         return Graph.topologicalOrder(e).stream().filter(n -> !(n instanceof dotbar.expr.Num)).count();
     }
 
-    private static Expr rewrite(Expr e) {
+    static Expr rewrite(Expr e) {
         var s = new Simplifier();
         Expr current = e;
         for (int pass = 0; pass < MAX_PASSES; pass++) {
