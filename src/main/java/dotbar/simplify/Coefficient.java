@@ -17,8 +17,9 @@ import org.apache.commons.math3.fraction.BigFraction;
  * {@code together} reads a number through {@link #of(Num)} and writes one through
  * {@link #toExpr(BigFraction)} or {@link #term(BigFraction, List, List)}, nowhere else.
  *
- * <p><b>Today {@code Num} holds a double.</b> {@link #of(Num)} reads it as the rational a person
- * typing it meant, in this order:
+ * <p>An exact {@code Num} ({@link Num#isExact()}) is read as its exact value. The parser still
+ * builds floating numbers, so for a floating {@code Num} {@link #of(Num)} reads the double as the
+ * rational a person typing it meant, in this order:
  * <ol>
  * <li>an integer-valued double is exactly that integer ({@code new BigFraction(double)} is exact
  *     for every double);</li>
@@ -32,8 +33,8 @@ import org.apache.commons.math3.fraction.BigFraction;
  * {@link #toExpr(BigFraction)} writes a rational as the double nearest to it; a rational beyond
  * the double range is refused (a {@link DotbarException}) rather than printed as ∞.
  *
- * <p><b>After exact numbers land</b> (issue 13, item 1) only this class changes: {@code of}
- * returns the Num's exact value and {@code toExpr}/{@code term} build exact numbers.
+ * <p><b>When the parser builds exact numbers</b> (issue 13, item 1) only this class changes again:
+ * {@code toExpr}/{@code term} build exact numbers too.
  */
 final class Coefficient {
     /** The largest denominator {@link #of(Num)} recognises in a rounded double. */
@@ -43,11 +44,12 @@ final class Coefficient {
 
     /** True when {@code n} can be read as a rational: it is finite (∞ and NaN are kept as opaque atoms). */
     static boolean isRational(Num n) {
-        return Double.isFinite(n.value());
+        return n.isExact() || Double.isFinite(n.value());
     }
 
     /** The rational {@code n} stands for (see the class comment); {@code n} must be finite. */
     static BigFraction of(Num n) {
+        if (n.isExact()) return n.exact();  // an exact number (Exprs.rational, Exprs.decimal …) is already the rational it means
         double v = n.value();
         if (!Double.isFinite(v)) throw new IllegalArgumentException("not a rational: " + v);
         if (v == Math.rint(v)) return new BigFraction(v);
