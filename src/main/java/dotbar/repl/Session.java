@@ -187,9 +187,11 @@ public final class Session implements AutoCloseable {
      * JShell ignores a stop that comes while no snippet code runs yet (say, while the snippet still
      * compiles on a loaded machine), so the request is repeated every 50 ms until the snippet it was
      * meant for has ended; with no snippet under way it does nothing.
+     *
+     * @return true when a snippet was under way (this stop is meant for it), false when none was
      */
-    public void stop() {
-        if (!evaluating()) return;
+    public boolean stop() {
+        if (!evaluating()) return false;
         stopRequested = true;
         Thread stopper = new Thread(() -> {
             while (stopRequested && evaluating.get()) {
@@ -203,6 +205,7 @@ public final class Session implements AutoCloseable {
         }, "dotbar-stop");
         stopper.setDaemon(true);
         stopper.start();
+        return true;
     }
 
     /** True while a snippet is being compiled or run. */

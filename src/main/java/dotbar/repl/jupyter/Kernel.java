@@ -62,6 +62,8 @@ final class Kernel {
     private final StreamOutput.Budget budget = new StreamOutput.Budget(OUTPUT_LIMIT);
     private volatile boolean running = true;
     private volatile boolean executing;
+    /** Counts the cells run, so that an interrupt meant for one cell never stops the next. */
+    private volatile long cellNumber;
     private int executionCount;
     private Iopub iopub;
     private StreamOutput stdout;
@@ -263,10 +265,12 @@ final class Kernel {
         JsonObject input = new JsonObject();
         input.addProperty("code", code);
         input.addProperty("execution_count", executionCount);
+        Cells.Outcome outcome;
+        cellNumber++;
+        // executing before the input is published: a client interrupts once it sees execute_input
+        executing = true;
         iopub.send("execute_input", input);
         budget.reset();
-        Cells.Outcome outcome;
-        executing = true;
         stdin.cell(request);
         try {
             outcome = cells.run(code);
@@ -338,11 +342,28 @@ final class Kernel {
         }
     }
 
-    /** Stops the running cell, as Ctrl-C does at the prompt; between cells it does nothing. */
+    /**
+     * Stops the running cell, as Ctrl-C does at the prompt; between cells it does nothing. A client
+     * may interrupt as soon as it sees the cell's {@code execute_input}, before the cell's first
+     * snippet is under way (on a loaded machine the cell is still being read then), when the
+     * session has nothing to stop yet. So the request is repeated until a snippet of this cell takes
+     * it, or this cell ends; never for the next cell.
+     */
     void interrupt() {
-        if (executing) {
-            session.stop();
-        }
+        if (!executing) return;
+        long cell = cellNumber;
+        if (session.stop()) return;
+        Thread retry = new Thread(() -> {
+            while (executing && cellNumber == cell && !session.stop()) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "dotbar-interrupt");
+        retry.setDaemon(true);
+        retry.start();
     }
 
     private void shutdown(ZMQ.Socket socket, Message request) {
