@@ -52,6 +52,15 @@ public final class Exprs {
         return num(new BigFraction(p, q));
     }
 
+    /**
+     * The double nearest to the rational {@code value} (±∞ beyond the double's range, 0 below it):
+     * what {@link Num#value()} of an exact number is, for code that holds a {@code BigFraction}
+     * without building a node.
+     */
+    public static double nearestDouble(BigFraction value) {
+        return Numbers.toDouble(value);
+    }
+
     /** The interned exact number {@code value}; read it back with {@link Num#exact()}, its double with {@link Num#value()}. */
     public static Num num(BigFraction value) {
         return intern(new Num(Numbers.toDouble(value), value));

@@ -101,16 +101,9 @@ final class Coefficient {
         return Exprs.num(toDouble(new BigFraction(i)));
     }
 
-    /**
-     * The double nearest c (within an ulp): Commons Math's {@code BigFraction.doubleValue()} divides
-     * the two integers as doubles, which gives 0 or NaN once either is past 1.8e308, as for 2⁻¹⁰⁰⁰.
-     */
+    /** The double nearest c: an exact number's own rounding ({@link Exprs#nearestDouble}). */
     static double value(BigFraction c) {
-        if (c.getNumerator().bitLength() < 1000 && c.getDenominator().bitLength() < 1000) {
-            double d = c.doubleValue();
-            if (d != 0 || c.getNumerator().signum() == 0) return d;
-        }
-        return new BigDecimal(c.getNumerator()).divide(new BigDecimal(c.getDenominator()), new java.math.MathContext(25)).doubleValue();
+        return Exprs.nearestDouble(c);
     }
 
     private static double toDouble(BigFraction c) {
