@@ -188,10 +188,8 @@ public final class Optimizer implements Trajectory {
         int done = 0;
         try {
             for (; done < n; done++) {
-                for (Until c : tolerances) {
-                    String why = c.met(history.lastLoss(), history.lastNorm(), t);
-                    if (why != null) return why;
-                }
+                String why = toleranceMet(tolerances);
+                if (why != null) return why;
                 if (Thread.interrupted()) {
                     Thread.currentThread().interrupt();
                     throw new DotbarException("interrupted after " + done + " of " + n + " steps; "
@@ -209,14 +207,19 @@ public final class Optimizer implements Trajectory {
                     }
                 }
             }
-            for (Until c : tolerances) {
-                String why = c.met(history.lastLoss(), history.lastNorm(), t);
-                if (why != null) return why;
-            }
-            return null;
+            return toleranceMet(tolerances);
         } finally {
             if (reported) listener.accept(new Progress(this, done, n, (System.nanoTime() - begin) / 1e9, true));
         }
+    }
+
+    /** The reason of the first tolerance the latest history row meets, or null. */
+    private String toleranceMet(Until[] tolerances) {
+        for (Until c : tolerances) {
+            String why = c.met(history.lastLoss(), history.lastNorm(), t);
+            if (why != null) return why;
+        }
+        return null;
     }
 
     /** Step t + 1, committed only when everything it computes is finite; a failed step takes its minibatch back. */
@@ -290,8 +293,7 @@ public final class Optimizer implements Trajectory {
     private double[] stepHyperparameters() {
         if (schedule == null) return hyper;
         System.arraycopy(hyper, 0, stepHyper, 0, hyper.length);
-        int eta = rule.index("η");
-        stepHyper[eta] = schedule.lr(hyper[eta], t);
+        stepHyper[rule.index("η")] = currentLr();
         return stepHyper;
     }
 
