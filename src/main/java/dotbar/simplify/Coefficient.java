@@ -31,7 +31,7 @@ import org.apache.commons.math3.fraction.BigFraction;
  * <li>any other finite double is its exact binary value.</li>
  * </ol>
  * {@link #toExpr(BigFraction)} writes a rational as the double nearest to it; a rational beyond
- * the double range is refused (a {@link DotbarException}) rather than printed as ∞.
+ * the double range is refused (a {@link DotbarException}) rather than printed as ∞ or as 0.
  *
  * <p><b>When the parser builds exact numbers</b> (issue 13, item 1) only this class changes again:
  * {@code toExpr}/{@code term} build exact numbers too.
@@ -113,12 +113,20 @@ final class Coefficient {
             throw new NoDouble("a coefficient of " + digits + " does not fit a double (numbers are doubles until "
                     + "exact numbers land); the expansion is exact but cannot be written");
         }
+        if (Math.abs(d) < Double.MIN_NORMAL && c.getNumerator().signum() != 0) {
+            // underflow: (x + 3.3e-189)² factored has a content near 10⁻³⁷⁷; written as 0 (or as a subnormal that kept
+            // a few bits) it would make the whole form 0 (or wrong in its leading digits)
+            String digits = c.getDenominator().toString().length() + " digits";
+            throw new NoDouble("a coefficient with a denominator of " + digits + " is below the double range (numbers "
+                    + "are doubles until exact numbers land); the result is exact but cannot be written");
+        }
         return d;
     }
 
-    /** True when {@code c} can be written: its value is within the double range. */
+    /** True when {@code c} can be written: its value is within the double range (neither ∞ nor rounded to 0 or to a subnormal). */
     static boolean fits(BigFraction c) {
-        return Double.isFinite(value(c));
+        double d = value(c);
+        return Double.isFinite(d) && (Math.abs(d) >= Double.MIN_NORMAL || c.getNumerator().signum() == 0);
     }
 
     /** An exact result that cannot be written with today's double numbers. */

@@ -1,6 +1,7 @@
 package dotbar.simplify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dotbar.expr.Exprs;
@@ -26,5 +27,20 @@ class CoefficientExactTest {
     @Test
     void aFloatingNumberIsStillReadAsTheDecimalTyped() {
         assertEquals(new BigFraction(1, 10), Coefficient.of(Exprs.num(0.1)));
+    }
+
+    /**
+     * Found by SimplifierPropertiesTest in CI: (x + 3.29e-189)² factored has a coefficient near
+     * 10⁻³⁷⁷, which rounds to 0 as a double; written so, the factored form was 0 and simplify
+     * returned 0. A coefficient below the double range is refused, like one above it.
+     */
+    @Test
+    void aCoefficientBelowTheDoubleRangeIsRefusedNotWrittenAsZero() {
+        assertThrows(Coefficient.NoDouble.class, () -> Coefficient.toExpr(new BigFraction(BigInteger.ONE, BigInteger.TEN.pow(400))));
+        assertThrows(Coefficient.NoDouble.class, () -> Coefficient.toExpr(new BigFraction(BigInteger.ONE, BigInteger.TEN.pow(310))));
+        var e = dotbar.DotBar.parse("(x + 3.2949623916154932e-189)^2");
+        var p = dotbar.DotBar.at("x", 0.05);
+        assertEquals(0.0025, dotbar.DotBar.simplify(e).eval(p), 1e-15);
+        assertEquals(0.0025, Simplifier.simplifyWithAlgebra(dotbar.DotBar.parse("(x + 1e-189)*(x + 1e-189)")).eval(p), 1e-15);
     }
 }
