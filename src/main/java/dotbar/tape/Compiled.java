@@ -51,9 +51,9 @@ import java.util.List;
  * bytecode per instruction, values in local variables, and one loop for each run of repeated
  * terms ({@link Rolling}) — into hidden classes, warms that code up on a copy of the slots while
  * the tape keeps interpreting, and switches the tape to it once it measures faster (about
- * 0.2–0.5 ns per instruction). The generated gradient reads x and writes g itself. A small tape
- * made by {@code compile(e, …)}, which is there to be called many times, has its bytecode at once
- * ({@link Tapes#forCalls}). No JDK compiler is needed: any Java 21 runtime has the second tier.
+ * 0.2–0.5 ns per instruction). The generated gradient reads x and writes g itself. A tape of up
+ * to 30 000 instructions made by {@code compile(e, …)}, which is there to be called many times,
+ * has its bytecode at once ({@link Tapes#forCalls}). No JDK compiler is needed: any Java 21 runtime has the second tier.
  * {@link #generate()} switches at once. Both tiers perform the same operations in orders with
  * the same dependencies, so they give the same numbers to the last bit. The benchmarks ({@code scripts/bench}) measure both, and the tiers as a user meets them
  * ({@code scripts/bench --user}).
@@ -353,6 +353,10 @@ public final class Compiled {
                 + (gradientProgram != null ? "running as bytecode" : notGenerated != null ? "interpreted (" + notGenerated + ")"
                 : "interpreted");
     }
+
+    // for the second tier's warm-up
+    Program gradientProgram() { return gradientProgram; }
+    Program valueProgram() { return valueProgram; }
 
     // for the disassembler
     int[] code() { return code; }

@@ -1,5 +1,6 @@
 package dotbar.tape;
 
+import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -71,17 +72,52 @@ final class SecondTier {
 
     /**
      * Programs up to this many instructions that a caller means to call many times
-     * ({@code compile(e, …)}) are generated at once, in the caller's thread. Measured: generating
-     * takes a few µs per instruction once ASM is warm (2000 instructions: a few ms, about what
-     * compiling the expression took), and in a fresh JShell process a small tape's first 100 ms
-     * then run the generated code at 1.4–2.1× a hand-written gradient, against 9–23× for the
-     * interpreter, which is itself still cold then (n = 10, 100 Rosenbrock through scripts/dotbar).
+     * ({@code compile(e, …)}) are generated at once, in the caller's thread
+     * ({@code -Ddotbar.tape.eager=N} moves the bound, for measuring). Measured in fresh
+     * {@code scripts/dotbar} processes (stop 22, 2 cores, load 4–7), median gradient call:
+     * <ul>
+     * <li>Rosenbrock n = 1000 (7000 instructions, rolled into one loop): the first 100 ms after
+     *     compile at 1.2× the hand-written gradient against 3.2–10× interpreted while the background
+     *     thread generated; compile took 0.12 s longer (the first generation in a process loads and
+     *     warms ASM; a warm one takes 7–15 ms).</li>
+     * <li>the sigmoid network (2066 instructions): 2.2× against 4.0×.</li>
+     * <li>30 000 instructions that do not roll (random terms): 633 µs against 1103 µs in the first
+     *     100 ms, 76 µs against 202 µs at 2–3 s.</li>
+     * <li>60 000 and 200 000 such instructions: the first 100 ms the same (1.78 ms both) or
+     *     faster (5.2 ms against 9.8 ms), but at 2–3 s 1354 µs against 381 µs and 5.5 ms against
+     *     1.4 ms, and compile took 2–4 s longer: the JIT is still compiling the hundreds
+     *     of methods one by one, each run interpreted by the JVM meanwhile, while dotbar's own
+     *     interpreter is long compiled. So larger programs keep the interpreter and switch in the
+     *     background, once the generated code measures faster.</li>
+     * </ul>
      */
-    static final int EAGER = 2000;
+    static final int EAGER = Integer.getInteger("dotbar.tape.eager", 30_000);
 
-    /** Generates a small tape's bytecode now (see {@link #EAGER}); what the JIT does with it is its business. */
+    /**
+     * Generates a tape's bytecode now if it is small enough (see {@link #EAGER}), then has the
+     * background thread run it {@value #WARM_CALLS} times on a private copy of the slots (for at
+     * most a second). The JVM compiles a method once it has been called a few hundred times, and
+     * the tape's straight-line methods are called once per gradient: without help they are run
+     * by the JVM's bytecode interpreter for the user's first few hundred calls. Measured (the
+     * sigmoid network through {@code scripts/dotbar}, 3 runs each, load 5): the tape's calls
+     * first went below 10 µs 146–164 ms after compile without the warm-up, 105–109 ms with it.
+     */
     static void eager(Compiled tape) {
-        if (AUTOMATIC && tape.gradientInstructions() <= EAGER) tape.generate();
+        if (AUTOMATIC && tape.gradientInstructions() <= EAGER && tape.generate()) executor().execute(() -> warm(tape));
+    }
+
+    /** How many times {@link #eager} runs new code in the background. */
+    static final int WARM_CALLS = 400;
+
+    private static void warm(Compiled tape) {
+        double[] r = tape.constants().clone();  // parameters as last seen, constants in place
+        double[] x = Arrays.copyOf(r, tape.params().size()), out = new double[tape.gradientSlots().length];
+        Program gradient = tape.gradientProgram(), value = tape.valueProgram();
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        for (int i = 0; i < WARM_CALLS && System.nanoTime() < deadline; i++) {
+            gradient.run(r, x, out);
+            value.run(r, x, null);
+        }
     }
 
     /** Generates the tape's programs on the background thread, warms them up and installs them once they are faster. */

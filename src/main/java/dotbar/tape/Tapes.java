@@ -112,9 +112,10 @@ public final class Tapes {
 
     /**
      * {@link #of(Expr, List)} for a caller that will call the tape many times ({@code compile(e, …)}
-     * at the prompt): a program of at most {@value SecondTier#EAGER} instructions has its bytecode
-     * generated at once, so that its first calls do not wait in the interpreter; larger ones
-     * switch in the background as every tape does ({@link Compiled}).
+     * at the prompt): a program of at most 30 000 instructions (the measurements are at
+     * {@link SecondTier#EAGER}) has its bytecode generated at once, so that its first calls do
+     * not wait in the interpreter; larger ones switch in the background as every tape does
+     * ({@link Compiled}).
      */
     public static Compiled forCalls(Expr e, List<String> params) {
         Compiled tape = of(e, params);

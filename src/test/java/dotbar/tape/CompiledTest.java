@@ -263,4 +263,27 @@ class CompiledTest {
         }
         assertTrue(Tapes.compile(sum, many).toString().startsWith("Compiled[w0, w1, w2, …, w19 (20 parameters)]: 39 nodes"));
     }
+
+    @Test
+    void compileGeneratesBytecodeAtOnceUpToThirtyThousandInstructionsAndNotBeyond() {
+        // Σ_k sin(k·x + y): no term repeats another's constants in stride, so nothing here relies on rolling
+        Expr within = num(0), beyond = num(0);
+        for (int k = 1; k <= 1200; k++) within = within.plus(sin(x.times(k).plus(y)));
+        for (int k = 1; k <= 6000; k++) beyond = beyond.plus(sin(x.times(k).plus(y)));
+        Compiled small = compile(within, "x", "y"), large = compile(beyond, "x", "y");
+        assertTrue(small.gradientInstructions() > 2000 && small.gradientInstructions() <= 30_000, small::toString);
+        assertTrue(small.toString().endsWith("running as bytecode"), small::toString);
+        assertTrue(large.gradientInstructions() > 30_000, large::toString);
+        assertFalse(large.toString().endsWith("running as bytecode"), "a large tape starts interpreted: " + large);
+        double[] g = new double[2];
+        double v = small.gradient(new double[]{0.25, -0.5}, g), dx = 0, dy = 0, value = 0;
+        for (int k = 1; k <= 1200; k++) {  // ∂/∂x = Σ k·cos(k·x + y), ∂/∂y = Σ cos(k·x + y)
+            value += Math.sin(k * 0.25 - 0.5);
+            dx += k * Math.cos(k * 0.25 - 0.5);
+            dy += Math.cos(k * 0.25 - 0.5);
+        }
+        assertEquals(value, v, 1e-9);
+        assertEquals(dx, g[0], 1e-6);
+        assertEquals(dy, g[1], 1e-9);
+    }
 }
