@@ -15,6 +15,8 @@ import dotbar.expr.Functions;
 import dotbar.expr.Graph;
 import dotbar.expr.Num;
 import dotbar.expr.Op;
+import dotbar.expr.Shapes;
+import dotbar.expr.Tensors;
 import dotbar.expr.Point;
 import dotbar.expr.Sym;
 import dotbar.parse.Assignments;
@@ -59,7 +61,38 @@ public final class DotBar {
     /** A point from {@code "a=0.5, b=-1.2"}. */
     public static Point at(String assignments) { given(assignments, "at", "assignments"); return Assignments.parse(assignments); }
 
-    /** A point from alternating names and values: {@code at("a", 0.5, "b", -1.2)}. */
+    /**
+     * Declares {@code name} a rows×columns matrix symbol and returns it: later {@code parse} calls
+     * know its shape, {@code at(...)} takes a {@code double[][]} (by rows) for it, and
+     * {@code diff(L, name)} has its shape. Declaring it again with another shape is an error.
+     */
+    public static Sym matrix(String name, int rows, int columns) { given(name, "matrix", "name"); return Shapes.declare(name, rows, columns); }
+
+    /** Declares {@code name} an n×1 column vector symbol (a {@code double[]} in {@code at(...)}) and returns it. */
+    public static Sym vector(String name, int n) { given(name, "vector", "name"); return Shapes.declare(name, n, 1); }
+
+    /** Forgets the shape declared for {@code name}: it is a scalar symbol again. */
+    public static void forget(String name) { given(name, "forget", "name"); Shapes.forget(name); }
+
+    /** The matrix product {@code a·b} (scaling when either is a scalar), as {@code ·} and {@code @} parse. */
+    public static Expr matmul(Expr a, Expr b) { given(a, "matmul", "a"); given(b, "matmul", "b"); return Tensors.product(a, b); }
+
+    /** {@code aᵀ}. */
+    public static Expr transpose(Expr a) { given(a, "transpose", "a"); return Tensors.transpose(a); }
+
+    /** The sum of all entries, a scalar. */
+    public static Expr sum(Expr a) { given(a, "sum", "a"); return Exprs.call(Op.TOTAL, a); }
+
+    /** The mean of all entries, a scalar. */
+    public static Expr mean(Expr a) { given(a, "mean", "a"); return Exprs.call(Op.MEAN, a); }
+
+    /** {@code dot(u, v)} = Σ uᵢvᵢ (uᵀ·v for column vectors). */
+    public static Expr dot(Expr u, Expr v) { given(u, "dot", "u"); given(v, "dot", "v"); return Exprs.call(Op.DOT, u, v); }
+
+    /**
+     * A point from alternating names and values: {@code at("a", 0.5, "b", -1.2)}; a tensor
+     * symbol takes a {@code double[]} (a vector) or a {@code double[][]} (by rows).
+     */
     public static Point at(Object... namesAndValues) { given(namesAndValues, "at", "namesAndValues"); return Point.of(namesAndValues); }
 
     /** Replaces applications of defined functions by their bodies. */
@@ -186,6 +219,7 @@ public final class DotBar {
     public static Grad grad(Expr e, Point point) {
         given(e, "grad", "e");
         given(point, "grad", "point");
+        if (dotbar.diff.TensorGrad.applies(e)) return dotbar.diff.TensorGrad.of(e, point);  // matrices: issue 15's reverse walk
         Compiled tape = Tapes.of(e);  // cached: a second call neither walks nor compiles e
         // the same tape at the same point gives the same (immutable) answer: grad(e, p) in a loop computes it once
         LastGrad last = lastGrad;
