@@ -90,7 +90,7 @@ public final class DotBar {
     public static Expr dot(Expr u, Expr v) { given(u, "dot", "u"); given(v, "dot", "v"); return Exprs.call(Op.DOT, u, v); }
 
     /**
-     * A point from alternating names and values: {@code at("a", 0.5, "b", -1.2)}; a tensor
+     * A point from alternating names and values: {@code at("a", 0.5, "b", -1.2)}. A tensor
      * symbol takes a {@code double[]} (a vector) or a {@code double[][]} (by rows).
      */
     public static Point at(Object... namesAndValues) { given(namesAndValues, "at", "namesAndValues"); return Point.of(namesAndValues); }

@@ -253,7 +253,7 @@ public enum Op {
         }
     },
     // y = Aᵀ: Ā = ȳᵀ; ẏ = Ȧᵀ. Printed postfix, Aᵀ; parses as Aᵀ and transpose(A)
-    TRANSPOSE(1, new Notation("transpose", List.of("transpose"), false, Notation.Binding.ATOM, false, "", "ᵀ", "#1^{\\top}")) {
+    TRANSPOSE(1, Parity.ODD, new Notation("transpose", List.of("transpose"), false, Notation.Binding.ATOM, false, "", "ᵀ", "#1^{\\top}")) {
         public double apply(double a, double b) { return a; }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(Exprs.ONE); }
         public double partial(int i, double a, double b, double value) { return 1; }
@@ -261,7 +261,7 @@ public enum Op {
         public Expr jvp(int k, List<Expr> x, Expr self, Expr partial, Expr tangent) { return Tensors.transpose(tangent); }
     },
     // s = sum(A), all entries: Ā = s̄·ones(A); ṡ = sum(Ȧ)
-    TOTAL(1, function("sum", "\\operatorname{sum}")) {
+    TOTAL(1, Parity.ODD, function("sum", "\\operatorname{sum}")) {
         public double apply(double a, double b) { return a; }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(Exprs.ONE); }
         public double partial(int i, double a, double b, double value) { return 1; }
@@ -269,7 +269,7 @@ public enum Op {
         public Expr jvp(int k, List<Expr> x, Expr self, Expr partial, Expr tangent) { return call(TOTAL, tangent); }
     },
     // s = mean(A) = sum(A)/n: Ā = (s̄/n)·ones(A); ṡ = mean(Ȧ)
-    MEAN(1, function("mean", "\\operatorname{mean}")) {
+    MEAN(1, Parity.ODD, function("mean", "\\operatorname{mean}")) {
         public double apply(double a, double b) { return a; }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(Exprs.ONE); }
         public double partial(int i, double a, double b, double value) { return 1; }
@@ -289,7 +289,7 @@ public enum Op {
         }
     },
     // the sums of the rows, m×n → m×1 (the adjoint of a column broadcast across columns): Ā = ȳ ⊙ ones(A)
-    ROWSUM(1, function("rowsum", "\\operatorname{rowsum}")) {
+    ROWSUM(1, Parity.ODD, function("rowsum", "\\operatorname{rowsum}")) {
         public double apply(double a, double b) { return a; }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(Exprs.ONE); }
         public double partial(int i, double a, double b, double value) { return 1; }
@@ -297,7 +297,7 @@ public enum Op {
         public Expr jvp(int k, List<Expr> x, Expr self, Expr partial, Expr tangent) { return call(ROWSUM, tangent); }
     },
     // the sums of the columns, m×n → 1×n: Ā = ȳ ⊙ ones(A)
-    COLSUM(1, function("colsum", "\\operatorname{colsum}")) {
+    COLSUM(1, Parity.ODD, function("colsum", "\\operatorname{colsum}")) {
         public double apply(double a, double b) { return a; }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(Exprs.ONE); }
         public double partial(int i, double a, double b, double value) { return 1; }
@@ -305,7 +305,7 @@ public enum Op {
         public Expr jvp(int k, List<Expr> x, Expr self, Expr partial, Expr tangent) { return call(COLSUM, tangent); }
     },
     // ones(A): the matrix of ones of A's shape (the 1 of Ā = s̄·1); constant, so its derivative is 0
-    ONES(1, function("ones", "\\mathbf{1}_{#1}")) {
+    ONES(1, Parity.EVEN, function("ones", "\\mathbf{1}_{#1}")) {
         public double apply(double a, double b) { return 1; }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(Exprs.ZERO); }
         public double partial(int i, double a, double b, double value) { return 0; }

@@ -56,9 +56,35 @@ public final class Shapes {
         }
     }
 
+    /**
+     * Shapes for names that stand for nodes while {@code body} runs on this thread: a trace's row
+     * names ({@code t1}, {@code w̄2}) have the shapes of the nodes they name, without declaring
+     * them for everyone. Shapes computed meanwhile are remembered apart and forgotten after.
+     */
+    public static <T> T within(Map<String, Shape> names, java.util.function.Supplier<T> body) {
+        if (names.isEmpty()) return body.get();
+        Scope outer = SCOPE.get();
+        var merged = new java.util.HashMap<String, Shape>(outer == null ? Map.of() : outer.names());
+        names.forEach((n, shape) -> merged.put(Exprs.sym(n).name(), shape));   // NFC, as symbols are named
+        SCOPE.set(new Scope(merged, new java.util.IdentityHashMap<>()));
+        try {
+            return body.get();
+        } finally {
+            if (outer == null) SCOPE.remove();
+            else SCOPE.set(outer);
+        }
+    }
+
+    private record Scope(Map<String, Shape> names, Map<Expr, Shape> known) {}
+
+    private static final ThreadLocal<Scope> SCOPE = new ThreadLocal<>();
+
     /** The declared shape of the symbol {@code name}; 1×1 for an undeclared one. */
     public static Shape declared(String name) {
-        return any ? DECLARED.getOrDefault(name, Shape.SCALAR) : Shape.SCALAR;
+        if (!any) return Shape.SCALAR;
+        Scope scope = SCOPE.get();
+        Shape s = scope == null ? null : scope.names().get(name);
+        return s != null ? s : DECLARED.getOrDefault(name, Shape.SCALAR);
     }
 
     /** True once any symbol has a shape other than 1×1 (else every expression is scalar). */
@@ -71,10 +97,8 @@ public final class Shapes {
         if (!any) return Shape.SCALAR;
         if (e instanceof Num) return Shape.SCALAR;
         if (e instanceof Sym s) return declared(s.name());
-        synchronized (KNOWN) {
-            Shape known = KNOWN.get(e);
-            if (known != null) return known;
-        }
+        Shape cached = known(e);
+        if (cached != null) return cached;
         // post-order over the operands whose shape is not yet known, with an explicit stack
         var stack = new ArrayDeque<Expr>();
         stack.push(e);
@@ -89,10 +113,15 @@ public final class Shapes {
             }
             if (!ready) continue;
             stack.pop();
-            Shape s = node(n);
-            synchronized (KNOWN) { KNOWN.put(n, s); }
+            remember(n, node(n));
         }
         return known(e);
+    }
+
+    private static void remember(Expr n, Shape s) {
+        Scope scope = SCOPE.get();
+        if (scope != null) scope.known().put(n, s);
+        else synchronized (KNOWN) { KNOWN.put(n, s); }
     }
 
     /** True when {@code e} or one of its operands is not a scalar: its derivative rules are the tensor ones. */
@@ -113,6 +142,8 @@ public final class Shapes {
     private static Shape known(Expr e) {
         if (e instanceof Num) return Shape.SCALAR;
         if (e instanceof Sym s) return declared(s.name());
+        Scope scope = SCOPE.get();
+        if (scope != null) return scope.known().get(e);
         synchronized (KNOWN) { return KNOWN.get(e); }
     }
 
@@ -218,6 +249,20 @@ public final class Shapes {
     }
 
     /**
+     * {@code a ⊙ ones(B) → a} and {@code a ⊙ (c·ones(B)) → c·a} (c a scalar) when a already has
+     * the product's shape: the ones of a reduction's adjoint (Ā = s̄·1) vanish in the next rule.
+     */
+    private static Expr absorbOnes(Expr a, Expr b, Shape shape) {
+        if (!of(a).equals(shape)) return null;
+        if (b instanceof Call c && c.op() == Op.ONES) return a;
+        if (b instanceof Call m && m.op() == Op.MUL && m.args().get(1) instanceof Call c && c.op() == Op.ONES
+                && of(m.args().get(0)).isScalar()) {
+            return Exprs.mul(m.args().get(0), a);
+        }
+        return null;
+    }
+
+    /**
      * The construction-time rewrite of {@code op(args)}, shape-aware: the tensor operations'
      * own rules ({@link Tensors#construct}), then the light rewrites of {@link Simplifications},
      * except one that would change the shape ({@code W·0 → 0} is not made for a matrix W).
@@ -230,6 +275,11 @@ public final class Shapes {
         }
         if (!any) return Simplifications.atConstruction(op, args);
         Shape shape = infer(op, args);
+        if (op == Op.MUL) {
+            Expr absorbed = absorbOnes(args.get(0), args.get(1), shape);
+            if (absorbed == null) absorbed = absorbOnes(args.get(1), args.get(0), shape);
+            if (absorbed != null) return absorbed;
+        }
         Expr simpler = Simplifications.atConstruction(op, args);
         return simpler == null || shape.isScalar() || of(simpler).equals(shape) ? simpler : null;
     }

@@ -52,6 +52,12 @@ public final class SymbolicTangents implements Accumulator {
 
     private Expr seed = Exprs.ONE;
 
+    /** An accumulator seeded with ẋ = {@code seed} (a direction of x's shape for a tensor x). */
+    public SymbolicTangents(Dag dag, LocalPartials partials, Expr seed) {
+        this(dag, partials);
+        this.seed = seed;
+    }
+
     /** The tangent of node {@code i} once the walk has passed it; {@link Exprs#ZERO} when it has no terms. */
     public Expr tangent(int i) {
         return tangent[i];
