@@ -200,7 +200,7 @@ public final class Shapes {
         String sign = op == Op.MATMUL ? "·" : op == Op.MUL ? " ⊙ " : op.isOperator() ? op.notation().unicode() : ", ";
         String text = op.isOperator() ? brief(args.get(0)) + sign + brief(args.get(1))
                 : op.functionName() + "(" + brief(args.get(0)) + ", " + brief(args.get(1)) + ")";
-        return new ShapeMismatch(text + ": " + a + sign + b + why);
+        return new ShapeMismatch(text + ": " + a + (op.isOperator() ? " " + sign.strip() + " " : " and ") + b + why);
     }
 
     private static String brief(Expr e) {
