@@ -79,6 +79,15 @@ public final class Shapes {
 
     private static final ThreadLocal<Scope> SCOPE = new ThreadLocal<>();
 
+    /** Forgets every declared shape (a new session starts with scalars only). */
+    public static void clear() {
+        synchronized (KNOWN) {
+            DECLARED.clear();
+            KNOWN.clear();
+            any = false;
+        }
+    }
+
     /** The declared shape of the symbol {@code name}; 1×1 for an undeclared one. */
     public static Shape declared(String name) {
         if (!any) return Shape.SCALAR;

@@ -56,6 +56,7 @@ public final class Session implements AutoCloseable {
 
     private void start() {
         Functions.clear(); // named functions live in the DSL's registry, not in JShell's state
+        dotbar.expr.Shapes.clear(); // and so do the shapes of matrix symbols
         engine = new LocalEngine();
         shell = JShell.builder()
                 .executionEngine(engine, Map.of())
