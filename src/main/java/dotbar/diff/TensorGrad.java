@@ -34,6 +34,17 @@ public final class TensorGrad {
         return false;
     }
 
+    /**
+     * The error for a numeric entry point that does not take tensors yet ({@code compile}, the
+     * numeric traces, {@code hessian}): it would read a matrix symbol as one number.
+     */
+    public static void refuse(Expr e, String what) {
+        if (!applies(e)) return;
+        throw new dotbar.base.DotbarException(what + " does not take matrix symbols yet (" + String.join(", ",
+                e.vars().stream().filter(v -> !Shapes.declared(v).isScalar()).map(v -> v + " is " + Shapes.declared(v)).toList())
+                + "): use grad(L, p), diff(L, \"W\"), reverse(L), forward(L, \"W\") and e.eval(p) / e.evalArray(p)");
+    }
+
     /** ∂e/∂v for every free symbol v of the scalar {@code e} at {@code point}: scalars by name, tensors as matrices. */
     public static Grad of(Expr e, Point point) {
         List<String> vars = e.vars();

@@ -97,6 +97,7 @@ final class TensorChecks {
             withDirection.add(dot);
             withDirection.add(v);
             double forwardValue = trace.derivative().eval(at(withDirection.toArray()));
+            Shapes.forget(dot);  // forward(L, X) declared the direction Ẋ with X's shape
             assertEquals(expected, forwardValue, 1e-12 * Math.max(1, Math.abs(expected) + scale), what + ": forward ∂L/∂" + x + " · V vs ⟨reverse, V⟩");
         }
         assertTrue(Double.isFinite(L.eval(p)), what + " is finite at " + p);
