@@ -79,7 +79,8 @@ public final class SymbolicAdjoints implements Accumulator {
 
     @Override
     public void seed(int node) {
-        sum[node] = Exprs.ONE;
+        // a non-scalar root is seeded with ones of its shape: the adjoints of sum(root), as torch's backward(ones)
+        sum[node] = dotbar.expr.Tensors.expandTo(Exprs.ONE, dag.node(node));
     }
 
     /** ū += w̄·∂w/∂u; where a tensor is involved, the op's vector–Jacobian product (for y = W·x: W̄ = ȳ·xᵀ, x̄ = Wᵀ·ȳ). */

@@ -175,6 +175,27 @@ class TensorTextTest {
     }
 
     @Test
+    void theTracesWriteTheBackpropRowsInMatrixNotation() {
+        var L = parse("sum((Wt·xt - yt)^2)/2");
+        var r = dotbar.DotBar.reverse(L);
+        // for t1 = W·x: W̄ = t̄1·xᵀ and x̄ = Wᵀ·t̄1, over the rows' names
+        assertEquals(parse("Wt·xt"), r.row("t1").definition());
+        assertEquals(parse("t̄1·xtᵀ").toString(), r.row("Wt").chainRule().toString());
+        String rows = java.text.Normalizer.normalize(r.toString(), java.text.Normalizer.Form.NFC);
+        assertTrue(rows.contains("W̄t = t̄1·xtᵀ"), rows);
+        assertTrue(rows.contains("x̄t = Wtᵀ·t̄1"), rows);
+        var f = dotbar.DotBar.forward(L, "Wt");
+        String text = java.text.Normalizer.normalize(f.toString(), java.text.Normalizer.Form.NFC);  // row names are printed as composed
+        assertTrue(text.contains("seeded with Ẇt, a direction"), text);
+        assertTrue(text.contains("ṫ1 = Ẇt·xt + Wt·ẋt"), text);
+        dotbar.expr.Shapes.forget("Ẇt");
+        // a non-scalar root is seeded with ones: the adjoints of its sum
+        var v = dotbar.DotBar.reverse(parse("Wt·xt"));
+        var p = at("Wt", new double[][]{{1, 2, 3}, {4, 5, 6}}, "xt", new double[]{1, -1, 2});
+        assertArrayEquals(new double[][]{{1, -1, 2}, {1, -1, 2}}, v.gradient().get("Wt").evalArray(p));
+    }
+
+    @Test
     void theEntryPointsWithoutTensorsYetSaySoInsteadOfReadingAMatrixAsANumber() {
         var L = parse("sum((Wt·xt - yt)^2)/2");
         var p = at("Wt", new double[][]{{1, 2, 3}, {4, 5, 6}}, "xt", new double[]{1, -1, 2}, "yt", new double[]{0.5, 1});
