@@ -196,6 +196,20 @@ class TensorTextTest {
     }
 
     @Test
+    void anElementwiseNamedFunctionAppliesEntryByEntryAndDifferentiatesAsItsBody() {
+        dotbar.DotBar.def("φt(w) = σ(w)");
+        var named = parse("sum((φt(Wt·xt) - yt)^2)/2"), plain = parse("sum((σ(Wt·xt) - yt)^2)/2");
+        assertArrayEquals(new int[]{2, 1}, parse("φt(Wt·xt)").shape());
+        var p = at("Wt", new double[][]{{0.1, -0.2, 0.3}, {0.4, 0.5, -0.6}}, "xt", new double[]{1, -1, 2}, "yt", new double[]{0.5, 1});
+        assertEquals(plain.eval(p), named.eval(p), 1e-15);
+        double[][] a = grad(named, p).array("Wt"), b = grad(plain, p).array("Wt");
+        for (int i = 0; i < 2; i++) assertArrayEquals(b[i], a[i], 1e-15);
+        assertTrue(dotbar.DotBar.reverse(named).rows().stream().anyMatch(r -> r.name().equals("φt")));
+        var e = assertThrows(DotbarException.class, () -> dotbar.DotBar.declare("ft(u)").apply(sym("Wt")));
+        assertTrue(e.getMessage().contains("ft is abstract"), e.getMessage());
+    }
+
+    @Test
     void theEntryPointsWithoutTensorsYetSaySoInsteadOfReadingAMatrixAsANumber() {
         var L = parse("sum((Wt·xt - yt)^2)/2");
         var p = at("Wt", new double[][]{{1, 2, 3}, {4, 5, 6}}, "xt", new double[]{1, -1, 2}, "yt", new double[]{0.5, 1});
