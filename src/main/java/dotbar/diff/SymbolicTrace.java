@@ -257,6 +257,15 @@ public final class SymbolicTrace {
         return Shapes.within(shapes, () -> Rendering.get().latex(this));
     }
 
+    /**
+     * An expression of this trace (a row's definition, chain rule or result) as Unicode text, the
+     * rows' names taken with the shapes of the nodes they name: {@code t̄5 = 2·t5 ⊙ t̄6} shows the
+     * elementwise product of two columns as {@code ⊙}.
+     */
+    public String text(Expr e) {
+        return Shapes.within(shapes, e::toString);
+    }
+
     /** The trace as a table: node, chain rule, seeded result ({@link Rendering}). */
     @Override
     public String toString() {

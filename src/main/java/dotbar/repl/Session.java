@@ -277,5 +277,6 @@ public final class Session implements AutoCloseable {
     @Override
     public void close() {
         shell.close();
+        dotbar.expr.Shapes.clear(); // the shapes declared in this session end with it
     }
 }

@@ -198,7 +198,7 @@ class TensorTextTest {
     @Test
     void anElementwiseNamedFunctionAppliesEntryByEntryAndDifferentiatesAsItsBody() {
         dotbar.DotBar.def("φt(w) = σ(w)");
-        var named = parse("sum((φt(Wt·xt) - yt)^2)/2"), plain = parse("sum((σ(Wt·xt) - yt)^2)/2");
+        Expr named = parse("sum((φt(Wt·xt) - yt)^2)/2"), plain = parse("sum((σ(Wt·xt) - yt)^2)/2");
         assertArrayEquals(new int[]{2, 1}, parse("φt(Wt·xt)").shape());
         var p = at("Wt", new double[][]{{0.1, -0.2, 0.3}, {0.4, 0.5, -0.6}}, "xt", new double[]{1, -1, 2}, "yt", new double[]{0.5, 1});
         assertEquals(plain.eval(p), named.eval(p), 1e-15);
