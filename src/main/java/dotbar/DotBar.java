@@ -7,6 +7,7 @@ import dotbar.diff.Grad;
 import dotbar.diff.Hessian;
 import dotbar.diff.SymbolicDiff;
 import dotbar.diff.SymbolicTrace;
+import dotbar.diff.TensorGrad;
 import dotbar.diff.Trace;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
@@ -15,6 +16,8 @@ import dotbar.expr.Functions;
 import dotbar.expr.Graph;
 import dotbar.expr.Num;
 import dotbar.expr.Op;
+import dotbar.expr.Shapes;
+import dotbar.expr.Tensors;
 import dotbar.expr.Point;
 import dotbar.expr.Sym;
 import dotbar.parse.Assignments;
@@ -59,7 +62,38 @@ public final class DotBar {
     /** A point from {@code "a=0.5, b=-1.2"}. */
     public static Point at(String assignments) { given(assignments, "at", "assignments"); return Assignments.parse(assignments); }
 
-    /** A point from alternating names and values: {@code at("a", 0.5, "b", -1.2)}. */
+    /**
+     * Declares {@code name} a rows×columns matrix symbol and returns it: later {@code parse} calls
+     * know its shape, {@code at(...)} takes a {@code double[][]} (by rows) for it, and
+     * {@code diff(L, name)} has its shape. Declaring it again with another shape is an error.
+     */
+    public static Sym matrix(String name, int rows, int columns) { given(name, "matrix", "name"); return Shapes.declare(name, rows, columns); }
+
+    /** Declares {@code name} an n×1 column vector symbol (a {@code double[]} in {@code at(...)}) and returns it. */
+    public static Sym vector(String name, int n) { given(name, "vector", "name"); return Shapes.declare(name, n, 1); }
+
+    /** Forgets the shape declared for {@code name}: it is a scalar symbol again. */
+    public static void forget(String name) { given(name, "forget", "name"); Shapes.forget(name); }
+
+    /** The matrix product {@code a·b} (scaling when either is a scalar), as {@code ·} and {@code @} parse. */
+    public static Expr matmul(Expr a, Expr b) { given(a, "matmul", "a"); given(b, "matmul", "b"); return Tensors.product(a, b); }
+
+    /** {@code aᵀ}. */
+    public static Expr transpose(Expr a) { given(a, "transpose", "a"); return Tensors.transpose(a); }
+
+    /** The sum of all entries, a scalar. */
+    public static Expr sum(Expr a) { given(a, "sum", "a"); return Exprs.call(Op.TOTAL, a); }
+
+    /** The mean of all entries, a scalar. */
+    public static Expr mean(Expr a) { given(a, "mean", "a"); return Exprs.call(Op.MEAN, a); }
+
+    /** {@code dot(u, v)} = Σ uᵢvᵢ (uᵀ·v for column vectors). */
+    public static Expr dot(Expr u, Expr v) { given(u, "dot", "u"); given(v, "dot", "v"); return Exprs.call(Op.DOT, u, v); }
+
+    /**
+     * A point from alternating names and values: {@code at("a", 0.5, "b", -1.2)}. A tensor
+     * symbol takes a {@code double[]} (a vector) or a {@code double[][]} (by rows).
+     */
     public static Point at(Object... namesAndValues) { given(namesAndValues, "at", "namesAndValues"); return Point.of(namesAndValues); }
 
     /** Replaces applications of defined functions by their bodies. */
@@ -165,13 +199,13 @@ public final class DotBar {
      * Forward mode at a point, seeded with ẋ = 1 (eq. 24–26): a {@link Trace} with one row per
      * node — value and tangent — whose {@code derivative()} is ∂e/∂x.
      */
-    public static Trace forward(Expr e, Point point, String x) { given(e, "forward", "e"); given(point, "forward", "point"); given(x, "forward", "x"); return Trace.forward(e, point, x); }
+    public static Trace forward(Expr e, Point point, String x) { given(e, "forward", "e"); given(point, "forward", "point"); given(x, "forward", "x"); TensorGrad.refuse(e, "forward(e, point, x)"); return Trace.forward(e, point, x); }
 
     /**
      * Reverse mode at a point, seeded with L̄ = 1 (eq. 27–30): a {@link Trace} with one row per
      * node — value and adjoint — whose {@code gradient()} holds every ∂e/∂x from the one sweep.
      */
-    public static Trace reverse(Expr e, Point point) { given(e, "reverse", "e"); given(point, "reverse", "point"); return Trace.reverse(e, point); }
+    public static Trace reverse(Expr e, Point point) { given(e, "reverse", "e"); given(point, "reverse", "point"); TensorGrad.refuse(e, "reverse(e, point)"); return Trace.reverse(e, point); }
 
     /** Symbolic forward mode: every node's tangent as an expression, the seed's eq. (24)–(26) for this graph. */
     public static SymbolicTrace forward(Expr e, String x) { given(e, "forward", "e"); given(x, "forward", "x"); return SymbolicTrace.forward(e, x); }
@@ -186,6 +220,7 @@ public final class DotBar {
     public static Grad grad(Expr e, Point point) {
         given(e, "grad", "e");
         given(point, "grad", "point");
+        if (TensorGrad.applies(e)) return TensorGrad.of(e, point);  // matrices: issue 15's reverse walk
         Compiled tape = Tapes.of(e);  // cached: a second call neither walks nor compiles e
         // the same tape at the same point gives the same (immutable) answer: grad(e, p) in a loop computes it once
         LastGrad last = lastGrad;
@@ -213,7 +248,7 @@ public final class DotBar {
     public static dotbar.diff.Partials grad(Expr e) { given(e, "grad", "e"); return dotbar.diff.Partials.of(e); }
 
     /** The Hessian at a point (forward-over-reverse): {@code hessian(L, p).get("a", "b")}. */
-    public static Hessian hessian(Expr e, Point point) { given(e, "hessian", "e"); given(point, "hessian", "point"); return Hessian.of(e, point); }
+    public static Hessian hessian(Expr e, Point point) { given(e, "hessian", "e"); given(point, "hessian", "point"); TensorGrad.refuse(e, "hessian"); return Hessian.of(e, point); }
 
     /** Operation counts of the gradient of {@code e} by forward mode (a sweep per input) and reverse mode (one sweep). */
     public static Cost cost(Expr e) { given(e, "cost", "e"); return Cost.of(e); }
@@ -284,10 +319,10 @@ public final class DotBar {
      * and {@code gradient(x, g)} by reverse mode, with no allocation per call. Compiled once per
      * expression and parameter list (cached).
      */
-    public static Compiled compile(Expr e, String... params) { given(e, "compile", "e"); given(params, "compile", "params"); return Tapes.forCalls(e, List.of(params)); }
+    public static Compiled compile(Expr e, String... params) { given(e, "compile", "e"); given(params, "compile", "params"); TensorGrad.refuse(e, "compile"); return Tapes.forCalls(e, List.of(params)); }
 
     /** {@code e} compiled over its symbols in alphabetical order, {@code vars(e)}. */
-    public static Compiled compile(Expr e) { given(e, "compile", "e"); return Tapes.forCalls(e); }
+    public static Compiled compile(Expr e) { given(e, "compile", "e"); TensorGrad.refuse(e, "compile"); return Tapes.forCalls(e); }
 
     // ---- optimizers and data ------------------------------------------------------------
 

@@ -78,7 +78,48 @@ public final class Grad {
 
     /** The Euclidean norm ‖∇f‖ = √(Σ (∂f/∂xᵢ)²), without overflow for large components. */
     public double norm() {
-        return norm(values);
+        if (arrays.isEmpty()) return norm(values);
+        var all = new java.util.ArrayList<Double>();
+        for (double v : values) all.add(v);
+        for (double[][] a : arrays.values()) for (double[] row : a) for (double v : row) all.add(v);
+        return norm(all.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** The components of tensor parameters, by name (issue 15); empty for a scalar gradient. */
+    private Map<String, double[][]> arrays = Map.of();
+
+    /**
+     * A gradient with tensor components: the scalar parameters' as {@link #get}, each tensor
+     * parameter's as a matrix of its shape ({@link #array}).
+     */
+    public static Grad withArrays(List<String> names, double[] values, Map<String, double[][]> arrays) {
+        Grad g = of(names, values);
+        var copy = new LinkedHashMap<String, double[][]>();
+        arrays.forEach((k, v) -> copy.put(k, deepCopy(v)));
+        g.arrays = Collections.unmodifiableMap(copy);
+        return g;
+    }
+
+    /** ∂L/∂W for the tensor parameter {@code name}, a matrix of W's shape: {@code grad(L, p).array("W1")}. */
+    public double[][] array(String name) {
+        double[][] a = name == null ? null : arrays.get(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC));
+        if (a == null) {
+            throw new DotbarException("the gradient has no matrix component " + name + "; its matrices are "
+                    + (arrays.isEmpty() ? "none" : String.join(", ", arrays.keySet()))
+                    + (names.contains(name) ? " (" + name + " is a scalar: get(\"" + name + "\"))" : ""));
+        }
+        return deepCopy(a);
+    }
+
+    /** The names of the tensor components, in order. */
+    public List<String> arrayNames() {
+        return List.copyOf(arrays.keySet());
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        double[][] r = new double[a.length][];
+        for (int i = 0; i < a.length; i++) r[i] = a[i].clone();
+        return r;
     }
 
     /**

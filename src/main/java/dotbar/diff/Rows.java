@@ -94,6 +94,11 @@ final class Rows {
      * share their nodes (a chain's tangents contain each other), so the rows together cost one
      * walk over the union of the results, not one walk per row.
      */
+    /** {@link #inNames(Expr)} of each. */
+    List<Expr> inNames(List<Expr> es) {
+        return es.stream().map(this::inNames).toList();
+    }
+
     Expr inNames(Expr e) {
         for (Expr n : Graph.topologicalOrder(List.of(e), rewritten::containsKey)) {
             Expr r;

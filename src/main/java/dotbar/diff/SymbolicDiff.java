@@ -3,7 +3,10 @@ package dotbar.diff;
 import dotbar.base.DotbarException;
 import dotbar.expr.Expr;
 import dotbar.expr.Graph;
+import dotbar.expr.Exprs;
+import dotbar.expr.Shapes;
 import dotbar.sweep.Dag;
+import dotbar.sweep.SymbolicAdjoints;
 import dotbar.sweep.LocalPartials;
 import dotbar.sweep.SymbolicTangents;
 import dotbar.sweep.Walk;
@@ -25,6 +28,8 @@ public final class SymbolicDiff {
 
     /** ∂e/∂x as an expression. */
     public static Expr diff(Expr e, String x) {
+        // by a matrix: the reverse walk's adjoint, of the matrix's shape (a Jacobian by forward mode would not be)
+        if (!Shapes.declared(Exprs.sym(x).name()).isScalar()) return SymbolicAdjoints.byTensor(e, x);
         var dag = new Dag(e);
         return SymbolicTangents.of(dag, x, new LocalPartials())[dag.size() - 1];
     }

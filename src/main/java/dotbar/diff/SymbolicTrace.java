@@ -2,6 +2,9 @@ package dotbar.diff;
 
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
+import dotbar.expr.Shape;
+import dotbar.expr.Shapes;
+import dotbar.sweep.TensorTerms;
 import dotbar.expr.Sym;
 import dotbar.sweep.Accumulator;
 import dotbar.sweep.Dag;
@@ -46,6 +49,8 @@ public final class SymbolicTrace {
     private final Map<String, Expr> results;  // by row name, in the inputs' terms
     private final Sym rootName;
 
+    private Map<String, Shape> shapes = Map.of();  // the rows' names' shapes, where tensors are involved (issue 15)
+
     private SymbolicTrace(String seed, List<Row> rows, Map<String, Expr> results, Sym rootName) {
         this.seed = seed;
         this.rows = List.copyOf(rows);
@@ -63,13 +68,26 @@ public final class SymbolicTrace {
         String x = Exprs.sym(seed).name();
         var dag = new Dag(e);
         var names = new Rows(dag.nodes());
-        var tangents = new SymbolicTangents(dag, new LocalPartials());
+        // a tensor input is seeded with a direction of its shape, the symbol Ẋ: the tangents are Jacobian–vector products
+        Shape seedShape = Shapes.declared(x);
+        Expr direction = seedShape.isScalar() ? Exprs.ONE : Shapes.declare(Rows.dotted(x), seedShape.rows(), seedShape.columns());
+        var shapes = rowShapes(dag, names, Rows::dotted);
+        var trace = Shapes.within(shapes, () -> forward(e, x, dag, names, direction));
+        trace.shapes = shapes;
+        return trace;
+    }
+
+    private static SymbolicTrace forward(Expr e, String x, Dag dag, Rows names, Expr direction) {
+        var tangents = new SymbolicTangents(dag, new LocalPartials(), direction);
         var rows = new ArrayList<Row>();
         var results = new LinkedHashMap<String, Expr>();
         Walk.forward(dag, dag.symbols(s -> s.name().equals(x)), dag.notNumbers(), new Column(tangents, dag.size()) {
             @Override
             Expr term(int target, int node, int k, int source) {
-                return Exprs.mul(names.inNames(tangents.partials(node).get(k)), Exprs.sym(Rows.dotted(names.name(dag.node(source)))));
+                Expr partial = names.inNames(tangents.partials(node).get(k)), du = Exprs.sym(Rows.dotted(names.name(dag.node(source))));
+                Expr n = dag.node(node);
+                if (Shapes.involvesTensors(n)) return TensorTerms.jvp(n, names.inNames(n.children()), names.sym(n), k, partial, du);
+                return Exprs.mul(partial, du);
             }
 
             @Override
@@ -78,7 +96,7 @@ public final class SymbolicTrace {
                 Expr n = dag.node(node);
                 if (!names.has(n)) return;
                 // an input's tangent is its seed
-                Expr rule = n instanceof Sym s ? Exprs.num(s.name().equals(x) ? 1 : 0) : rule(node);
+                Expr rule = n instanceof Sym s ? (s.name().equals(x) ? direction : Exprs.ZERO) : rule(node);
                 add(rows, results, names, n, rule, tangents.tangent(node));
             }
         });
@@ -93,6 +111,29 @@ public final class SymbolicTrace {
     public static SymbolicTrace reverse(Expr e) {
         var dag = new Dag(e);
         var names = new Rows(dag.nodes());
+        var shapes = rowShapes(dag, names, Rows::barred);
+        var trace = Shapes.within(shapes, () -> reverse(e, dag, names));
+        trace.shapes = shapes;
+        return trace;
+    }
+
+    /**
+     * The shapes of the rows' names and of their tangents or adjoints ({@code derivative}
+     * names them) for the rows that are not scalars: the chain rules are written over those names,
+     * and {@code W̄ = w̄·xᵀ} needs w̄ to be the column it stands for. Empty for a scalar graph.
+     */
+    private static Map<String, Shape> rowShapes(Dag dag, Rows names, java.util.function.UnaryOperator<String> derivative) {
+        var shapes = new java.util.HashMap<String, Shape>();
+        for (Expr n : dag.nodes()) {
+            Shape s = Shapes.of(n);
+            if (s.isScalar() || !names.has(n)) continue;
+            shapes.put(names.name(n), s);
+            shapes.put(derivative.apply(names.name(n)), s);
+        }
+        return shapes;
+    }
+
+    private static SymbolicTrace reverse(Expr e, Dag dag, Rows names) {
         var adjoints = new SymbolicAdjoints(dag, new LocalPartials());
         var rows = new ArrayList<Row>();
         var results = new LinkedHashMap<String, Expr>();
@@ -100,7 +141,10 @@ public final class SymbolicTrace {
         Walk.reverse(dag, root, dag.notNumbers(), Walk.Order.PULL, new Column(adjoints, dag.size()) {
             @Override
             Expr term(int target, int node, int k, int source) {
-                return Exprs.mul(names.inNames(adjoints.partial(node, k)), Exprs.sym(Rows.barred(names.name(dag.node(node)))));
+                Expr partial = names.inNames(adjoints.partial(node, k)), wbar = Exprs.sym(Rows.barred(names.name(dag.node(node))));
+                Expr n = dag.node(node);
+                if (Shapes.involvesTensors(n)) return TensorTerms.vjp(n, names.inNames(n.children()), names.sym(n), k, partial, wbar);
+                return Exprs.mul(partial, wbar);
             }
 
             @Override
@@ -210,12 +254,21 @@ public final class SymbolicTrace {
      * ({@link Rendering}).
      */
     public String latex() {
-        return Rendering.get().latex(this);
+        return Shapes.within(shapes, () -> Rendering.get().latex(this));
+    }
+
+    /**
+     * An expression of this trace (a row's definition, chain rule or result) as Unicode text, the
+     * rows' names taken with the shapes of the nodes they name: {@code t̄5 = 2·t5 ⊙ t̄6} shows the
+     * elementwise product of two columns as {@code ⊙}.
+     */
+    public String text(Expr e) {
+        return Shapes.within(shapes, e::toString);
     }
 
     /** The trace as a table: node, chain rule, seeded result ({@link Rendering}). */
     @Override
     public String toString() {
-        return Rendering.get().text(this);
+        return Shapes.within(shapes, () -> Rendering.get().text(this));
     }
 }

@@ -18,6 +18,7 @@ public final class Evaluator {
     /** The value of {@code e} at {@code point}; a missing value is an error naming every missing symbol. */
     public static double eval(Expr e, Point point) {
         List<Expr> order = Graph.topologicalOrder(e);
+        if (Shapes.anyTensor(order)) return TensorEval.scalar(e, point);  // matrices inside: entry by entry
         var missing = new TreeSet<String>(NaturalOrder.INSTANCE);
         for (Expr n : order) if (n instanceof Sym s && !point.has(s.name())) missing.add(s.name());
         if (!missing.isEmpty()) throw Point.missingValues(List.copyOf(missing));

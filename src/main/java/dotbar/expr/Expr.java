@@ -68,6 +68,16 @@ public sealed interface Expr permits Num, Sym, Call, Apply, Partial {
      */
     default double eval(Point point) { return Evaluator.eval(this, point); }
 
+    /**
+     * The value at a point as rows, {@code double[rows][columns]}, for an expression of any
+     * shape (a scalar is {@code {{v}}}); tensor symbols take {@code double[]}/{@code double[][]}
+     * values in {@code at(...)}.
+     */
+    default double[][] evalArray(Point point) { return TensorEval.array(this, point); }
+
+    /** The shape, {@code {rows, columns}}: {@code {1, 1}} for a scalar, {@code {3, 4}} for {@code matrix("W1", 3, 4)}. */
+    default int[] shape() { return Shapes.of(this).toArray(); }
+
     /** The free symbols, sorted by name ({@code x2} before {@code x10}). */
     default List<String> vars() { return Graph.vars(this); }
 

@@ -107,7 +107,7 @@ public final class Exprs {
                     + ", got " + args.size());
         }
         for (Expr a : args) if (a == null) throw new DotbarException(op.symbol() + ": an operand is null");
-        Expr simpler = Simplifications.atConstruction(op, args);
+        Expr simpler = Shapes.atConstruction(op, args);  // shapes checked, then Simplifications' rewrites
         return simpler != null ? simpler : intern(new Call(op, args));
     }
 
@@ -117,6 +117,7 @@ public final class Exprs {
             throw new DotbarException(fn.name() + " takes " + fn.arity() + " argument" + (fn.arity() == 1 ? "" : "s")
                     + ", got " + args.size());
         }
+        if (Shapes.anyDeclared()) Shapes.application(fn, args);  // tensor arguments: an elementwise body only
         return intern(new Apply(fn, args));
     }
 

@@ -52,7 +52,7 @@ public enum Op {
         public double partial(int i, double a, double b, double value) { return i == 0 ? 1 : -1; }
     },
     // product rule: d(a·b) = da·b + a·db
-    MUL(2, infix("*", PRODUCT, "*·×", "·", "#1 \\cdot #2")) {
+    MUL(2, infix("*", PRODUCT, "*·×⊙", "·", "#1 \\cdot #2")) {
         public double apply(double a, double b) { return a * b; }
         public List<Expr> partials(List<Expr> x, Expr self) { return List.of(x.get(1), x.get(0)); }
         public double partial(int i, double a, double b, double value) { return i == 0 ? b : a; }
@@ -233,6 +233,84 @@ public enum Op {
             double r2 = Math.pow(b, 2) + Math.pow(a, 2);
             return i == 0 ? b / r2 : -(a / r2);
         }
+    },
+
+    // ---- tensor operations (issue 15). For scalars each is the scalar op it reduces to (a·b,
+    // a, a, a·b, …) and construction builds that instead (Tensors.construct), so no node of these
+    // ops has only scalars around it. Their partials are that scalar view; the sweeps read the
+    // tensor rules, vjp and jvp, wherever a tensor is involved.
+
+    // matrix product y = A·B: Ā = ȳ·Bᵀ, B̄ = Aᵀ·ȳ; ẏ = Ȧ·B + A·Ḃ. Written · (and @); never reordered
+    MATMUL(2, new Notation("@", List.of(), true, PRODUCT, false, "@", "·", "#1 \\cdot #2")) {
+        public double apply(double a, double b) { return a * b; }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(x.get(1), x.get(0)); }
+        public double partial(int i, double a, double b, double value) { return i == 0 ? b : a; }
+        public Expr vjp(int k, List<Expr> x, Expr self, Expr partial, Expr ybar) {
+            return k == 0 ? Tensors.product(ybar, Tensors.transpose(x.get(1))) : Tensors.product(Tensors.transpose(x.get(0)), ybar);
+        }
+        public Expr jvp(int k, List<Expr> x, Expr self, Expr partial, Expr tangent) {
+            return k == 0 ? Tensors.product(tangent, x.get(1)) : Tensors.product(x.get(0), tangent);
+        }
+    },
+    // y = Aᵀ: Ā = ȳᵀ; ẏ = Ȧᵀ. Printed postfix, Aᵀ; parses as Aᵀ and transpose(A)
+    TRANSPOSE(1, Parity.ODD, new Notation("transpose", List.of("transpose"), false, Notation.Binding.ATOM, false, "", "ᵀ", "#1^{\\top}")) {
+        public double apply(double a, double b) { return a; }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(Exprs.ONE); }
+        public double partial(int i, double a, double b, double value) { return 1; }
+        public Expr vjp(int k, List<Expr> x, Expr self, Expr partial, Expr ybar) { return Tensors.transpose(ybar); }
+        public Expr jvp(int k, List<Expr> x, Expr self, Expr partial, Expr tangent) { return Tensors.transpose(tangent); }
+    },
+    // s = sum(A), all entries: Ā = s̄·ones(A); ṡ = sum(Ȧ)
+    TOTAL(1, Parity.ODD, function("sum", "\\operatorname{sum}")) {
+        public double apply(double a, double b) { return a; }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(Exprs.ONE); }
+        public double partial(int i, double a, double b, double value) { return 1; }
+        public Expr vjp(int k, List<Expr> x, Expr self, Expr partial, Expr ybar) { return Tensors.expandTo(ybar, x.get(0)); }
+        public Expr jvp(int k, List<Expr> x, Expr self, Expr partial, Expr tangent) { return call(TOTAL, tangent); }
+    },
+    // s = mean(A) = sum(A)/n: Ā = (s̄/n)·ones(A); ṡ = mean(Ȧ)
+    MEAN(1, Parity.ODD, function("mean", "\\operatorname{mean}")) {
+        public double apply(double a, double b) { return a; }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(Exprs.ONE); }
+        public double partial(int i, double a, double b, double value) { return 1; }
+        public Expr vjp(int k, List<Expr> x, Expr self, Expr partial, Expr ybar) {
+            return Tensors.expandTo(div(ybar, Exprs.integer(Shapes.of(x.get(0)).size())), x.get(0));
+        }
+        public Expr jvp(int k, List<Expr> x, Expr self, Expr partial, Expr tangent) { return call(MEAN, tangent); }
+    },
+    // s = dot(u, v) = Σ uᵢvᵢ (uᵀ·v for columns): ū = s̄·v, v̄ = s̄·u; ṡ = dot(u̇, v) + dot(u, v̇)
+    DOT(2, function("dot", "\\operatorname{dot}")) {
+        public double apply(double a, double b) { return a * b; }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(x.get(1), x.get(0)); }
+        public double partial(int i, double a, double b, double value) { return i == 0 ? b : a; }
+        public Expr vjp(int k, List<Expr> x, Expr self, Expr partial, Expr ybar) { return mul(ybar, x.get(1 - k)); }
+        public Expr jvp(int k, List<Expr> x, Expr self, Expr partial, Expr tangent) {
+            return k == 0 ? call(DOT, tangent, x.get(1)) : call(DOT, x.get(0), tangent);
+        }
+    },
+    // the sums of the rows, m×n → m×1 (the adjoint of a column broadcast across columns): Ā = ȳ ⊙ ones(A)
+    ROWSUM(1, Parity.ODD, function("rowsum", "\\operatorname{rowsum}")) {
+        public double apply(double a, double b) { return a; }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(Exprs.ONE); }
+        public double partial(int i, double a, double b, double value) { return 1; }
+        public Expr vjp(int k, List<Expr> x, Expr self, Expr partial, Expr ybar) { return mul(ybar, call(ONES, x.get(0))); }
+        public Expr jvp(int k, List<Expr> x, Expr self, Expr partial, Expr tangent) { return call(ROWSUM, tangent); }
+    },
+    // the sums of the columns, m×n → 1×n: Ā = ȳ ⊙ ones(A)
+    COLSUM(1, Parity.ODD, function("colsum", "\\operatorname{colsum}")) {
+        public double apply(double a, double b) { return a; }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(Exprs.ONE); }
+        public double partial(int i, double a, double b, double value) { return 1; }
+        public Expr vjp(int k, List<Expr> x, Expr self, Expr partial, Expr ybar) { return mul(ybar, call(ONES, x.get(0))); }
+        public Expr jvp(int k, List<Expr> x, Expr self, Expr partial, Expr tangent) { return call(COLSUM, tangent); }
+    },
+    // ones(A): the matrix of ones of A's shape (the 1 of Ā = s̄·1); constant, so its derivative is 0
+    ONES(1, Parity.EVEN, function("ones", "\\mathbf{1}_{#1}")) {
+        public double apply(double a, double b) { return 1; }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(Exprs.ZERO); }
+        public double partial(int i, double a, double b, double value) { return 0; }
+        public Expr vjp(int k, List<Expr> x, Expr self, Expr partial, Expr ybar) { return Tensors.expandTo(Exprs.ZERO, x.get(0)); }
+        public Expr jvp(int k, List<Expr> x, Expr self, Expr partial, Expr tangent) { return Tensors.expandTo(Exprs.ZERO, self); }
     };
 
     private final int arity;
@@ -307,6 +385,26 @@ public enum Op {
                 OF[op.ordinal()] = d.stream().allMatch(p -> p instanceof Num n && n.is(0));
             }
         }
+    }
+
+    /**
+     * The vector–Jacobian product for operand {@code k} (eq. 29 for tensors): what this node's
+     * adjoint {@code ybar} contributes to operand k's adjoint, an expression of operand k's shape.
+     * {@code partial} is {@link #partials}' entry k. The default is the elementwise rule,
+     * x̄ = f'(x) ⊙ ȳ summed over the axes operand k was broadcast along; the tensor ops
+     * override it ({@code MATMUL}: Ā = ȳ·Bᵀ, B̄ = Aᵀ·ȳ).
+     */
+    public Expr vjp(int k, List<Expr> x, Expr self, Expr partial, Expr ybar) {
+        return Tensors.elementwiseVjp(partial, x.get(k), ybar);
+    }
+
+    /**
+     * The Jacobian–vector product for operand {@code k} (eq. 24 for tensors): the term operand
+     * k's tangent contributes to this node's tangent, of the node's shape. The default is the
+     * elementwise rule ẏ = f'(x) ⊙ ẋ; the tensor ops override it ({@code MATMUL}: Ȧ·B, A·Ḃ).
+     */
+    public Expr jvp(int k, List<Expr> x, Expr self, Expr partial, Expr tangent) {
+        return Tensors.elementwiseJvp(partial, tangent, self);
     }
 
     /** The function that parses as {@code name(...)}: {@code sin}, {@code σ}, {@code pow}, … */

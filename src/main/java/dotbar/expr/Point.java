@@ -25,8 +25,16 @@ public final class Point {
 
     private record Order(List<String> names, double[] values) {}
 
+    /** The values of tensor symbols (declared with a shape), by name. */
+    private final Map<String, TensorValue> arrays;
+
     private Point(Map<String, Double> values) {
+        this(values, Map.of());
+    }
+
+    private Point(Map<String, Double> values, Map<String, TensorValue> arrays) {
         this.values = Collections.unmodifiableMap(values);
+        this.arrays = arrays.isEmpty() ? Map.of() : Collections.unmodifiableMap(arrays);
     }
 
     /** The empty point. */
@@ -47,9 +55,21 @@ public final class Point {
             throw new DotbarException("at(...) takes name, value pairs; got " + namesAndValues.length + " arguments");
         }
         var map = new LinkedHashMap<String, Double>();
+        var arrays = new LinkedHashMap<String, TensorValue>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             if (!(namesAndValues[i] instanceof String name)) {
                 throw new DotbarException("at(...): argument " + (i + 1) + " should be a name, got " + namesAndValues[i]);
+            }
+            Shape shape = Shapes.declared(Exprs.sym(name).name());
+            if (!shape.isScalar() || namesAndValues[i + 1] instanceof double[] || namesAndValues[i + 1] instanceof double[][]) {
+                String key = Exprs.sym(name).name();
+                if (shape.isScalar()) {
+                    throw new DotbarException("at(...): " + name + " is given an array but has no shape; declare it first with matrix(\""
+                            + name + "\", rows, columns) or vector(\"" + name + "\", n)");
+                }
+                if (arrays.containsKey(key)) throw new DotbarException("at(...): " + name + " is given twice");
+                arrays.put(key, TensorValue.of(name, shape, namesAndValues[i + 1]));
+                continue;
             }
             if (!(namesAndValues[i + 1] instanceof Number v)) {
                 throw new DotbarException("at(...): the value of " + name + " should be a number, got " + namesAndValues[i + 1]);
@@ -57,7 +77,7 @@ public final class Point {
             if (map.containsKey(Exprs.sym(name).name())) throw new DotbarException("at(...): " + name + " is given twice");
             put(map, name, v.doubleValue());
         }
-        return new Point(map);
+        return new Point(map, arrays);
     }
 
     private static void put(Map<String, Double> map, String name, double v) {
@@ -83,6 +103,23 @@ public final class Point {
         return v;
     }
 
+    /** The value of the tensor symbol {@code name}, or null when it has none. */
+    public TensorValue tensor(String name) {
+        return arrays.get(key(name));
+    }
+
+    /** The value of the tensor symbol {@code name} as rows, {@code double[rows][columns]}; an error when it has none. */
+    public double[][] array(String name) {
+        TensorValue v = tensor(name);
+        if (v == null) throw new DotbarException("no array value for " + name + " in " + this);
+        return v.toArray();
+    }
+
+    /** The names of the tensor symbols with values, in order. */
+    public List<String> arrayNames() {
+        return List.copyOf(arrays.keySet());
+    }
+
     /** True when {@code name} has a value. */
     public boolean has(String name) {
         return values.containsKey(key(name));
@@ -92,7 +129,7 @@ public final class Point {
     public Point with(String name, double value) {
         var copy = new LinkedHashMap<>(values);
         put(copy, name, value);
-        return new Point(copy);
+        return new Point(copy, arrays);
     }
 
     /** The names, in order. */
@@ -152,12 +189,12 @@ public final class Point {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Point p && values.equals(p.values);
+        return o instanceof Point p && values.equals(p.values) && arrays.equals(p.arrays);
     }
 
     @Override
     public int hashCode() {
-        return values.hashCode();
+        return values.hashCode() + 31 * arrays.hashCode();
     }
 
     /** {@code (a=0.5, b=-1.2)}. */
@@ -165,6 +202,7 @@ public final class Point {
     public String toString() {
         var j = new StringJoiner(", ", "(", ")");
         values.forEach((k, v) -> j.add(k + "=" + formatNumber(v)));
+        arrays.forEach((k, v) -> j.add(k + "=" + v));
         return j.toString();
     }
 

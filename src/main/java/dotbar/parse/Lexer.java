@@ -34,6 +34,9 @@ final class Lexer {
                 String text = new String(cps, i, end - i);
                 out.add(new Token(Kind.NUMBER, text, Double.parseDouble(text), column));
                 i = end;
+            } else if (c == TRANSPOSE) {
+                out.add(new Token(Kind.TRANSPOSE, Character.toString(c), 0, column));
+                i++;
             } else if (Character.isLetter(c)) {
                 int end = i + 1;
                 while (end < cps.length && isIdentifierPart(cps[end])) end++;
@@ -85,8 +88,11 @@ final class Lexer {
         return c >= '0' && c <= '9';
     }
 
+    /** The postfix transpose, {@code Aᵀ} (a modifier letter, so it would otherwise end a name). */
+    static final int TRANSPOSE = 'ᵀ';
+
     static boolean isIdentifierPart(int c) {
-        return Character.isLetterOrDigit(c) || c == '_'
+        return c != TRANSPOSE && Character.isLetterOrDigit(c) || c == '_'
                 || Character.getType(c) == Character.NON_SPACING_MARK;
     }
 

@@ -8,6 +8,8 @@ import dotbar.expr.Fn;
 import dotbar.expr.Functions;
 import dotbar.expr.Notation.Binding;
 import dotbar.expr.Op;
+import dotbar.expr.ShapeMismatch;
+import dotbar.expr.Tensors;
 import dotbar.parse.Token.Kind;
 
 import java.util.ArrayDeque;
@@ -150,6 +152,10 @@ public final class Parser {
                         next();
                         operands.push(Exprs.pow(operands.pop(), Exprs.num(t.number())));
                     }
+                    case TRANSPOSE -> {   // postfix, as tight as a superscript: xᵀ·y, (A·B)ᵀ
+                        next();
+                        operands.push(Tensors.transpose(operands.pop()));
+                    }
                     case COMMA -> {
                         next();
                         Pending call = hasOpenParenthesis(operatorBase) ? reduceToParenthesis(t, operatorBase) : null;
@@ -246,7 +252,13 @@ public final class Parser {
             return;
         }
         Expr b = operands.pop(), a = operands.pop();
-        operands.push(Exprs.call(p.op(), a, b));
+        // '·' (like '@') is the matrix product between non-scalars and the ordinary product otherwise; '*' and '⊙' are elementwise
+        Op op = p.op() == Op.MUL && p.token().text().equals("·") ? Op.MATMUL : p.op();
+        try {
+            operands.push(Exprs.call(op, a, b));
+        } catch (ShapeMismatch m) {
+            throw new ParseException(m.getMessage(), source, p.token().column());
+        }
     }
 
     /** A call of a built-in or of a named function, or a partial at its arguments, with the arity checked. */
@@ -256,11 +268,20 @@ public final class Parser {
         var op = Op.byFunctionName(n);
         if (op.isPresent()) {
             checkArity(name, op.get().arity(), args.size());
-            return Exprs.call(op.get(), args);
+            try {
+                return Exprs.call(op.get(), args);
+            } catch (ShapeMismatch m) {
+                throw new ParseException(m.getMessage(), source, name.column());
+            }
         }
         Fn fn = function(name, n);
         checkArity(name, fn.arity(), args.size());
-        Expr e = fn.apply(args.toArray(Expr[]::new));
+        Expr e;
+        try {
+            e = fn.apply(args.toArray(Expr[]::new));
+        } catch (ShapeMismatch m) {
+            throw new ParseException(m.getMessage(), source, name.column());
+        }
         if (partials != null) partials.applied(e);
         return e;
     }

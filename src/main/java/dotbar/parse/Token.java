@@ -7,7 +7,7 @@ package dotbar.parse;
  * {@link Kind#OPERATOR} is one character that spells an operator of the op table.
  */
 record Token(Kind kind, String text, double number, int column) {
-    enum Kind { NUMBER, IDENT, PARTIAL, OPERATOR, SUPERSCRIPT, LPAREN, RPAREN, COMMA, EQUALS, END }
+    enum Kind { NUMBER, IDENT, PARTIAL, OPERATOR, SUPERSCRIPT, TRANSPOSE, LPAREN, RPAREN, COMMA, EQUALS, END }
 
     String describe() {
         return kind == Kind.END ? "end of input" : "'" + text + "'";

@@ -71,7 +71,8 @@ public final class DiffRendering implements Rendering {
     @Override
     public String text(SymbolicTrace t) {
         String mark = t.isForward() ? "tangent" : "adjoint";
-        var table = new TextTable("node", mark + " (chain rule)", "seeded with " + t.derivativeName(t.seeded()) + " = 1");
+        var table = new TextTable("node", mark + " (chain rule)", "seeded with " + t.derivativeName(t.seeded())
+                + (t.isForward() && !dotbar.expr.Shapes.declared(t.seeded()).isScalar() ? ", a direction" : " = 1"));
         int budget = MAX_CHARS, shown = 0;
         for (SymbolicTrace.Row r : t.rows()) {
             if (budget <= 0) break;

@@ -13,6 +13,7 @@ import dotbar.expr.Num;
 import dotbar.expr.Op;
 import dotbar.expr.Partial;
 import dotbar.expr.Sym;
+import dotbar.expr.Tensors;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +74,9 @@ public final class LatexPrinter extends TreeWriter {
             call(out, c.op().notation().latex(), c.args(), "\\left(", "\\right)");
             return;
         }
+        boolean odot = Tensors.isElementwiseProduct(c);   // A ⊙ B: \odot where a scalar product has \cdot
         for (Object piece : pieces) {
+            if (odot && piece instanceof String text) piece = text.replace("\\cdot", "\\odot");
             if (piece instanceof Operand o) {
                 if (o.grouped()) out.add(c.args().get(o.index()));
                 else operand(c, o.index(), out);
@@ -122,6 +125,7 @@ public final class LatexPrinter extends TreeWriter {
     }
 
     private boolean parens(Op parent, int index, Expr child) {
+        if (parent == Op.TRANSPOSE) return level(child) != ATOM || isFraction(child);   // x^{\top}, \left(A B\right)^{\top}
         if (Precedence.of(parent) == POWER && index == 0 && isFraction(child)) return true;
         return Precedence.needsParens(parent, index, level(child), startsWithMinus(child, true));
     }

@@ -13,6 +13,7 @@ import dotbar.expr.Num;
 import dotbar.expr.Op;
 import dotbar.expr.Partial;
 import dotbar.expr.Sym;
+import dotbar.expr.Tensors;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,10 @@ public final class UnicodePrinter extends TreeWriter {
             case Apply a -> call(out, a.fn().name(), a.args(), "(", ")");
             case Partial p when explicit.contains(p) -> call(out, leibniz(p, p.parameterDenominator()), p.args(), "(", ")");
             case Partial p -> out.add(leibniz(p, p.denominator()));
+            case Call c when c.op() == Op.TRANSPOSE -> {   // postfix: xᵀ, (A·B)ᵀ
+                operand(out, c.arg(), level(c.arg()) != ATOM, "(", ")");
+                out.add(c.op().notation().unicode());
+            }
             case Call c when !c.op().isOperator() -> call(out, c.op().notation().unicode(), c.args(), "(", ")");
             case Call c when Precedence.of(c.op()) == PRODUCT -> product(c, out);
             case Call c when c.op().arity() == 1 -> {   // prefix: -x
@@ -117,7 +122,7 @@ public final class UnicodePrinter extends TreeWriter {
         operand(deepest, 0, out);
         for (int i = spine.size() - 1; i >= 0; i--) {
             Call c = spine.get(i);
-            out.add(leibniz && c.op() == Op.MUL ? " · " : c.op().notation().unicode());
+            out.add(leibniz && c.op() == Op.MUL ? " · " : Tensors.isElementwiseProduct(c) ? " ⊙ " : c.op().notation().unicode());
             operand(c, 1, out);
         }
     }

@@ -56,6 +56,7 @@ public final class Session implements AutoCloseable {
 
     private void start() {
         Functions.clear(); // named functions live in the DSL's registry, not in JShell's state
+        dotbar.expr.Shapes.clear(); // and so do the shapes of matrix symbols
         engine = new LocalEngine();
         shell = JShell.builder()
                 .executionEngine(engine, Map.of())
@@ -276,5 +277,6 @@ public final class Session implements AutoCloseable {
     @Override
     public void close() {
         shell.close();
+        dotbar.expr.Shapes.clear(); // the shapes declared in this session end with it
     }
 }

@@ -2,6 +2,7 @@ package dotbar.sweep;
 
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
+import dotbar.expr.Shapes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,30 @@ public final class SymbolicAdjoints implements Accumulator {
         return acc;
     }
 
+    /**
+     * ∂e/∂X for a scalar {@code e} and a tensor symbol {@code X}: X's adjoint after one reverse
+     * walk, an expression of X's shape in matrix notation ({@code (W·x − y)·xᵀ}) — the tensor
+     * form of eq. (27)–(30). A non-scalar {@code e} is refused: its derivative by a matrix would
+     * be a higher-order tensor.
+     */
+    public static Expr byTensor(Expr e, String x) {
+        var s = Exprs.sym(x);
+        var shape = Shapes.of(e);
+        if (!shape.isScalar()) {
+            throw new dotbar.base.DotbarException("diff by the " + Shapes.of(s) + " matrix " + s.name() + " needs a scalar expression, and "
+                    + brief(e) + " is " + shape + ": differentiate sum(…), dot(…, …) or a loss; by a scalar symbol, diff works entry by entry");
+        }
+        var dag = new Dag(e);
+        int i = dag.find(s);
+        if (i < 0) return dotbar.expr.Tensors.expandTo(Exprs.ZERO, s);
+        return dotbar.expr.Tensors.expandTo(of(dag).adjoint(i), s);
+    }
+
+    private static String brief(Expr e) {
+        String t = e.toString();
+        return t.length() <= 40 ? t : t.substring(0, 37) + "…";
+    }
+
     /** ∂root/∂(node i), node i held as an independent input; {@link Exprs#ZERO} when no user reaches it. */
     public Expr adjoint(int i) {
         return adjoint[i];
@@ -54,13 +79,17 @@ public final class SymbolicAdjoints implements Accumulator {
 
     @Override
     public void seed(int node) {
-        sum[node] = Exprs.ONE;
+        // a non-scalar root is seeded with ones of its shape: the adjoints of sum(root), as torch's backward(ones)
+        sum[node] = dotbar.expr.Tensors.expandTo(Exprs.ONE, dag.node(node));
     }
 
-    /** ū += w̄·∂w/∂u. */
+    /** ū += w̄·∂w/∂u; where a tensor is involved, the op's vector–Jacobian product (for y = W·x: W̄ = ȳ·xᵀ, x̄ = Wᵀ·ȳ). */
     @Override
     public void accumulate(int target, int node, int k, int source) {
-        sum[target] = SymbolicTangents.plus(sum[target], Exprs.mul(adjoint[source], partial(node, k)));
+        Expr n = dag.node(node);
+        Expr term = Shapes.involvesTensors(n) ? TensorTerms.vjp(n, k, partial(node, k), adjoint[source])
+                : Exprs.mul(adjoint[source], partial(node, k));
+        sum[target] = SymbolicTangents.plus(sum[target], term);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Num;
 import dotbar.expr.Op;
+import dotbar.expr.Shapes;
 
 import java.util.List;
 
@@ -33,10 +34,28 @@ public final class SymbolicTangents implements Accumulator {
 
     /** The tangent of every node of {@code dag}, seeded with ẋ = 1 for the symbol {@code x}: ∂node/∂x. */
     public static Expr[] of(Dag dag, String x, LocalPartials partials) {
+        return of(dag, x, Exprs.ONE, partials);
+    }
+
+    /**
+     * The tangent of every node of {@code dag} in the direction {@code seed}: ẋ = seed for the
+     * symbol {@code x}. For a tensor symbol the seed is a direction of its shape (a symbol Ẇ1 of
+     * W1's shape gives ẏ = Ẇ1·x + …, the Jacobian–vector products of the op table).
+     */
+    public static Expr[] of(Dag dag, String x, Expr seed, LocalPartials partials) {
         String by = Exprs.sym(x).name();  // differentiating by something that is not a symbol name is an error
         var acc = new SymbolicTangents(dag, partials);
+        acc.seed = seed;
         Walk.forward(dag, dag.symbols(s -> s.name().equals(by)), acc);
         return acc.tangent;
+    }
+
+    private Expr seed = Exprs.ONE;
+
+    /** An accumulator seeded with ẋ = {@code seed} (a direction of x's shape for a tensor x). */
+    public SymbolicTangents(Dag dag, LocalPartials partials, Expr seed) {
+        this(dag, partials);
+        this.seed = seed;
     }
 
     /** The tangent of node {@code i} once the walk has passed it; {@link Exprs#ZERO} when it has no terms. */
@@ -55,7 +74,7 @@ public final class SymbolicTangents implements Accumulator {
 
     @Override
     public void seed(int node) {
-        sum[node] = Exprs.ONE;
+        sum[node] = seed;
     }
 
     /**
@@ -67,6 +86,11 @@ public final class SymbolicTangents implements Accumulator {
         Expr du = tangent[source];
         if (du instanceof Num z && z.is(0)) return;
         Expr partial = partials(node).get(k);
+        Expr n = dag.node(node);
+        if (Shapes.involvesTensors(n)) {   // the op's Jacobian–vector product: for y = W·x, ẏ = Ẇ·x + W·ẋ
+            sum[target] = plus(sum[target], TensorTerms.jvp(n, k, partial, du));
+            return;
+        }
         boolean product = dag.node(node) instanceof Call c && c.op() == Op.MUL;
         Expr term = (product && k == 1) || (partial instanceof Num && !(du instanceof Num))
                 ? Exprs.mul(partial, du) : Exprs.mul(du, partial);

@@ -55,6 +55,15 @@ class OpTableDerivativeTest {
         DOMAIN.put(Op.SIGN, new double[][]{{0.3, 0}, {-2.5, 0}});
         DOMAIN.put(Op.STEP, new double[][]{{0.3, 0}, {-2.5, 0}});
         DOMAIN.put(Op.ATAN2, new double[][]{{0.3, -1.7}, {-2.5, 0.4}, {1.2, 2.0}});
+        // the tensor ops at scalars are the scalar ops they reduce to (their tensor rules: dotbar.tensor.TensorOpTableTest)
+        DOMAIN.put(Op.MATMUL, new double[][]{{0.3, -1.7}, {-2.5, 0.4}});
+        DOMAIN.put(Op.TRANSPOSE, new double[][]{{0.3, 0}, {-2.5, 0}});
+        DOMAIN.put(Op.TOTAL, new double[][]{{0.3, 0}, {-2.5, 0}});
+        DOMAIN.put(Op.MEAN, new double[][]{{0.3, 0}, {-2.5, 0}});
+        DOMAIN.put(Op.DOT, new double[][]{{0.3, -1.7}, {-2.5, 0.4}});
+        DOMAIN.put(Op.ROWSUM, new double[][]{{0.3, 0}, {-2.5, 0}});
+        DOMAIN.put(Op.COLSUM, new double[][]{{0.3, 0}, {-2.5, 0}});
+        DOMAIN.put(Op.ONES, new double[][]{{0.3, 0}, {-2.5, 0}});
     }
 
     @Test

@@ -29,6 +29,8 @@ class DifferentiableTest {
     @ParameterizedTest
     @EnumSource(Op.class)
     void everyOpCompilesToItsValueAndPartials(Op op) {
+        // a tensor op at scalars is the scalar op it reduces to (ones(x) is 1): no node of its own to compile
+        org.junit.jupiter.api.Assumptions.assumeFalse(dotbar.expr.Tensors.isTensorOp(op));
         // operands inside every op's domain (acosh needs ≥ 1, atanh |a| < 1) and shared between the value and partials
         Expr a = X.times(0.1).plus(op == Op.ACOSH ? 1.5 : 0.5), b = Y.times(0.2).plus(0.7);
         Expr e = op.arity() == 1 ? Exprs.call(op, a).times(Y) : Exprs.call(op, a, b);

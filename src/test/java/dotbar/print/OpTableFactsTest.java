@@ -28,6 +28,8 @@ class OpTableFactsTest {
     @ParameterizedTest
     @EnumSource(Op.class)
     void printsAsDeclaredAndParsesBack(Op op) {
+        // a tensor op at scalars is the scalar op it reduces to; its printing on tensors: dotbar.tensor.TensorTextTest
+        org.junit.jupiter.api.Assumptions.assumeFalse(dotbar.expr.Tensors.isTensorOp(op));
         Expr e = applied(op);
         String text = UnicodePrinter.print(e);
         assertEquals(e, Parser.parse(text), text);
