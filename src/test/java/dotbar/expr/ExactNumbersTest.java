@@ -103,7 +103,8 @@ class ExactNumbersTest {
         Expr x = Exprs.sym("x");
         assertEquals("1/3", q(1, 3).toString());
         assertEquals("-1/3", q(-1, 3).toString());
-        assertEquals("x·(1/3)", Exprs.mul(x, q(1, 3)).toString());
+        assertEquals("x/3", Exprs.mul(x, q(1, 3)).toString());   // the canonical product: coefficient 1/3 written as a quotient
+        assertEquals("(1/3)^x", Exprs.pow(q(1, 3), x).toString());
         assertEquals("x^(2/3)", Exprs.pow(x, q(2, 3)).toString());
         assertEquals("x³", Exprs.pow(x, Exprs.integer(3)).toString());
         assertEquals("\\frac{1}{3}", latex(q(1, 3)));
