@@ -16,9 +16,16 @@ import java.util.WeakHashMap;
  * The one factory of expression nodes. Every node is interned here — equal structure is one
  * object — and built-in operations are put in a canonical form at construction, as SymPy's
  * {@code Add}, {@code Mul} and {@code Pow} do ({@link Simplifications}): constants folded
- * ({@link Numbers}: exactly for exact numbers), sums and products flattened, like terms and
- * factors collected, terms and factors in a deterministic order, so {@code x + x} is {@code 2·x},
- * {@code x·x} is {@code x²}, {@code (1/2)·(2·x)} is {@code x} and {@code y + x} is {@code x + y}.
+ * ({@link Numbers}: exactly for exact numbers), sums and products flattened (operands of at most
+ * {@value Simplifications#FLATTEN} terms or factors), like terms and factors collected, so
+ * {@code x + x} is {@code 2·x}, {@code x·x} is {@code x²} and {@code (1/2)·(2·x)} is {@code x}.
+ *
+ * <p><b>Order.</b> Unlike terms keep the order they were typed in (a like term is collected into
+ * its first occurrence's place), and in a product the number comes first, the other factors in
+ * typed order: {@code y + x} stays {@code y + x}. Deterministic, since equal input builds equal
+ * nodes, but not commutative-canonical: {@code simplify} sorts (SymPy's order). A full sort at
+ * construction made the seed's update rules read {@code v·α - g·(1 - α)} where they are written
+ * {@code α·v - (1 - α)·g}, and the chain rule's factors (eq. (31)) lose their reading order.
  *
  * <p>Numbers come in three kinds ({@link Num}): exact integers and rationals ({@link #num(long)},
  * {@link #rational}, {@link #num(BigFraction)}; what formulas type), floating constants

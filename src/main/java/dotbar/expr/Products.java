@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * Products in canonical form, as SymPy's {@code Mul} and {@code Pow} build them:
- * c · b₁^e₁ · b₂^e₂ ⋯ / (d₁^f₁ ⋯), one entry per base, bases in {@link CanonicalOrder}, the
- * coefficient first: {@code 2·x·y}, {@code x/3}, {@code -x²·y}, {@code exp(-x)/(1 + exp(-x))²}.
+ * c · b₁^e₁ · b₂^e₂ ⋯ / (d₁^f₁ ⋯), one entry per base, the coefficient first, bases in the order
+ * they first appear at construction and in {@link CanonicalOrder} for {@code simplify}:
+ * {@code 2·x·y}, {@code x/3}, {@code -x²·y}, {@code exp(-x)/(1 + exp(-x))²}.
  * Construction ({@link Exprs}) and {@code simplify} both build products here.
  *
  * <p>Identities used, each exact wherever the left side is defined:

@@ -10,10 +10,13 @@ import java.util.Map;
 
 /**
  * Sums in canonical form, as SymPy's {@code Add} builds them: Σ cᵢ·mᵢ + c₀ with one term per
- * monomial mᵢ, terms in canonical order (x² before x·y before x before y, functions after
- * symbols) and multiples of π, then the number, last, built as a left-leaning chain of binary + and − so that every
- * walk, sweep and printer reads it as it reads a typed sum. Construction ({@link Exprs}) and
- * {@code simplify} both build sums here.
+ * monomial mᵢ, built as a left-leaning chain of binary + and − so that every walk, sweep and
+ * printer reads it as it reads a typed sum. Construction ({@link Exprs}) and {@code simplify} both
+ * build sums here, in two orders: construction ({@code sort} false) keeps the terms in the order
+ * they first appear, a like term collected into its first occurrence's place, and a positive
+ * number typed first stays first ({@code 1 + exp(-x)}), else the number goes last (see
+ * {@link Exprs} for why); {@code simplify} ({@code sort} true) sorts the terms (x² before x·y
+ * before x before y, functions after symbols, multiples of π, then the number).
  *
  * <p>Identities used, each exact wherever the left side is defined: flattening
  * ((a + b) − c → a + b + (−1)·c, −(a + b) → (−1)·a + (−1)·b); like terms collected,

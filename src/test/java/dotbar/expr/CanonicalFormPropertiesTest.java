@@ -48,6 +48,8 @@ class CanonicalFormPropertiesTest {
     void keepsTheValue(@ForAll("trees") RandomExprs.Tree tree, @ForAll("points") Point p) {
         List<Double> values = tree.values(p.asMap());
         Assume.that(values.stream().allMatch(v -> Double.isFinite(v) && Math.abs(v) < 1e6));
+        // IEEE's −0 is the real 0, but atan2(0, ±0), 1/±0 and sign(±0) tell them apart; the canonical form's 0·x is the exact 0
+        Assume.that(values.stream().noneMatch(v -> v == 0 && 1 / v < 0));
         double scale = 1 + values.stream().mapToDouble(Math::abs).max().orElse(0);
         double expected = values.get(values.size() - 1);
         for (Expr built : List.of(tree.build(), exactBuild(tree))) {
