@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dotbar.testing.RandomExprs;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
-import org.apache.commons.math3.fraction.BigFraction;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -21,13 +19,11 @@ import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 
 /**
  * The canonical form built at construction ({@link Sums}, {@link Products}, {@link Numbers}):
  * it keeps the value, is a fixed point, does not depend on the order a commutative sum or product
- * is built in, and its exact arithmetic is rational arithmetic.
+ * is built in (exact arithmetic against BigFraction: {@code ExactNumbersTest}).
  */
 class CanonicalFormPropertiesTest {
 
@@ -116,32 +112,5 @@ class CanonicalFormPropertiesTest {
         Expr r = es.get(0);
         for (Expr e : es.subList(1, es.size())) r = sum ? Exprs.add(r, e) : Exprs.mul(r, e);
         return r;
-    }
-
-    /** Exact arithmetic on built numbers agrees with BigFraction arithmetic done here, operation by operation. */
-    @Property(tries = 1000)
-    void exactArithmeticIsRationalArithmetic(@ForAll @LongRange(min = -1_000_000_000_000L, max = 1_000_000_000_000L) long p1,
-                                             @ForAll @LongRange(min = 1, max = 1_000_000_000L) long q1,
-                                             @ForAll @LongRange(min = -1_000_000_000_000L, max = 1_000_000_000_000L) long p2,
-                                             @ForAll @LongRange(min = 1, max = 1_000_000_000L) long q2,
-                                             @ForAll @IntRange(min = -6, max = 6) int k) {
-        BigFraction a = new BigFraction(BigInteger.valueOf(p1), BigInteger.valueOf(q1));
-        BigFraction b = new BigFraction(BigInteger.valueOf(p2), BigInteger.valueOf(q2));
-        Num x = Exprs.rational(BigInteger.valueOf(p1), BigInteger.valueOf(q1));
-        Num y = Exprs.rational(BigInteger.valueOf(p2), BigInteger.valueOf(q2));
-        assertEquals(a.add(b), exact(Exprs.add(x, y)));
-        assertEquals(a.subtract(b), exact(Exprs.sub(x, y)));
-        assertEquals(a.multiply(b), exact(Exprs.mul(x, y)));
-        if (p2 != 0) assertEquals(a.divide(b), exact(Exprs.div(x, y)));
-        if (p1 != 0 || k >= 0) assertEquals(k >= 0 ? a.pow(k) : a.pow(-k).reciprocal(), exact(Exprs.pow(x, Exprs.num(k))));
-        // the typed formula is the same number, and its double is the nearest one
-        assertSame(Exprs.add(x, y), parse("(" + p1 + ")/" + q1 + " + (" + p2 + ")/" + q2));
-        assertEquals(new java.math.BigDecimal(a.getNumerator()).divide(new java.math.BigDecimal(a.getDenominator()),
-                java.math.MathContext.DECIMAL128).doubleValue(), x.value());
-    }
-
-    private static BigFraction exact(Expr e) {
-        assertTrue(e instanceof Num n && n.isExact(), () -> e + " is an exact number");
-        return ((Num) e).exact();
     }
 }

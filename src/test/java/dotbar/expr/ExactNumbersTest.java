@@ -54,6 +54,8 @@ class ExactNumbersTest {
         assertEquals(a.negate(), exact(Exprs.neg(x)));
         if (p2 != 0) assertEquals(a.divide(b), exact(Exprs.div(x, y)));
         if (p1 != 0 || k >= 0) assertEquals(k >= 0 ? a.pow(k) : a.pow(-k).reciprocal(), exact(Exprs.pow(x, Exprs.integer(k))));
+        // the typed formula is the same number
+        assertSame(Exprs.add(x, y), dotbar.DotBar.parse("(" + p1 + ")/" + q1 + " + (" + p2 + ")/" + q2));
         // the double of an exact number is the one nearest to it (100 digits here, then rounded once)
         assertEquals(new BigDecimal(a.getNumerator()).divide(new BigDecimal(a.getDenominator()), new MathContext(100)).doubleValue(),
                 x.value());
