@@ -23,7 +23,8 @@ import java.util.Map;
  * <li>like factors: aᵖ·aᵠ → aᵖ⁺ᵠ for numbers p and q, so x·x → x², x/x → x⁰ → 1 (1 where x/x is
  *     defined, x ≠ 0); a power with a symbolic exponent is one factor (x·x^(x−1) stays);</li>
  * <li>numbers multiplied out ({@link Numbers}): 2·x·3 → 6·x, 0.5·(2·x) → x, (1/2)·(2·x) → x;</li>
- * <li>a number times one sum is distributed, as in SymPy: 2·(x + 1) → 2·x + 2, (x + 1)/2 → x/2 + 1/2.</li>
+ * <li>a number times one sum is distributed, as in SymPy: 2·(x + 1) → 2·x + 2, (x + 1)/2 → x/2 + 1/2
+ *     (unless a term's number would leave the double range: see {@code inRange}).</li>
  * </ul>
  */
 public final class Products {
@@ -220,7 +221,7 @@ public final class Products {
         if (factors.size() == 1 && factors.get(0).getValue() instanceof Num one && one.is(1) && isSum(factors.get(0).getKey())
                 && !coefficient.is(1)) {
             Expr distributed = Sums.scaled(factors.get(0).getKey(), coefficient, limit);
-            if (distributed != null) return distributed;
+            if (distributed != null && inRange(distributed)) return distributed;
         }
         if (factors.isEmpty()) return coefficient;
         var numerator = new ArrayList<Expr>();
@@ -261,10 +262,32 @@ public final class Products {
     private static Expr nested(List<Expr> factors, boolean divided, int limit) {
         if (factors.size() == 2 && factors.get(0) instanceof Num n && !n.isPi() && isSum(factors.get(1))) {
             Expr distributed = Sums.scaled(factors.get(1), n, limit);
-            if (distributed != null) return distributed;
+            if (distributed != null && inRange(distributed)) return distributed;
         }
         arrangeAfterNumber(factors, divided);
         return leftNested(factors);
+    }
+
+    /**
+     * A number is distributed over a sum only when the terms' numbers stay inside the double range:
+     * 10³²⁰·(x + y) stays a product, since 10³²⁰·x and 10³²⁰·y would overflow on evaluation
+     * (∞·0 = NaN at x = 0) where the product is ∞·y; 2·10⁻³¹⁸·(10³¹⁸·x − c) is distributed, into
+     * numbers that fit. The terms' own numbers are looked at (a sum here has at most the
+     * flattening bound of terms, each read a few levels deep), not their whole subexpressions.
+     */
+    private static boolean inRange(Expr sum) {
+        var pending = new ArrayDeque<Expr>();
+        pending.push(sum);
+        for (int seen = 0; !pending.isEmpty() && seen < 200; seen++) {
+            Expr e = pending.pop();
+            if (e instanceof Num n) {
+                double m = Math.abs(n.value());
+                if (!n.isPi() && m != 0 && !(m >= Double.MIN_NORMAL && m <= Double.MAX_VALUE)) return false;
+            } else if (e instanceof Call c && (isSum(c) || c.op() == Op.MUL || c.op() == Op.DIV)) {
+                for (Expr k : c.args()) pending.push(k);
+            }
+        }
+        return true;
     }
 
     /**
