@@ -56,8 +56,11 @@ public final class DotBar {
     /** The symbol {@code name}; {@code sym("x") == sym("x")}. */
     public static Sym sym(String name) { given(name, "sym", "name"); return Exprs.sym(name); }
 
-    /** The number {@code value} as an expression. */
+    /** The floating number {@code value} as an expression (a Java double stays a double: {@code num(0.5)}). */
     public static Num num(double value) { return Exprs.num(value); }
+
+    /** The exact integer {@code value} as an expression ({@code num(2)}; exact numbers fold exactly: {@code num(1).div(3)} is 1/3). */
+    public static Num num(long value) { return Exprs.num(value); }
 
     /** A point from {@code "a=0.5, b=-1.2"}. */
     public static Point at(String assignments) { given(assignments, "at", "assignments"); return Assignments.parse(assignments); }

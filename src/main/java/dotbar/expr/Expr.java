@@ -8,8 +8,9 @@ import java.util.Map;
  *
  * <p>Every node is built through {@link Exprs}, which interns it, so equal structure is one
  * object and {@code equals} is structural (it compares children by identity, which is the same
- * thing for interned children). Construction applies light simplification: constant folding,
- * {@code x+0 → x}, {@code x·1 → x}, {@code x·0 → 0}, {@code x¹ → x}, {@code −(−x) → x}.
+ * thing for interned children). Construction puts sums, products and powers in a canonical form,
+ * as SymPy does ({@link Exprs}): numbers folded (exactly, for exact numbers), like terms and
+ * factors collected, a fixed order: {@code x + x} is {@code 2·x}, {@code x·x} is {@code x²}.
  *
  * <p>No operation recurses on the depth of the expression: every pass walks the DAG in
  * topological order ({@link Graph}), so a 20 000-deep chain is an ordinary input.
@@ -31,32 +32,47 @@ public sealed interface Expr permits Num, Sym, Call, Apply, Partial {
     /** {@code this + other}. */
     default Expr plus(Expr other) { return Exprs.call(Op.ADD, this, other); }
 
-    /** {@code this + c}. */
+    /** {@code this + c} with c a floating constant (a Java double stays a double: {@code x.times(0.5)} is 0.5·x). */
     default Expr plus(double c) { return plus(Exprs.num(c)); }
+
+    /** {@code this + n} with n an exact integer ({@code x.pow(2)} is x², {@code x.div(3)} is x/3). */
+    default Expr plus(long n) { return plus(Exprs.num(n)); }
 
     /** {@code this − other}. */
     default Expr minus(Expr other) { return Exprs.call(Op.SUB, this, other); }
 
-    /** {@code this − c}. */
+    /** {@code this − c} with c a floating constant (a Java double stays a double: {@code x.times(0.5)} is 0.5·x). */
     default Expr minus(double c) { return minus(Exprs.num(c)); }
+
+    /** {@code this − n} with n an exact integer ({@code x.pow(2)} is x², {@code x.div(3)} is x/3). */
+    default Expr minus(long n) { return minus(Exprs.num(n)); }
 
     /** {@code this · other}. */
     default Expr times(Expr other) { return Exprs.call(Op.MUL, this, other); }
 
-    /** {@code this · c}. */
+    /** {@code this · c} with c a floating constant (a Java double stays a double: {@code x.times(0.5)} is 0.5·x). */
     default Expr times(double c) { return times(Exprs.num(c)); }
+
+    /** {@code this · n} with n an exact integer ({@code x.pow(2)} is x², {@code x.div(3)} is x/3). */
+    default Expr times(long n) { return times(Exprs.num(n)); }
 
     /** {@code this / other}. */
     default Expr div(Expr other) { return Exprs.call(Op.DIV, this, other); }
 
-    /** {@code this / c}. */
+    /** {@code this / c} with c a floating constant (a Java double stays a double: {@code x.times(0.5)} is 0.5·x). */
     default Expr div(double c) { return div(Exprs.num(c)); }
+
+    /** {@code this / n} with n an exact integer ({@code x.pow(2)} is x², {@code x.div(3)} is x/3). */
+    default Expr div(long n) { return div(Exprs.num(n)); }
 
     /** {@code this ^ other}. */
     default Expr pow(Expr other) { return Exprs.call(Op.POW, this, other); }
 
-    /** {@code this ^ c}. */
+    /** {@code this ^ c} with c a floating constant (a Java double stays a double: {@code x.times(0.5)} is 0.5·x). */
     default Expr pow(double c) { return pow(Exprs.num(c)); }
+
+    /** {@code this ^ n} with n an exact integer ({@code x.pow(2)} is x², {@code x.div(3)} is x/3). */
+    default Expr pow(long n) { return pow(Exprs.num(n)); }
 
     /** {@code −this}. */
     default Expr neg() { return Exprs.call(Op.NEG, this); }

@@ -14,31 +14,70 @@ import java.util.WeakHashMap;
 
 /**
  * The one factory of expression nodes. Every node is interned here — equal structure is one
- * object — and built-in operations get light, value-preserving simplification at construction:
- * constant folding ({@link Numbers}: exact numbers with exact numbers exactly, anything with a
- * floating number in doubles, as before), {@code x+0 → x}, {@code x−0 → x}, {@code 0−x → −x}, {@code x·1 → x},
- * {@code x·0 → 0}, {@code (−1)·x → −x}, {@code x/1 → x}, {@code x¹ → x}, {@code x⁰ → 1},
- * {@code −(−x) → x}.
+ * object — and built-in operations are put in a canonical form at construction, as SymPy's
+ * {@code Add}, {@code Mul} and {@code Pow} do ({@link Simplifications}): constants folded
+ * ({@link Numbers}: exactly for exact numbers), sums and products flattened (operands of at most
+ * {@value Simplifications#FLATTEN} terms or factors), like terms and factors collected, so
+ * {@code x + x} is {@code 2·x}, {@code x·x} is {@code x²} and {@code (1/2)·(2·x)} is {@code x}.
+ *
+ * <p><b>Order.</b> Unlike terms keep the order they were typed in (a like term is collected into
+ * its first occurrence's place), and in a product the number comes first, the other factors in
+ * typed order: {@code y + x} stays {@code y + x}. Deterministic, since equal input builds equal
+ * nodes, but not commutative-canonical: {@code simplify} sorts (SymPy's order). A full sort at
+ * construction made the seed's update rules read {@code v·α - g·(1 - α)} where they are written
+ * {@code α·v - (1 - α)·g}, and the chain rule's factors (eq. (31)) lose their reading order.
+ *
+ * <p>Numbers come in three kinds ({@link Num}): exact integers and rationals ({@link #num(long)},
+ * {@link #rational}, {@link #num(BigFraction)}; what formulas type), floating constants
+ * ({@link #num(double)}; a Java double), and the symbolic constant {@link #PI}.
  *
  * <p>The intern table holds its nodes weakly: a node nobody references can be collected.
  */
 public final class Exprs {
     private static final Map<Expr, WeakReference<Expr>> TABLE = new WeakHashMap<>();
 
-    public static final Num ZERO = num(0);
-    public static final Num ONE = num(1);
-    public static final Num MINUS_ONE = num(-1);
+    /** Exact 0, 1, −1 and 1/2. */
+    public static final Num ZERO = num(0L);
+    public static final Num ONE = num(1L);
+    public static final Num MINUS_ONE = num(-1L);
+    public static final Num HALF = num(BigFraction.ONE_HALF);
+
+    /** The symbolic constant π: no free variable ({@code vars()} leaves it out), {@link Math#PI} when evaluated. */
+    public static final Num PI = intern(new Num(Math.PI, null, true));
 
     private Exprs() {}
 
-    /** The interned floating number {@code value}. */
+    /**
+     * The interned <em>floating</em> constant {@code value}: a Java double stays a double
+     * ({@code x.times(0.5)} is 0.5·x, not x/2) and folds with floating arithmetic.
+     */
     public static Num num(double value) {
         return intern(new Num(value));
     }
 
     /** The interned exact integer {@code value}. */
-    public static Num integer(long value) {
+    public static Num num(long value) {
+        if (value >= -SMALL && value <= SMALL) {
+            Num known = SmallIntegers.OF[(int) value + SMALL];
+            if (known != null) return known;
+        }
         return num(new BigFraction(value));
+    }
+
+    /** The interned exact integer {@code value} (the same as {@link #num(long)}). */
+    public static Num integer(long value) {
+        return num(value);
+    }
+
+    private static final int SMALL = 1024;
+
+    /** The exact integers −1024 … 1024, built once: construction makes them all the time. */
+    private static final class SmallIntegers {
+        static final Num[] OF = new Num[2 * SMALL + 1];
+
+        static {
+            for (int i = -SMALL; i <= SMALL; i++) OF[i + SMALL] = num(new BigFraction(i));
+        }
     }
 
     /** The interned exact integer {@code value}, of any size. */
@@ -63,18 +102,22 @@ public final class Exprs {
 
     /** The interned exact number {@code value}; read it back with {@link Num#exact()}, its double with {@link Num#value()}. */
     public static Num num(BigFraction value) {
-        return intern(new Num(Numbers.toDouble(value), value));
+        if (value.getNumerator().signum() == 0) value = BigFraction.ZERO;   // new BigFraction(0.0) is 0/2¹⁰⁷⁴, not reduced
+        return intern(new Num(Numbers.toDouble(value), value, false));
     }
 
     /**
      * The exact number a decimal in {@link NumberSyntax} denotes: {@code "0.1"} is 1/10,
      * {@code "1.5e-3"} is 3/2000. A decimal exponent beyond ±{@value Numbers#LARGEST_DECIMAL_EXPONENT}
-     * ({@code 1e999999}) gives the floating value instead (∞ or 0), so no huge number is built.
+     * ({@code 1e999999}) gives its double instead, so no huge number is built: the floating ∞, or
+     * the exact 0 for a decimal below the double range ({@code 1e-999999}).
      */
     public static Num decimal(String text) {
         if (NumberSyntax.parse(text) == null) throw new DotbarException("not a number: '" + text + "'");
         BigFraction f = Numbers.decimal(text);
-        return f == null ? num(Double.parseDouble(text)) : num(f);
+        if (f != null) return num(f);
+        double d = Double.parseDouble(text);   // ∞, or 0 below the double range: 0 as the exact 0 it prints as
+        return Double.isFinite(d) ? num(new BigFraction(d)) : num(d);
     }
 
     /**
@@ -87,7 +130,7 @@ public final class Exprs {
                         || Character.getType(c) == Character.NON_SPACING_MARK)) {
             throw new DotbarException("not a symbol name: '" + name + "' (letters, digits and _, starting with a letter)");
         }
-        if (name.equals("pi") || name.equals("π")) {
+        if (name.equals("pi") || name.equals("π")) {   // Exprs.PI is the constant
             throw new DotbarException("'" + name + "' is the constant π in formulas, so a symbol of that name would not parse back; "
                     + "choose another name");
         }
@@ -108,7 +151,16 @@ public final class Exprs {
         }
         for (Expr a : args) if (a == null) throw new DotbarException(op.symbol() + ": an operand is null");
         Expr simpler = Shapes.atConstruction(op, args);  // shapes checked, then Simplifications' rewrites
-        return simpler != null ? simpler : intern(new Call(op, args));
+        return simpler != null ? simpler : node(op, args);
+    }
+
+    /** The interned node {@code op(args)} as it is, without canonical form: for the canonical forms' own builders. */
+    static Expr node(Op op, Expr... args) {
+        return node(op, Arrays.asList(args));
+    }
+
+    static Expr node(Op op, List<Expr> args) {
+        return intern(new Call(op, args));
     }
 
     /** An application of a named function; the arity must match. */

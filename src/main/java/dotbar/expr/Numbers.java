@@ -9,8 +9,7 @@ import java.math.MathContext;
 /**
  * Arithmetic on constants at construction, one place for it: exact numbers with exact numbers
  * stay exact (Apache Commons Math's {@link BigFraction}), anything with a floating constant is
- * floating ({@code 1/2 + 0.5} is the floating 1.0, as in SymPy) and computed exactly as before,
- * by {@link Op#apply}.
+ * floating ({@code 1/2 + 0.5} is the floating 1.0, as in SymPy), and π folds with nothing.
  *
  * <p>What is not folded is left as an operation ({@code sin(1)}, {@code sqrt(2)}, {@code 2^(1/2)},
  * {@code 2^100000}), to be evaluated in doubles when a value is asked for. An exact division by
@@ -68,6 +67,7 @@ final class Numbers {
 
     /** The constant {@code op(a, b)} (b null for a unary op), or null when it stays an operation. */
     static Num fold(Op op, Num a, Num b) {
+        if (a.isPi() || b != null && b.isPi()) return null;
         boolean exact = a.isExact() && (b == null || b.isExact());
         if (exact && b != null) {   // the common cases without arithmetic
             if (op == Op.MUL && a.is(1) || op == Op.ADD && a.is(0)) return b;
@@ -75,7 +75,11 @@ final class Numbers {
         }
         if (!exact) {
             // floating arithmetic as before; an exact operand beside a float is its double
-            return Exprs.num(op.apply(a.value(), b == null ? 0 : b.value()));
+            double r = op.apply(a.value(), b == null ? 0 : b.value());
+            // ∞ and NaN are the floating numbers exact formulas make (1/0): what finite number they give is exact, 1/(1/0) is 0
+            boolean ieeeOnly = (a.isExact() || !Double.isFinite(a.value())) && (b == null || b.isExact() || !Double.isFinite(b.value()));
+            boolean minusZero = r == 0 && 1 / r < 0;   // −0.0 has no exact counterpart: it stays floating (printed -1/(1/0))
+            return ieeeOnly && Double.isFinite(r) && !minusZero ? Exprs.num(new BigFraction(r)) : Exprs.num(r);
         }
         BigFraction x = a.exact(), y = b == null ? null : b.exact();
         return switch (op) {
@@ -86,8 +90,8 @@ final class Numbers {
             case NEG -> Exprs.num(x.negate());
             case POW -> power(x, y);
             case ABS -> Exprs.num(x.abs());
-            case SIGN -> Exprs.integer(sign(x));
-            case STEP -> Exprs.integer(sign(x) > 0 ? 1 : 0);
+            case SIGN -> Exprs.num(sign(x));
+            case STEP -> Exprs.num(sign(x) > 0 ? 1 : 0);
             case RELU -> Exprs.num(sign(x) > 0 ? x : BigFraction.ZERO);
             case SQRT -> sign(x) >= 0 ? root(x, 2) : null;
             default -> integerValue(op, a, b);
@@ -101,7 +105,7 @@ final class Numbers {
     private static Num integerValue(Op op, Num a, Num b) {
         if (!(a.is(0) || a.is(1) || a.is(-1)) || b != null && !(b.is(0) || b.is(1) || b.is(-1))) return null;
         double r = op.apply(a.value(), b == null ? 0 : b.value());
-        return r == Math.rint(r) && Math.abs(r) <= 1 ? Exprs.integer((long) r) : null;
+        return r == Math.rint(r) && Math.abs(r) <= 1 ? Exprs.num((long) r) : null;
     }
 
     /**
@@ -123,7 +127,7 @@ final class Numbers {
     /** x^y exactly, or null when it is not rational or would be too large. */
     private static Num power(BigFraction x, BigFraction y) {
         if (sign(x) == 0 && sign(y) < 0) return Exprs.num(Math.pow(0, y.doubleValue()));   // 1/0 is ∞ at evaluation too
-        if (sign(y) == 0) return Exprs.integer(1);
+        if (sign(y) == 0) return Exprs.ONE;
         BigInteger q = y.getDenominator();
         if (!q.equals(BigInteger.ONE)) {
             if (sign(x) < 0 || q.bitLength() > 7 || q.intValue() > LARGEST_ROOT) return null;

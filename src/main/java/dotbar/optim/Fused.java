@@ -35,7 +35,7 @@ interface Fused {
         double eta = h[0], mu = h[1], lambda = h[2], bad = 0;
         double[] b = state[0], b1 = next[0];
         for (int i = 0; i < theta.length; i++) {
-            double bi = mu * b[i] + (g[i] + lambda * theta[i]);
+            double bi = mu * b[i] + g[i] + lambda * theta[i];   // the canonical sum b·μ + g + θ·λ, added left to right
             double x = theta[i] - eta * bi;
             b1[i] = bi;
             out[i] = x;

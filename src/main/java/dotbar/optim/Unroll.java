@@ -171,7 +171,7 @@ final class Unroll {
      */
     private static Expr product(double c, Map<Expr, Integer> factors) {
         boolean minus = c == -1 && factors.values().stream().anyMatch(p -> p > 0);
-        Expr num = c == 1 || minus ? null : Exprs.num(c), den = null;
+        Expr num = c == 1 || minus ? null : c == Math.rint(c) && Math.abs(c) < 1e15 ? Exprs.num((long) c) : Exprs.num(c), den = null;   // integers exact, as typed
         for (var f : factors.entrySet()) {
             int p = f.getValue();
             Expr x = Math.abs(p) == 1 ? f.getKey() : Exprs.pow(f.getKey(), Exprs.num(Math.abs(p)));

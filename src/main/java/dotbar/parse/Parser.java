@@ -117,7 +117,7 @@ public final class Parser {
             Token t = peek();
             if (expectOperand) {
                 switch (t.kind()) {
-                    case NUMBER -> { next(); operands.push(Exprs.num(t.number())); expectOperand = false; }
+                    case NUMBER -> { next(); operands.push(Exprs.decimal(t.text())); expectOperand = false; }   // exact: 0.1 is 1/10
                     case IDENT, PARTIAL -> {  // a name, a call, or a partial: ∂f/∂g, or ∂g/∂u(x, y) read as a call
                         next();
                         if (peek().kind() == Kind.LPAREN) {
@@ -131,7 +131,7 @@ public final class Parser {
                             }
                         } else {
                             operands.push(t.kind() == Kind.PARTIAL ? leibnizPartial(t)
-                                    : t.text().equals("π") || t.text().equals("pi") ? Exprs.num(Math.PI) : Exprs.sym(t.text()));
+                                    : t.text().equals("π") || t.text().equals("pi") ? Exprs.PI : Exprs.sym(t.text()));
                             expectOperand = false;
                         }
                     }
@@ -150,7 +150,7 @@ public final class Parser {
                     case OPERATOR -> { next(); pushBinary(t, infix(t)); expectOperand = true; }
                     case SUPERSCRIPT -> {
                         next();
-                        operands.push(Exprs.pow(operands.pop(), Exprs.num(t.number())));
+                        operands.push(Exprs.pow(operands.pop(), Exprs.num((long) t.number())));
                     }
                     case TRANSPOSE -> {   // postfix, as tight as a superscript: xᵀ·y, (A·B)ᵀ
                         next();

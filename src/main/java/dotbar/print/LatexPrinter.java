@@ -138,8 +138,8 @@ public final class LatexPrinter extends TreeWriter {
 
     private static Binding level(Expr e) {
         return switch (e) {
-            case Num x when NumberText.negative(x.value()) -> PREFIX;
-            case Num x when x.isExact() -> ATOM;
+            case Num x when x.isNegative() -> PREFIX;
+            case Num x when x.isExact() || x.isPi() -> ATOM;
             case Num x -> number(x.value()).contains("\\cdot") ? PRODUCT : number(x.value()).startsWith("10^") ? POWER : ATOM;
             case Call c when groupsItself(c.op()) -> ATOM;
             case Call c -> Precedence.of(c.op());
@@ -147,12 +147,14 @@ public final class LatexPrinter extends TreeWriter {
         };
     }
 
-    /** An exact integer in digits, an exact rational as a fraction; a floating number as {@link #number(double)} says. */
+    /** {@code \pi}; an exact integer in digits, an exact rational as a fraction; a floating number as {@link #number(double)} says. */
     private static String number(Num n) {
+        if (n.isPi()) return "\\pi";
         if (!n.isExact()) return number(n.value());
         var f = n.exact();
+        String sign = n.isNegative() ? "-" : "";
         if (n.isInteger()) return f.getNumerator().toString();
-        return (f.getNumerator().signum() < 0 ? "-" : "") + "\\frac{" + f.getNumerator().abs() + "}{" + f.getDenominator() + "}";
+        return sign + "\\frac{" + f.getNumerator().abs() + "}{" + f.getDenominator() + "}";
     }
 
     private static String number(double v) {
@@ -160,7 +162,6 @@ public final class LatexPrinter extends TreeWriter {
         String sign = NumberText.negative(v) ? "-" : "";
         double m = Math.abs(v);
         if (Double.isInfinite(m)) return sign + "\\infty";
-        if (m == Math.PI) return sign + "\\pi";
         String d = NumberText.decimal(m);
         int e = d.indexOf('e');
         if (e < 0) return sign + d;

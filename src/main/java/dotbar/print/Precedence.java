@@ -67,7 +67,7 @@ final class Precedence {
         while (true) {
             Boolean k = known.get(e);
             if (k != null) { r = k; break; }
-            if (e instanceof Num n) { r = NumberText.negative(n.value()); break; }
+            if (e instanceof Num n) { r = n.isNegative(); break; }
             if (!(e instanceof Call c)) { r = false; break; }
             Expr left = c.args().get(0);
             boolean prefix = c.op().isOperator() && c.op().arity() == 1;

@@ -25,10 +25,12 @@ import java.util.List;
  *
  * <p>The text is the parser's syntax with as few parentheses as its grammar allows
  * ({@link Precedence}), so {@code parse(e.toString()).equals(e)} for every expression the parser
- * can produce: integer exponents up to {@value #SUPERSCRIPT_LIMIT} in size are superscripts, a
- * number is its shortest exact decimal ({@code 2}, {@code 0.1}, {@code 1e-5}; {@code π} for
- * Math.PI; {@code 1/0}, {@code -1/0} and {@code 0/0} for the non-finite values, which the parser
- * folds back), and minus is the ASCII {@code -} people type.
+ * can produce: integer exponents up to {@value #SUPERSCRIPT_LIMIT} in size are superscripts, an
+ * exact number is its digits or a fraction ({@code 2}, {@code 1/3}, {@code -1/10}), π is
+ * {@code π}, a floating number is its shortest decimal ({@code 0.5}, {@code 1e-5}; {@code 1/0},
+ * {@code -1/0} and {@code 0/0} for the non-finite values, which the parser folds back; a decimal
+ * reads back as the exact number it spells, with the same double value), and minus is the ASCII
+ * {@code -} people type.
  *
  * <p>The partial derivative of an abstract function prints in Leibniz form, {@code ∂f/∂u},
  * {@code ∂²f/∂u∂v}, {@code ∂²f/∂u²} (for reading: its argument is in the node, not the text), unless
@@ -146,9 +148,9 @@ public final class UnicodePrinter extends TreeWriter {
 
     private static Binding level(Expr e) {
         return switch (e) {
-            case Num x when x.isExact() && !x.isInteger() -> PRODUCT;          // an exact 1/3, -1/3
-            case Num x when !Double.isFinite(x.value()) -> PRODUCT;           // 1/0, -1/0, 0/0
-            case Num x -> NumberText.negative(x.value()) ? PREFIX : ATOM;
+            case Num x when x.isExact() && !x.isInteger() -> PRODUCT;          // 1/3, -1/3
+            case Num x when !x.isExact() && (!Double.isFinite(x.value()) || minusZero(x)) -> PRODUCT;   // 1/0, -1/0, 0/0, -1/(1/0)
+            case Num x -> x.isNegative() ? PREFIX : ATOM;
             case Call c -> Precedence.of(c.op());
             default -> ATOM;
         };
@@ -156,21 +158,28 @@ public final class UnicodePrinter extends TreeWriter {
 
     /** The exponent as a superscript integer, or null when it is not a small integer constant. */
     private static Long integerExponent(Expr exponent) {
-        return exponent instanceof Num n && n.value() == Math.rint(n.value()) && Math.abs(n.value()) <= SUPERSCRIPT_LIMIT
-                ? (long) n.value() : null;
+        return exponent instanceof Num n && (n.isExact() ? n.isInteger() : !n.isPi() && n.value() == Math.rint(n.value()))
+                && Math.abs(n.value()) <= SUPERSCRIPT_LIMIT ? (long) n.value() : null;   // an exact 10⁻⁴⁰⁰ is no 0
     }
 
-    /** An exact integer in digits, an exact rational as p/q; a floating number as {@link #number(double)} says. */
+    /** π; an exact integer in digits, an exact rational as p/q; a floating number as {@link #number(double)} says. */
     static String number(Num n) {
-        if (!n.isExact()) return number(n.value());
-        return n.isInteger() ? n.exact().getNumerator().toString() : n.exact().getNumerator() + "/" + n.exact().getDenominator();
+        if (n.isPi()) return "π";
+        if (n.isExact()) return n.isInteger() ? n.exact().getNumerator().toString()
+                : n.exact().getNumerator() + "/" + n.exact().getDenominator();
+        if (minusZero(n)) return "-1/(1/0)";   // IEEE's −0, which the parser folds back to (a typed -0 is the exact 0)
+        return number(n.value());
     }
 
+    private static boolean minusZero(Num n) {
+        return !n.isExact() && !n.isPi() && n.value() == 0 && 1 / n.value() < 0;
+    }
+
+    /** A floating number: its shortest decimal, or 1/0, -1/0, 0/0 for the non-finite values. */
     static String number(double v) {
         if (Double.isNaN(v)) return "0/0";
         if (Double.isInfinite(v)) return v > 0 ? "1/0" : "-1/0";
-        double m = Math.abs(v);
-        return (NumberText.negative(v) ? "-" : "") + (m == Math.PI ? "π" : NumberText.decimal(m));
+        return (NumberText.negative(v) ? "-" : "") + NumberText.decimal(Math.abs(v));
     }
 
     private static String leibniz(Partial p, List<Partial.Variable> denominator) {

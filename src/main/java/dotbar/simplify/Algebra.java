@@ -64,10 +64,9 @@ public final class Algebra {
     static Expr factored(Fractions.Quotient q, Atoms atoms, Budget budget) {
         if (q.numerator().isZero()) return Exprs.ZERO;
         SquareFree.Factored n = SquareFree.factor(q.numerator(), budget), d = SquareFree.factor(q.denominator(), budget);
-        BigFraction[] coefficient = {n.coefficient().divide(d.coefficient())};
-        var top = writable(n.factors(), coefficient, 1);
-        var bottom = writable(d.factors(), coefficient, -1);
-        BigFraction c = coefficient[0];
+        var top = new ArrayList<>(n.factors());   // every factor is written as it is: coefficients are exact numbers
+        var bottom = new ArrayList<>(d.factors());
+        BigFraction c = n.coefficient().divide(d.coefficient());
         // −σ·(σ − 1) reads better as σ·(1 − σ): a minus goes into the last factor of odd multiplicity with several terms
         if (c.getNumerator().signum() < 0) {
             for (int i = top.size() - 1; i >= 0; i--) {
@@ -79,25 +78,6 @@ public final class Algebra {
             }
         }
         return Coefficient.term(c, written(top, atoms), written(bottom, atoms));
-    }
-
-    /**
-     * The factors, each integer-primitive, except one with no integer form a double can hold
-     * (x − 1.36e-302): that one monic, its leading coefficient to the power of its multiplicity
-     * moved into {@code coefficient[0]} (divided, for the denominator's, {@code side} = −1).
-     */
-    private static List<Map.Entry<Poly, Integer>> writable(List<Map.Entry<Poly, Integer>> factors, BigFraction[] coefficient, int side) {
-        var out = new ArrayList<Map.Entry<Poly, Integer>>();
-        for (var f : factors) {
-            if (f.getKey().terms().values().stream().allMatch(Coefficient::fits)) {
-                out.add(f);
-                continue;
-            }
-            BigFraction lead = f.getKey().leadingCoefficient();
-            out.add(Map.entry(f.getKey().scale(lead.reciprocal()), f.getValue()));
-            coefficient[0] = coefficient[0].multiply(lead.pow(side * f.getValue()));
-        }
-        return out;
     }
 
     private static List<Expr> written(List<Map.Entry<Poly, Integer>> factors, Atoms atoms) {

@@ -1,8 +1,10 @@
 package dotbar.simplify;
 
+import dotbar.expr.CanonicalOrder;
 import dotbar.expr.Expr;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 
@@ -16,7 +18,6 @@ import java.util.List;
 final class Atoms {
     private final IdentityHashMap<Expr, Integer> index = new IdentityHashMap<>();
     private final List<Expr> exprs = new ArrayList<>();
-    private final CanonicalOrder order = new CanonicalOrder();
 
     /** The number of {@code e}, given on first sight. */
     int of(Expr e) {
@@ -41,7 +42,8 @@ final class Atoms {
         return exprs.size();
     }
 
-    CanonicalOrder order() {
-        return order;
+    /** The order atoms print in: expr's one canonical order. */
+    Comparator<Expr> order() {
+        return CanonicalOrder::compare;
     }
 }

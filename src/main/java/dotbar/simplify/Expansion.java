@@ -94,7 +94,9 @@ final class Expansion extends Reader<Poly> {
         var numerators = new ArrayList<Poly>();
         var denominators = new ArrayList<Poly>();
         Chains.leaves(root, inner, (n, k) -> (k > 0 ? numerators : denominators).add(done.get(n)));
-        for (Poly d : denominators) if (d.isZero()) return atomPoly(deep(root));  // x/0 keeps IEEE's ∞ and NaN
+        // x/0 keeps IEEE's ∞ and NaN: the quotient is one atom, as it is (its inner chain nodes were never read, so
+        // they cannot be rewritten; an exact 0 divisor, which formulas now type, reaches this)
+        for (Poly d : denominators) if (d.isZero()) return atomPoly(root);
         // the single terms first, into one coefficient and one monomial (linear in a long product)
         BigFraction c = BigFraction.ONE;
         var exponents = new HashMap<Integer, Long>();

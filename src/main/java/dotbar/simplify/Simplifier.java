@@ -5,6 +5,8 @@ import dotbar.expr.Call;
 import dotbar.expr.Expr;
 import dotbar.expr.Graph;
 import dotbar.expr.Op;
+import dotbar.expr.Products;
+import dotbar.expr.Sums;
 
 import java.util.Collections;
 import java.util.EnumSet;
@@ -20,9 +22,9 @@ import java.util.Set;
  * <ol>
  * <li>function identities ({@code log(eˣ) → x}, {@code sin(−x) → −sin(x)}, …; {@link FunctionRules});</li>
  * <li>products and powers: flatten, multiply numbers out, add the exponents of like factors,
- *     drop zero exponents ({@link Products});</li>
- * <li>sums: flatten, collect like terms, add the numbers, drop zero terms ({@link Sums});</li>
- * <li>canonical order of terms and factors ({@link CanonicalOrder}), so that equal sums and
+ *     drop zero exponents ({@link Products}, unbounded);</li>
+ * <li>sums: flatten, collect like terms, add the numbers, drop zero terms ({@link Sums}, unbounded);</li>
+ * <li>canonical order of terms and factors (dotbar.expr's canonical order; construction builds the same forms with a bound on flattening), so that equal sums and
  *     products become the same node.</li>
  * </ol>
  * Passes repeat until one changes nothing (at most {@value #MAX_PASSES}).
@@ -42,8 +44,6 @@ import java.util.Set;
  */
 public final class Simplifier {
     private static final int MAX_PASSES = 16;
-
-    private final CanonicalOrder order = new CanonicalOrder();
 
     private Simplifier() {}
 
@@ -131,16 +131,13 @@ public final class Simplifier {
     Expr rule(Expr n) {
         if (!(n instanceof Call c)) return n;
         return switch (c.op()) {
-            case ADD, SUB, NEG -> Sums.canonical(c, this);
-            case MUL, DIV, POW, SQRT -> {
-                Products.Factors f = Products.of(c, this);
-                yield Products.build(f.coefficient, f.sorted(order));
-            }
+            case ADD, SUB, NEG -> orElse(Sums.canonical(c.op(), c.args(), Integer.MAX_VALUE, true), c);
+            case MUL, DIV, POW, SQRT -> orElse(Products.canonical(c.op(), c.args(), Integer.MAX_VALUE, true), c);
             default -> FunctionRules.apply(c);
         };
     }
 
-    CanonicalOrder order() {
-        return order;
+    private static Expr orElse(Expr canonical, Expr n) {
+        return canonical != null ? canonical : n;
     }
 }

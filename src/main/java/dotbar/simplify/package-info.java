@@ -1,7 +1,8 @@
 /**
  * Simplification by rewrite rules run to a fixed point ({@link dotbar.simplify.Simplifier}):
- * sums and products in a canonical form ({@code Sums}, {@code Products}, {@code CanonicalOrder},
- * {@code Coefficients}) and identities of single functions ({@code FunctionRules}); and exact
+ * sums and products in the sorted canonical form (construction's, {@link dotbar.expr.Sums} and
+ * {@link dotbar.expr.Products}, flattened without a bound and in {@link dotbar.expr.CanonicalOrder})
+ * and identities of single functions ({@code FunctionRules}); and exact
  * algebra over the rationals ({@link dotbar.simplify.Algebra}: expand, factor, collect, together)
  * on sparse polynomials with {@code BigFraction} coefficients ({@code Poly}, {@code Monomial},
  * {@code Atoms}, {@code PolyGcd}, {@code SquareFree}, {@code Fractions}), whose numbers pass

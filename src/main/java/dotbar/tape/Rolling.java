@@ -264,7 +264,9 @@ final class Rolling {
         if (source >= 0 && run.cached()[source]) {
             // loaded from the array at the family's first read of the iteration: nothing may write s after that
             if (thisIteration && writerAt[s] >= firstRead[source] && writerAt[s] < j) uncached[source] = true;
-            if (j == firstRead[source] && inLoop) needed(run, writerFamily[s]);
+            // the cache is loaded at the family's first read, which may take another source (a carried local): so every
+            // read of the family checks that a loop write of its slot before that load point is in the array
+            if (inLoop && (j == firstRead[source] || writerIteration[s] < t || writerAt[s] < firstRead[source])) needed(run, writerFamily[s]);
             return;
         }
         if (source >= 0) {

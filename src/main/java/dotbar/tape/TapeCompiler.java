@@ -39,6 +39,7 @@ final class TapeCompiler {
     /** The nodes that depend on a parameter the gradient is by. */
     private boolean[] active;
     private final BitSet constantSlotSet = new BitSet();
+    private final java.util.HashMap<Long, Integer> constantByBits = new java.util.HashMap<>();
     private int[] code = new int[256];
     private int length;
     private int slots;
@@ -237,8 +238,15 @@ final class TapeCompiler {
         valueSlot.put(n, s);
     }
 
+    /**
+     * The slot holding the constant {@code v}, one per double value (by its bits, so −0 and 0
+     * differ): the exact 1 and the floating 1.0 are different nodes with one value and one slot.
+     */
     private int constant(double v) {
+        Integer known = constantByBits.get(Double.doubleToRawLongBits(v));
+        if (known != null) return known;
         int s = newSlot();
+        constantByBits.put(Double.doubleToRawLongBits(v), s);
         init[s] = v;
         constantSlotSet.set(s);
         if (constants == constantSlots.length) constantSlots = Arrays.copyOf(constantSlots, 2 * constants);

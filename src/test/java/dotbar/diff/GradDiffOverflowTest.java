@@ -36,8 +36,9 @@ import org.junit.jupiter.api.Test;
  * intermediate of either route (the largest term ∂n/∂u·n̄ of the reverse sweep or node value of
  * diff(e, x)), since both add up huge terms that cancel (acos(x − x)·x at x = −5.9e116: the tape
  * adds π/2 + 5.9e116 − 5.9e116 = 0 where diff's folded formula is acos(0) = π/2) — elsewhere either route may give ±∞ or NaN where the other gives a
- * number, and the tape alone is held to the IEEE reverse sweep (wherever e's values are finite,
- * its adjoints and partials being allowed to overflow).
+ * number, and the tape alone is held to the IEEE reverse sweep (wherever e's values and local
+ * partials are finite, its adjoints being allowed to overflow: the tape's partial expressions are
+ * built in canonical form, which rewrites z/(z² + z²) as 1/(2·z)).
  */
 class GradDiffOverflowTest {
     @Provide
@@ -57,6 +58,9 @@ class GradDiffOverflowTest {
             Expr d = diff(e, v);
             double symbolic = d.eval(p), reverse = g.get(v);
             if (!Double.isFinite(symbolic) || !Double.isFinite(reverse) || !everyValueFinite(e, p, true) || !everyValueFinite(d, p, false)) continue;
+            // a subnormal intermediate has lost its relative precision (y^(3/2) at y = 8.8e-216 is 8e-323, 5 digits
+            // short), so 1e-9 cannot hold through it; the canonical form's diff formulas meet more of them (powers combined)
+            if (someValueSubnormal(e, p) || someValueSubnormal(d, p)) continue;
             double scale = Math.max(largestTerm(e, p), largestValue(d, p));
             if (!Double.isFinite(scale)) continue;  // an adjoint of the sweep overflowed (on a path to another variable)
             assertTrue(Math.abs(symbolic - reverse) <= 1e-9 * Math.max(1, scale), v + ": grad " + reverse + " vs diff " + symbolic
@@ -69,6 +73,13 @@ class GradDiffOverflowTest {
         // with a non-finite node value the op table's partial expressions may fold 0·u → 0 (∂(1^u)/∂u =
         // 1^u·log 1 → 0 though 1^NaN = NaN), where the sweep multiplies the numbers; with finite values that fold is exact
         if (!everyValueFinite(e, p, false)) return;
+        // a local partial that is not finite at p: the op table's partial expression is built in canonical form, a
+        // different formula where a quantity over- or underflows (∂atan2(0, x)/∂x = −0/(x² + 0²) is 0, and
+        // ∂atan2(z, z)/∂z's z/(z² + z²) is 1/(2·z): finite where the sweep's z² underflows to 0) — the canonical
+        // form's domain growth, as SymPy's; and where an intermediate of a partial expression overflows, since
+        // the canonical form reassociates (b·x^(b−1) with b = y/z is y·x^(b−1)/z, whose y·x^(b−1) can be ∞);
+        // adjoints that overflow are still compared
+        if (someLocalPartialIsNotFinite(e, p)) return;
         Grad g = grad(e, p);
         Grad sweep = reverse(e, p).gradient();
         for (String v : e.vars()) {
@@ -88,11 +99,13 @@ class GradDiffOverflowTest {
         Point q = at("x=800, z=-710");
         assertTrue(Double.isNaN(grad(parse("(x - 1)*step(z/0)"), q).get("z")));
         assertTrue(Double.isNaN(diff(parse("(x - 1)*step(z/0)"), "z").eval(q)));
-        // distribution: d(x/x)/dx = 1/x − x/x² is −1e-200 for x = −1e200 (x² = ∞), then ·∞ (1/√(1 − 1)) = −∞;
-        // reverse mode takes the terms apart, and ∞·(−x/x²) = ∞·0 = NaN
-        Point big = at("x=-1e200");
-        assertEquals(Double.NEGATIVE_INFINITY, diff(parse("asin(x/x)"), "x").eval(big));
-        assertTrue(Double.isNaN(grad(parse("asin(x/x)"), big).get("x")));
+        // distribution: with u = x/(x + y), du/dx = 1/(x + y) − x/(x + y)² is −1e-200 for x = −1e200, y = 0
+        // ((x + y)² = ∞), then divided by 2·√(1 − u) = 0: +∞; reverse mode takes the terms apart, and
+        // ∞·(−x/(x + y)²) = ∞·0 = NaN. (The asin(x/x) is asin(1) at construction now: x/x is 1,
+        // the canonical form's domain growth, as in SymPy; this input keeps the case.)
+        Point big = at("x=-1e200, y=0");
+        assertEquals(Double.POSITIVE_INFINITY, diff(parse("sqrt(1 - x/(x + y))"), "x").eval(big));
+        assertTrue(Double.isNaN(grad(parse("sqrt(1 - x/(x + y))"), big).get("x")));
     }
 
     /** The largest |∂n/∂u·n̄| of the IEEE reverse sweep: the size of the terms the tape adds up. */
@@ -119,6 +132,22 @@ class GradDiffOverflowTest {
         if (Double.isNaN(a) || Double.isNaN(b)) return Double.isNaN(a) && Double.isNaN(b);
         if (Double.isInfinite(a) || Double.isInfinite(b)) return a == b;
         return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+    }
+
+    private static boolean someValueSubnormal(Expr e, Point p) {
+        for (double v : Evaluator.values(e, p.asMap()).values()) if (v != 0 && Math.abs(v) < Double.MIN_NORMAL) return true;
+        return false;
+    }
+
+    private static boolean someLocalPartialIsNotFinite(Expr e, Point p) {
+        var value = Evaluator.values(e, p.asMap());
+        for (Expr n : Graph.topologicalOrder(e)) {
+            if (!(n instanceof Call c)) continue;
+            double[] args = c.args().stream().mapToDouble(value::get).toArray();
+            for (double q : c.op().numericPartials(args, value.get(n))) if (!Double.isFinite(q)) return true;
+            for (Expr q : c.op().partials(c.args(), c)) if (!everyValueFinite(q, p, false)) return true;
+        }
+        return false;
     }
 
     /** Every node's value finite, and with {@code partials} every op's local partials too. */

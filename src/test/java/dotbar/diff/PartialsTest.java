@@ -75,12 +75,14 @@ class PartialsTest {
 
     @Test
     void deepExpressionsNeedNoDeepStack() {
-        Expr x = Exprs.sym("x"), y = Exprs.sym("y");
+        // h a symbol (evaluated at 0.5): chain·0.5 + y would be collected at construction into x·0.5ⁿ + c·y, not 20 000 deep
+        Expr x = Exprs.sym("x"), y = Exprs.sym("y"), h = Exprs.sym("h");
         Expr chain = x;
-        for (int i = 0; i < 20_000; i++) chain = Exprs.add(Exprs.mul(chain, Exprs.num(0.5)), y);
+        for (int i = 0; i < 20_000; i++) chain = Exprs.add(Exprs.mul(chain, h), y);
         Expr deep = chain;
-        double dx = SmallStack.call(() -> grad(deep).get("x").eval(dotbar.DotBar.at("x=1, y=2")));
+        var p = dotbar.DotBar.at("x=1, y=2, h=0.5");
+        double dx = SmallStack.call(() -> grad(deep).get("x").eval(p));
         assertEquals(0.0, dx, 0.0);  // 0.5^20000 underflows to 0, as diff's value does
-        assertEquals(diff(deep, "y").eval(dotbar.DotBar.at("x=1, y=2")), SmallStack.call(() -> grad(deep).get("y").eval(dotbar.DotBar.at("x=1, y=2"))), 1e-12);
+        assertEquals(diff(deep, "y").eval(p), SmallStack.call(() -> grad(deep).get("y").eval(p)), 1e-12);
     }
 }

@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 class ReverseModeRobustnessTest {
     @Test
     void twentyThousandDeepChain() {
-        // e₀ = x, eₖ₊₁ = eₖ/2 + x·y: ∂e/∂x = y·Σ 2⁻ᵏ = 2y(1 − 2⁻ⁿ), ∂e/∂y = 2x(1 − 2⁻ⁿ)
-        Expr x = sym("x"), y = sym("y"), e = x;
+        // e₀ = x, eₖ₊₁ = eₖ·h + x·y at h = 1/2: ∂e/∂x = y·Σ hᵏ = 2y(1 − 2⁻ⁿ), ∂e/∂y = 2x(1 − 2⁻ⁿ).
+        // h is a symbol, not the number 1/2: eₖ/2 + x·y would be collected at construction into
+        // two terms (c·x + d·x·y), and the chain would not be 20 000 deep
+        Expr x = sym("x"), y = sym("y"), h = sym("h"), e = x;
         int n = 20_000;
-        for (int i = 0; i < n; i++) e = e.div(2).plus(x.times(y));
-        Point p = at("x=0.3, y=-1.1");
+        for (int i = 0; i < n; i++) e = e.times(h).plus(x.times(y));
+        Point p = at("x=0.3, y=-1.1, h=0.5");
         Grad g = grad(e, p);
         assertEquals(2 * -1.1, g.get("x"), 1e-12);
         assertEquals(2 * 0.3, g.get("y"), 1e-12);

@@ -54,6 +54,8 @@ class ExactNumbersTest {
         assertEquals(a.negate(), exact(Exprs.neg(x)));
         if (p2 != 0) assertEquals(a.divide(b), exact(Exprs.div(x, y)));
         if (p1 != 0 || k >= 0) assertEquals(k >= 0 ? a.pow(k) : a.pow(-k).reciprocal(), exact(Exprs.pow(x, Exprs.integer(k))));
+        // the typed formula is the same number
+        assertSame(Exprs.add(x, y), dotbar.DotBar.parse("(" + p1 + ")/" + q1 + " + (" + p2 + ")/" + q2));
         // the double of an exact number is the one nearest to it (100 digits here, then rounded once)
         assertEquals(new BigDecimal(a.getNumerator()).divide(new BigDecimal(a.getDenominator()), new MathContext(100)).doubleValue(),
                 x.value());
@@ -103,7 +105,8 @@ class ExactNumbersTest {
         Expr x = Exprs.sym("x");
         assertEquals("1/3", q(1, 3).toString());
         assertEquals("-1/3", q(-1, 3).toString());
-        assertEquals("x·(1/3)", Exprs.mul(x, q(1, 3)).toString());
+        assertEquals("x/3", Exprs.mul(x, q(1, 3)).toString());   // the canonical product: coefficient 1/3 written as a quotient
+        assertEquals("(1/3)^x", Exprs.pow(q(1, 3), x).toString());
         assertEquals("x^(2/3)", Exprs.pow(x, q(2, 3)).toString());
         assertEquals("x³", Exprs.pow(x, Exprs.integer(3)).toString());
         assertEquals("\\frac{1}{3}", latex(q(1, 3)));

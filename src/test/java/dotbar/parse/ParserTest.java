@@ -76,9 +76,21 @@ class ParserTest {
     @Test
     void twentyThousandTermSumAndDeepNestingParseWithoutRecursion() {
         var sum = new StringBuilder("x0");
-        for (int i = 1; i < 20_000; i++) sum.append(" + x").append(i % 7);
+        for (int i = 1; i < 20_000; i++) sum.append(" + x").append(i);
         Expr e = parse(sum.toString());
         assertTrue(e.size() > 19_000);
+        // seven names repeated: like terms are collected as the sum is built, 20 000 terms into 7
+        var repeated = new StringBuilder("x0");
+        long[] times = new long[7];
+        times[0] = 1;
+        for (int i = 1; i < 20_000; i++) {
+            repeated.append(" + x").append(i % 7);
+            times[i % 7]++;
+        }
+        Expr collected = dotbar.expr.Exprs.ZERO;
+        for (int k = 0; k < 7; k++) collected = collected.plus(sym("x" + k).times(times[k]));
+        assertSame(collected, parse(repeated.toString()));
+        assertEquals("2858·x0 + 2857·x1 + 2857·x2 + 2857·x3 + 2857·x4 + 2857·x5 + 2857·x6", collected.toString());
         var nested = "sin(".repeat(20_000) + "x" + ")".repeat(20_000);
         assertEquals(20_001, parse(nested).size());
         var parens = "(".repeat(20_000) + "x" + ")".repeat(20_000);

@@ -156,7 +156,7 @@ class PartialsInTextTest {
     private static final Fn ONE = Fn.abstractFn("pt_f", List.of("u"));
 
     @Provide Arbitrary<Expr> withApplications() {
-        return RandomExprs.exprs(4, List.of(TWO, ONE))
+        return RandomExprs.typedExprs(4, List.of(TWO, ONE))
                 .filter(e -> Graph.topologicalOrder(e).stream().anyMatch(n -> n instanceof Apply));
     }
 

@@ -64,7 +64,8 @@ class CompiledTest {
 
     @Test
     void disassemblyCarriesNegationsInsteadOfComputingThem() {
-        // f = (1 − x)² + cos(xy): ∂x = −2(1 − x) − y·sin(xy), ∂y = −x·sin(xy), with the minus signs read off at the end
+        // f = (1 − x)² + cos(xy): ∂x = −(2 − 2x) − y·sin(xy) (the canonical form distributes 2·(1 − x)), ∂y = −x·sin(xy),
+        // with the minus signs read off at the end
         assertEquals("""
                 params     r0 = x, r1 = y
                 constants  r2 = 1, r4 = 2
@@ -78,8 +79,9 @@ class CompiledTest {
                   r9 = sin(r6)
                   r10 = r1 * r9
                   r11 = r0 * r9
-                  r12 = r4 * r3
-                  r10 = r10 + r12
+                  r12 = r4 * r0
+                  r13 = r4 - r12
+                  r10 = r10 + r13
                 result     f = r8, ∂f/∂x = -r10, ∂f/∂y = -r11
                 """, compile(parse("(1 - x)^2 + cos(x*y)"), "x", "y").disassemble());
         double[] g = compile(parse("(1 - x)^2 + cos(x*y)"), "x", "y").gradient(new double[]{0.5, 2});

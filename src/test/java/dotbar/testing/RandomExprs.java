@@ -88,6 +88,11 @@ public final class RandomExprs {
         return trees(maxDepth, functions).map(Tree::build);
     }
 
+    /** {@link #exprs(int, List)} with exact constants, as formulas type them ({@link Tree#buildTyped}): their text parses back to them. */
+    public static Arbitrary<Expr> typedExprs(int maxDepth, List<Fn> functions) {
+        return trees(maxDepth, functions).map(Tree::buildTyped);
+    }
+
     /** Unsimplified expression trees, ⌈maxDepth/2⌉ to {@code maxDepth} ops deep (a leaf may stop a branch early). */
     public static Arbitrary<Tree> trees(int maxDepth) {
         return trees(maxDepth, List.of());
@@ -256,6 +261,29 @@ public final class RandomExprs {
                 });
             }
             return built.get(0);
+        }
+
+        /**
+         * The expression as a formula would type it: each constant is the exact decimal it
+         * prints as (its shortest decimal; π is {@link Exprs#PI}), so printing it and parsing
+         * the text gives the same node.
+         */
+        default Expr buildTyped() {
+            var built = new ArrayList<Expr>();
+            for (Tree t : postOrder()) {
+                built.add(switch (t) {
+                    case Const c when c.value() == Math.PI -> Exprs.PI;
+                    case Const c -> c.value() < 0 ? Exprs.neg(typed(-c.value())) : typed(c.value());
+                    case Var v -> Exprs.sym(v.name());
+                    case Node n -> Exprs.call(n.op(), pop(built, n.args().size()));
+                    case App a -> Exprs.apply(a.fn(), pop(built, a.args().size()));
+                });
+            }
+            return built.get(0);
+        }
+
+        private static Expr typed(double nonNegative) {
+            return Exprs.decimal(Double.toString(nonNegative).replace('E', 'e'));
         }
 
         /** The value of every subtree, in post-order (operands first, this tree's value last). */
