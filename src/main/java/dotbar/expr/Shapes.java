@@ -263,10 +263,28 @@ public final class Shapes {
      */
     private static Expr absorbOnes(Expr a, Expr b, Shape shape) {
         if (!of(a).equals(shape)) return null;
-        if (b instanceof Call c && c.op() == Op.ONES) return a;
-        if (b instanceof Call m && m.op() == Op.MUL && m.args().get(1) instanceof Call c && c.op() == Op.ONES
-                && of(m.args().get(0)).isScalar()) {
-            return Exprs.mul(m.args().get(0), a);
+        Expr c = scaleOfOnes(b);
+        if (c == null) return null;
+        return Exprs.ONE.equals(c) ? a : Exprs.mul(c, a);
+    }
+
+    /**
+     * The scalar c when {@code b} is c·ones(B) written any way the canonical form writes it —
+     * {@code ones(B)}, {@code c·ones(B)}, {@code ones(B)·c}, {@code ones(B)/d}, {@code c·ones(B)/d}
+     * with scalar c and d (a rational coefficient prints as a quotient: s̄/2 · ones is ones(B)/2) —
+     * else null. Walks at most one product and one quotient deep, so it is O(1).
+     */
+    private static Expr scaleOfOnes(Expr b) {
+        if (b instanceof Call o && o.op() == Op.ONES) return Exprs.ONE;
+        if (!(b instanceof Call c) || c.args().size() != 2) return null;
+        Expr l = c.args().get(0), r = c.args().get(1);
+        if (c.op() == Op.DIV && of(r).isScalar()) {
+            Expr inner = scaleOfOnes(l);
+            return inner == null ? null : Exprs.div(inner, r);
+        }
+        if (c.op() == Op.MUL) {
+            if (of(l).isScalar() && r instanceof Call o && o.op() == Op.ONES) return l;
+            if (of(r).isScalar() && l instanceof Call o && o.op() == Op.ONES) return r;
         }
         return null;
     }
