@@ -69,19 +69,18 @@ class SimplifierTest {
     }
 
     @Test
-    void twentyThousandDeepChainsWithoutRecursionInLinearTime() {
+    void twentyThousandDeepChainsWithoutRecursion() {
+        // no timing here (the suite runs on loaded machines): linear cost is measured by DepthAndScaleTest's
+        // exponent fit and scripts/bench, not by a wall-clock limit
         Expr x = sym("x"), sum = x, nested = x;
         for (int i = 0; i < 20_000; i++) {
             sum = sum.plus(sym("v" + i % 100).times(i % 7 + 1));
             nested = sin(nested).plus(x).times(2);
         }
-        long start = System.nanoTime();
         Expr s = simplify(sum);
         Expr n = simplify(nested);
-        long ms = (System.nanoTime() - start) / 1_000_000;
         assertEquals(101, s.vars().size());
         assertEquals(nested.eval(at("x=0.3")), n.eval(at("x=0.3")), 1e-9 * Math.abs(nested.eval(at("x=0.3"))));
-        assertTrue(ms < 10_000, "took " + ms + " ms");
         Expr tower = x;
         for (int i = 0; i < 20_000; i++) tower = sym("v" + i % 3).pow(tower.times(2));
         assertEquals(tower.vars(), simplify(tower).vars());
