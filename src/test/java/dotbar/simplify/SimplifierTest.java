@@ -70,8 +70,8 @@ class SimplifierTest {
 
     @Test
     void twentyThousandDeepChainsWithoutRecursion() {
-        // no timing here (the suite runs on loaded machines): linear cost is measured by DepthAndScaleTest's
-        // exponent fit and scripts/bench, not by a wall-clock limit
+        // no timing here (the suite runs on loaded machines): linear cost is measured by bench/DepthScaling's
+        // exponent fit (scripts/bench), not by a wall-clock limit
         Expr x = sym("x"), sum = x, nested = x;
         for (int i = 0; i < 20_000; i++) {
             sum = sum.plus(sym("v" + i % 100).times(i % 7 + 1));
