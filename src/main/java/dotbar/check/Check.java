@@ -95,9 +95,9 @@ public final class Check {
         if (exact != null && exact.claim().by().equals(c.by())) {
             Expr xl = exact.claim().body();
             for (String x : c.by()) xl = SymbolicDiff.diff(xl, x);
-            r = of(lhs, c.rhs(), shown, xl, exact.claim().rhs(), exact.literals());
+            r = of(lhs, c.rhs(), shown, xl, exact.claim().rhs(), exact.literals(), c.by());
         } else {
-            r = of(lhs, c.rhs(), shown, lhs, c.rhs(), Literals.NONE);
+            r = of(lhs, c.rhs(), shown, lhs, c.rhs(), Literals.NONE, c.by());
         }
         if (c.by().isEmpty()) return r;
         var d = new Check(r.statement, r.verdict, "the derivative is " + Simplifier.simplify(lhs) + "; " + r.reason, r.counterexample, r.points, r.largestError);
@@ -108,12 +108,18 @@ public final class Check {
 
     /** Checks {@code lhs = rhs}. */
     public static Check of(Expr lhs, Expr rhs) {
-        return of(lhs, rhs, lhs.toString(), lhs, rhs, Literals.NONE);
+        return of(lhs, rhs, lhs.toString(), lhs, rhs, Literals.NONE, List.of());
     }
 
-    /** {@code lhs = rhs}, shown with {@code shownLhs}, compared as {@code xl = xr} with the decimals' stand-ins bound to {@code literals}. */
-    private static Check of(Expr lhs, Expr rhs, String shownLhs, Expr xl, Expr xr, Literals literals) {
-        Check c = decide(lhs, rhs, shownLhs, xl, xr, literals);
+    /**
+     * {@code lhs = rhs}, shown with {@code shownLhs}, compared as {@code xl = xr} with the decimals' stand-ins
+     * bound to {@code literals}; {@code by} the names the left side was differentiated by. A claim with
+     * vectors or matrices in it is decided at random concrete matrices ({@link MatrixClaims}).
+     */
+    private static Check of(Expr lhs, Expr rhs, String shownLhs, Expr xl, Expr xr, Literals literals, List<String> by) {
+        Check c = MatrixClaims.applies(lhs, rhs)
+                ? MatrixClaims.decide(shownLhs + " = " + rhs, Graph.inline(lhs), Graph.inline(rhs), by)
+                : decide(lhs, rhs, shownLhs, xl, xr, literals);
         c.assumption = assumption(lhs.vars(), rhs.vars());
         return c;
     }
