@@ -99,6 +99,19 @@ class SoftmaxTest {
     }
 
     @Test
+    void neitherIsEvenOrOddOnAColumn() {
+        var p = at("smz", new double[]{0.3, -1.2});
+        double[][] s = parse("softmax(smz)").evalArray(p), t = parse("softmax(-smz)").evalArray(p);
+        assertTrue(Math.abs(s[0][0] - t[0][0]) > 0.1 && Math.abs(s[0][0] + t[0][0]) > 0.1, s[0][0] + " " + t[0][0]);
+        double l = parse("logsumexp(smz)").eval(p), m = parse("logsumexp(-smz)").eval(p);
+        assertTrue(Math.abs(l - m) > 0.1 && Math.abs(l + m) > 0.1, l + " " + m);
+        for (String f : List.of("softmax", "logsumexp")) {     // so the simplifier keeps f(−A) as it is
+            Expr e = parse(f + "(-smA)");
+            assertEquals(e, dotbar.DotBar.simplify(e), f);
+        }
+    }
+
+    @Test
     void theCrossEntropyGradientIsTheTextbooks() {
         Expr L = parse("sum(logsumexp(smW·smx) - colsum(smy ⊙ (smW·smx)))");
         assertEquals("(softmax(smW·smx) - smy)·smxᵀ", diff(L, "smW").toString());
