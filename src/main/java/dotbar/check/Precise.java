@@ -190,8 +190,8 @@ final class Precise {
             case ATAN2 -> a.signum() == 0 && b.signum() == 0 ? BigDecimal.ZERO : BigDecimalMath.atan2(a, b, MC);
             // the tensor ops at scalars (their nodes are never built there): a·b, a, 1
             case MATMUL, DOT -> a.multiply(b, MC);
-            case TRANSPOSE, TOTAL, MEAN, ROWSUM, COLSUM -> a;
-            case ONES -> BigDecimal.ONE;
+            case TRANSPOSE, TOTAL, MEAN, ROWSUM, COLSUM, LOGSUMEXP -> a;
+            case ONES, SOFTMAX -> BigDecimal.ONE;
         };
     }
 

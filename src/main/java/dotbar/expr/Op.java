@@ -311,6 +311,27 @@ public enum Op {
         public double partial(int i, double a, double b, double value) { return 0; }
         public Expr vjp(int k, List<Expr> x, Expr self, Expr partial, Expr ybar) { return Tensors.expandTo(Exprs.ZERO, x.get(0)); }
         public Expr jvp(int k, List<Expr> x, Expr self, Expr partial, Expr tangent) { return Tensors.expandTo(Exprs.ZERO, self); }
+    },
+    // s = logsumexp(A) = log(colsum(exp(A))), per column, m×n → 1×n (evaluated max-shifted, TensorEval):
+    // Ā = softmax(A) ⊙ s̄ (the row s̄ broadcast down the rows); ṡ = colsum(softmax(A) ⊙ Ȧ). For a scalar it is a
+    LOGSUMEXP(1, function("logsumexp", "\\operatorname{logsumexp}")) {
+        public double apply(double a, double b) { return a; }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(Exprs.ONE); }
+        public double partial(int i, double a, double b, double value) { return 1; }
+        public Expr vjp(int k, List<Expr> x, Expr self, Expr partial, Expr ybar) { return mul(call(SOFTMAX, x.get(0)), ybar); }
+        public Expr jvp(int k, List<Expr> x, Expr self, Expr partial, Expr tangent) {
+            return call(COLSUM, mul(call(SOFTMAX, x.get(0)), tangent));
+        }
+    },
+    // s = softmax(A) = exp(A)/colsum(exp(A)), per column, m×n → m×n (evaluated max-shifted, TensorEval):
+    // Ā = s ⊙ (ȳ − colsum(s ⊙ ȳ)); ṡ = s ⊙ (Ȧ − colsum(s ⊙ Ȧ)) (the Jacobian diag(s) − s·sᵀ of each column
+    // is symmetric, so both are one rule). The softmax of a scalar (of a 1×n row) is 1 (ones), a constant
+    SOFTMAX(1, function("softmax", "\\operatorname{softmax}")) {
+        public double apply(double a, double b) { return 1; }
+        public List<Expr> partials(List<Expr> x, Expr self) { return List.of(Exprs.ZERO); }
+        public double partial(int i, double a, double b, double value) { return 0; }
+        public Expr vjp(int k, List<Expr> x, Expr self, Expr partial, Expr ybar) { return Tensors.softmaxProduct(self, ybar); }
+        public Expr jvp(int k, List<Expr> x, Expr self, Expr partial, Expr tangent) { return Tensors.softmaxProduct(self, tangent); }
     };
 
     private final int arity;

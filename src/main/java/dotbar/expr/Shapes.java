@@ -190,7 +190,8 @@ public final class Shapes {
             }
             case ROWSUM -> new Shape(a.rows(), 1);
             case COLSUM -> new Shape(1, a.columns());
-            case ONES -> a;
+            case ONES, SOFTMAX -> a;
+            case LOGSUMEXP -> new Shape(1, a.columns());
             default -> b == null ? a : broadcast(op, args, a, b);
         };
     }
@@ -276,6 +277,10 @@ public final class Shapes {
      */
     private static Expr scaleOfOnes(Expr b) {
         if (b instanceof Call o && o.op() == Op.ONES) return Exprs.ONE;
+        if (b instanceof Call n && n.op() == Op.NEG) {          // −ones(B), the adjoint of a subtracted reduction
+            Expr inner = scaleOfOnes(n.arg());
+            return inner == null ? null : Exprs.neg(inner);
+        }
         if (!(b instanceof Call c) || c.args().size() != 2) return null;
         Expr l = c.args().get(0), r = c.args().get(1);
         if (c.op() == Op.DIV && of(r).isScalar()) {

@@ -101,8 +101,31 @@ public final class TensorEval {
                 java.util.Arrays.fill(r, 1);
                 yield new TensorValue(shape, r);
             }
+            case LOGSUMEXP -> columnwise(a, true);
+            case SOFTMAX -> columnwise(a, false);
             default -> elementwise(c.op(), shape, a, b);
         };
+    }
+
+    /**
+     * logsumexp (1×n) or softmax (m×n) of each column, shifted by the column's maximum M so that
+     * no exp overflows: logsumexp = M + log Σ exp(aᵢ − M), softmax = exp(aᵢ − M)/Σ exp(aⱼ − M)
+     * (as torch computes them). A column whose maximum is ±∞ has logsumexp that maximum.
+     */
+    private static TensorValue columnwise(TensorValue a, boolean logsumexp) {
+        int m = a.shape().rows(), n = a.shape().columns();
+        double[] x = a.entries(), r = new double[logsumexp ? n : m * n];
+        for (int j = 0; j < n; j++) {
+            double max = Double.NEGATIVE_INFINITY, total = 0;
+            for (int i = 0; i < m; i++) max = Math.max(max, x[i * n + j]);
+            for (int i = 0; i < m; i++) total += Math.exp(x[i * n + j] - max);
+            if (logsumexp) {
+                r[j] = Double.isInfinite(max) ? max : max + Math.log(total);
+            } else {
+                for (int i = 0; i < m; i++) r[i * n + j] = Math.exp(x[i * n + j] - max) / total;
+            }
+        }
+        return new TensorValue(logsumexp ? new Shape(1, n) : a.shape(), r);
     }
 
     private static double sum(double[] v) {

@@ -53,6 +53,9 @@ public final class Tensors {
             case COLSUM -> s.rows() == 1 ? a : null;
             case DOT -> s.isScalar() || Shapes.of(args.get(1)).isScalar() ? Exprs.mul(a, args.get(1)) : null;
             case ONES -> s.isScalar() ? Exprs.ONE : null;
+            // per column: a column of one entry has logsumexp the entry and softmax 1 (a scalar's softmax is 1)
+            case LOGSUMEXP -> s.rows() == 1 ? a : null;
+            case SOFTMAX -> s.rows() == 1 ? Exprs.call(Op.ONES, a) : null;
             default -> null;
         };
     }
@@ -76,6 +79,15 @@ public final class Tensors {
         Shape target = Shapes.of(like);
         if (Shapes.of(e).equals(target)) return e;
         return Exprs.mul(e, Exprs.call(Op.ONES, like));
+    }
+
+    /**
+     * The product of softmax's Jacobian with {@code v}, per column: s ⊙ (v − colsum(s ⊙ v)) for
+     * s = softmax(A). Each column's Jacobian diag(s) − s·sᵀ is symmetric, so this is both the
+     * vector–Jacobian product (v = ȳ) and the Jacobian–vector product (v = Ȧ).
+     */
+    static Expr softmaxProduct(Expr s, Expr v) {
+        return Exprs.mul(s, Exprs.sub(v, Exprs.call(Op.COLSUM, Exprs.mul(s, v))));
     }
 
     /**

@@ -64,6 +64,8 @@ class OpTableDerivativeTest {
         DOMAIN.put(Op.ROWSUM, new double[][]{{0.3, 0}, {-2.5, 0}});
         DOMAIN.put(Op.COLSUM, new double[][]{{0.3, 0}, {-2.5, 0}});
         DOMAIN.put(Op.ONES, new double[][]{{0.3, 0}, {-2.5, 0}});
+        DOMAIN.put(Op.LOGSUMEXP, new double[][]{{0.3, 0}, {-2.5, 0}});
+        DOMAIN.put(Op.SOFTMAX, new double[][]{{0.3, 0}, {-2.5, 0}});
     }
 
     @Test

@@ -88,6 +88,11 @@ class TensorOpTableTest {
         m.put(Op.ROWSUM, List.<String[]>of(new String[]{"sum(opK * rowsum(opA * opB))", "-1", "1"}));
         m.put(Op.COLSUM, List.<String[]>of(new String[]{"sum(opR * colsum(opA * opB))", "-1", "1"}));
         m.put(Op.ONES, List.<String[]>of(new String[]{"sum(opC * ones(opA) * opA^2)", "-1", "1"}));
+        // per column: a 2×3 matrix (three columns of two), a 3×1 column, and a matrix product inside
+        m.put(Op.LOGSUMEXP, List.<String[]>of(new String[]{"sum(opR * logsumexp(opA * opB))", "-2", "2"},
+                new String[]{"logsumexp(opu)^2", "-2", "2"}, new String[]{"sum(opR * logsumexp(opM·opA))", "-2", "2"}));
+        m.put(Op.SOFTMAX, List.<String[]>of(new String[]{"sum(opC * softmax(opA * opB))", "-2", "2"},
+                new String[]{"dot(opv, softmax(opu))", "-2", "2"}, new String[]{"sum(opD * softmax(opA·opM)^2)", "-2", "2"}));
         return m;
     }
 
@@ -124,6 +129,8 @@ class TensorOpTableTest {
         assertEquals(a, parse("mean(a)"));
         assertEquals(parse("a*b"), parse("dot(a, b)"));
         assertEquals(Exprs.ONE, parse("ones(a)"));
+        assertEquals(Exprs.ONE, parse("softmax(a)"));      // the softmax of a scalar is 1
+        assertEquals(a, parse("logsumexp(a)"));
         assertEquals(List.of(1, 1), List.of(parse("a*b").shape()[0], parse("a*b").shape()[1]));
         assertEquals(Shapes.of(a), dotbar.expr.Shape.SCALAR);
     }

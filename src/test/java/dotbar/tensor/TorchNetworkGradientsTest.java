@@ -51,26 +51,38 @@ class TorchNetworkGradientsTest {
 
     @TestFactory
     Stream<DynamicTest> everyNetworkGradientAgreesWithTorch() {
+        return networks(false);
+    }
+
+    /** The cross-entropy cases again with the loss written {@code sum(logsumexp(w) − colsum(y ⊙ w))/B}. */
+    @TestFactory
+    Stream<DynamicTest> theCrossEntropyWrittenWithLogsumexpAgreesWithTorch() {
+        return networks(true);
+    }
+
+    private static Stream<DynamicTest> networks(boolean logsumexp) {
         var cases = cases("/refs/torch-networks/networks.tsv");
         cases.addAll(cases("/refs/torch-networks/mlp-64-32-10.tsv.gz"));
         assertEquals(26, cases.size());
         var tests = new ArrayList<DynamicTest>();
         for (int k = 0; k < cases.size(); k++) {
             Case c = cases.get(k);
-            String prefix = "tn" + k + "_";
+            if (logsumexp && !c.spec().get("loss").equals("cross-entropy")) continue;
+            String prefix = (logsumexp ? "tl" : "tn") + k + "_";
             tests.add(DynamicTest.dynamicTest(c.name(), () -> {
                 var declared = new ArrayList<String>();
                 try {
-                    agrees(c, prefix, declared);
+                    agrees(c, prefix, declared, logsumexp);
                 } finally {
                     declared.forEach(Shapes::forget);
                 }
             }));
         }
+        if (logsumexp) assertEquals(13, tests.size(), "the cross-entropy cases: 12 small networks and the 64-32-10 MLP");
         return tests.stream();
     }
 
-    private static void agrees(Case c, String prefix, List<String> declared) {
+    private static void agrees(Case c, String prefix, List<String> declared, boolean logsumexp) {
         int layers = c.spec().get("layers").split(",").length - 1;
         int batch = Integer.parseInt(c.spec().get("batch"));
         boolean squared = c.spec().get("loss").equals("squared");
@@ -96,6 +108,7 @@ class TorchNetworkGradientsTest {
         }
         String y = prefix + "y";
         String loss = squared ? "sum((" + phi + " - " + y + ")^2)/2/" + batch
+                : logsumexp ? "sum(logsumexp(" + w + ") - colsum(" + y + " * (" + w + ")))/" + batch
                 : "sum(log(colsum(exp(" + w + "))) - colsum(" + y + " * (" + w + ")))/" + batch;
         Expr L = parse(loss);
         check(c.tensors().get("loss L").values()[0], L.eval(p), c.name() + " L");
