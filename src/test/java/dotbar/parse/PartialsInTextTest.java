@@ -184,6 +184,14 @@ class PartialsInTextTest {
             }
         }
         Expr printed = t;
+        // a Leibniz name resolves against the applications in the same text (/help syntax); when the
+        // canonical form cancels one (x - pt_g(x, x) + pt_g(x, x) is x), its partials' names cannot be
+        // read back alone, as ∂f/∂g · ∂g/∂x cannot without f(g(x)): such texts are not this property's
+        var present = new java.util.HashSet<Expr>();
+        for (Expr n : Graph.topologicalOrder(t)) if (n instanceof Apply a) present.add(a);
+        for (Expr n : Graph.topologicalOrder(t)) {
+            if (n instanceof Partial d) net.jqwik.api.Assume.that(present.contains(d.fn().apply(d.args().toArray(Expr[]::new))));
+        }
         String text = t.toString();
         boolean leibniz = java.util.regex.Pattern.compile("∂[^/]*/∂[^(]*?([ ·+)\\-]|$)").matcher(text).find();
         boolean explicit = java.util.regex.Pattern.compile("∂[^/ ]*/∂[^ (]*\\(").matcher(text).find();
