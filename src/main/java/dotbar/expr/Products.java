@@ -83,19 +83,7 @@ public final class Products {
     public static Expr canonical(Op op, List<Expr> args, int limit, boolean sort) {
         Factors f = new Factors(sort);
         if (!collect(f, op, args, limit)) return null;
-        if (outsideDoubles(f.coefficient)) return null;
         return build(f.coefficient, f.sorted(sort), limit);
-    }
-
-    /**
-     * True when {@code c} is an exact number whose value no normal double holds: x/4.9E-324 would
-     * become (10³²⁵/49)·x, whose evaluated coefficient is ∞ and ∞·0 = NaN at x = 0, where the typed
-     * quotient is 0. Such a product or sum is built as it is typed, so that evaluation stays IEEE.
-     */
-    static boolean outsideDoubles(Num c) {
-        if (!c.isExact() || c.isPi() || c.exact().getNumerator().signum() == 0) return false;
-        double m = Math.abs(c.value());
-        return !(m >= Double.MIN_NORMAL && m <= Double.MAX_VALUE);
     }
 
     /** The factors of {@code e} (one factor when it is no product), or null as {@link #canonical} says. */

@@ -136,7 +136,6 @@ public final class Sums {
             sum = constant;
             constant = Exprs.ZERO;
         }
-        for (Term t : ordered) if (Products.outsideDoubles(t.coefficient)) return null;  // built as typed (Products.outsideDoubles)
         for (Term t : ordered) {
             Interrupted.poll(++steps);
             if (sum == null) sum = Products.build(t.coefficient, t.factors, limit);
