@@ -34,6 +34,27 @@ public final class RefFiles {
         }
     }
 
+    /** One case of a torch reference file (refs/torch-networks): spec key → value, and "kind name" → matrix. */
+    public record Case(String name, java.util.Map<String, String> spec, java.util.Map<String, Tensor> tensors) {
+        /** The matrix recorded as {@code kind tensor}; a missing one fails the test that asks for it. */
+        public Tensor get(String kind, String tensor) {
+            Tensor t = tensors.get(kind + " " + tensor);
+            if (t == null) throw new AssertionError(name + ": no " + kind + " " + tensor);
+            return t;
+        }
+    }
+
+    /** The cases of a reference file, in file order: its records grouped by their first field. */
+    public static List<Case> cases(String resource) {
+        var byName = new java.util.LinkedHashMap<String, Case>();
+        for (String[] f : records(resource)) {
+            Case c = byName.computeIfAbsent(f[0], n -> new Case(n, new java.util.HashMap<>(), new java.util.HashMap<>()));
+            if (f[1].equals("spec")) c.spec().put(f[2], f[3]);
+            else c.tensors().put(f[1] + " " + f[2], tensor(f, 2));
+        }
+        return new ArrayList<>(byName.values());
+    }
+
     /** The records of a classpath resource (gunzipped when its name ends in {@code .gz}), comments and blank lines left out. */
     public static List<String[]> records(String resource) {
         InputStream raw = RefFiles.class.getResourceAsStream(resource);

@@ -1,16 +1,12 @@
 package dotbar.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import dotbar.reference.RefFiles.Case;
 import dotbar.reference.RefFiles.Tensor;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
@@ -25,35 +21,16 @@ import org.junit.jupiter.api.TestFactory;
 class TorchNetworksTest {
     static final double TOLERANCE = 1e-12;
 
-    /** One case's records: spec key → value, and "kind name" → matrix. */
-    record Case(String name, Map<String, String> spec, Map<String, Tensor> tensors) {
-        Tensor get(String kind, String tensor) {
-            Tensor t = tensors.get(kind + " " + tensor);
-            assertNotNull(t, name + ": no " + kind + " " + tensor);
-            return t;
-        }
-    }
-
-    static List<Case> cases(String resource) {
-        var byName = new LinkedHashMap<String, Case>();
-        for (String[] f : RefFiles.records(resource)) {
-            Case c = byName.computeIfAbsent(f[0], n -> new Case(n, new HashMap<>(), new HashMap<>()));
-            if (f[1].equals("spec")) c.spec().put(f[2], f[3]);
-            else c.tensors().put(f[1] + " " + f[2], RefFiles.tensor(f, 2));
-        }
-        return new ArrayList<>(byName.values());
-    }
-
     @TestFactory
     Stream<DynamicTest> everySmallNetworkAgrees() {
-        List<Case> cases = cases("/refs/torch-networks/networks.tsv");
+        List<Case> cases = RefFiles.cases("/refs/torch-networks/networks.tsv");
         assertEquals(25, cases.size(), "cases in networks.tsv");
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> System.out.println(c.name() + ": " + agrees(c))));
     }
 
     @TestFactory
     Stream<DynamicTest> theDigitsNetworkAgrees() {
-        List<Case> cases = cases("/refs/torch-networks/mlp-64-32-10.tsv.gz");
+        List<Case> cases = RefFiles.cases("/refs/torch-networks/mlp-64-32-10.tsv.gz");
         assertEquals(1, cases.size());
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             System.out.println(c.name() + ": " + agrees(c));

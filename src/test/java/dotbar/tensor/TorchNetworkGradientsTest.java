@@ -11,13 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dotbar.expr.Expr;
 import dotbar.expr.Shapes;
 import dotbar.reference.RefFiles;
+import dotbar.reference.RefFiles.Case;
 import dotbar.reference.RefFiles.Tensor;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
@@ -37,18 +35,6 @@ import org.junit.jupiter.api.TestFactory;
 class TorchNetworkGradientsTest {
     static final double TOLERANCE = 1e-12;
 
-    record Case(String name, Map<String, String> spec, Map<String, Tensor> tensors) {}
-
-    static List<Case> cases(String resource) {
-        var byName = new LinkedHashMap<String, Case>();
-        for (String[] f : RefFiles.records(resource)) {
-            Case c = byName.computeIfAbsent(f[0], n -> new Case(n, new HashMap<>(), new HashMap<>()));
-            if (f[1].equals("spec")) c.spec().put(f[2], f[3]);
-            else c.tensors().put(f[1] + " " + f[2], RefFiles.tensor(f, 2));
-        }
-        return new ArrayList<>(byName.values());
-    }
-
     @TestFactory
     Stream<DynamicTest> everyNetworkGradientAgreesWithTorch() {
         return networks(false);
@@ -61,8 +47,8 @@ class TorchNetworkGradientsTest {
     }
 
     private static Stream<DynamicTest> networks(boolean logsumexp) {
-        var cases = cases("/refs/torch-networks/networks.tsv");
-        cases.addAll(cases("/refs/torch-networks/mlp-64-32-10.tsv.gz"));
+        var cases = RefFiles.cases("/refs/torch-networks/networks.tsv");
+        cases.addAll(RefFiles.cases("/refs/torch-networks/mlp-64-32-10.tsv.gz"));
         assertEquals(26, cases.size());
         var tests = new ArrayList<DynamicTest>();
         for (int k = 0; k < cases.size(); k++) {
