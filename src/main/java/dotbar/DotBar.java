@@ -320,12 +320,14 @@ public final class DotBar {
     /**
      * {@code e} compiled into a flat tape over {@code params} (in that order): {@code value(x)}
      * and {@code gradient(x, g)} by reverse mode, with no allocation per call. Compiled once per
-     * expression and parameter list (cached).
+     * expression and parameter list (cached). A scalar loss over matrix and vector symbols
+     * compiles into a tensor tape: x is every parameter's entries in the order given, each tensor
+     * row by row, and g comes back in the same layout ({@code compile(L, "W1", "b1", "W2", "b2")}).
      */
-    public static Compiled compile(Expr e, String... params) { given(e, "compile", "e"); given(params, "compile", "params"); TensorGrad.refuse(e, "compile"); return Tapes.forCalls(e, List.of(params)); }
+    public static Compiled compile(Expr e, String... params) { given(e, "compile", "e"); given(params, "compile", "params"); return Tapes.forCalls(e, List.of(params)); }
 
     /** {@code e} compiled over its symbols in alphabetical order, {@code vars(e)}. */
-    public static Compiled compile(Expr e) { given(e, "compile", "e"); TensorGrad.refuse(e, "compile"); return Tapes.forCalls(e); }
+    public static Compiled compile(Expr e) { given(e, "compile", "e"); return Tapes.forCalls(e); }
 
     // ---- optimizers and data ------------------------------------------------------------
 

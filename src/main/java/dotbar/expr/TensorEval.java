@@ -74,7 +74,7 @@ public final class TensorEval {
             case TRANSPOSE -> {
                 int m = a.shape().rows(), n = a.shape().columns();
                 double[] r = new double[m * n];
-                for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) r[j * m + i] = a.entries()[i * n + j];
+                TensorKernels.transpose(a.entries(), m, n, r);
                 yield new TensorValue(shape, r);
             }
             case TOTAL -> TensorValue.scalar(sum(a.entries()));
@@ -114,17 +114,8 @@ public final class TensorEval {
      */
     private static TensorValue columnwise(TensorValue a, boolean logsumexp) {
         int m = a.shape().rows(), n = a.shape().columns();
-        double[] x = a.entries(), r = new double[logsumexp ? n : m * n];
-        for (int j = 0; j < n; j++) {
-            double max = Double.NEGATIVE_INFINITY, total = 0;
-            for (int i = 0; i < m; i++) max = Math.max(max, x[i * n + j]);
-            for (int i = 0; i < m; i++) total += Math.exp(x[i * n + j] - max);
-            if (logsumexp) {
-                r[j] = Double.isInfinite(max) ? max : max + Math.log(total);
-            } else {
-                for (int i = 0; i < m; i++) r[i * n + j] = Math.exp(x[i * n + j] - max) / total;
-            }
-        }
+        double[] r = new double[logsumexp ? n : m * n];
+        TensorKernels.columnwise(a.entries(), m, n, logsumexp, r);
         return new TensorValue(logsumexp ? new Shape(1, n) : a.shape(), r);
     }
 
@@ -134,16 +125,11 @@ public final class TensorEval {
         return s;
     }
 
-    /** (m×k)·(k×n): the i-k-j loop, so the inner loop runs along contiguous rows of B and of the result. */
+    /** (m×k)·(k×n), {@link TensorKernels#matmul}. */
     private static TensorValue matmul(TensorValue a, TensorValue b) {
         int m = a.shape().rows(), k = a.shape().columns(), n = b.shape().columns();
-        double[] r = new double[m * n], x = a.entries(), y = b.entries();
-        for (int i = 0; i < m; i++) {
-            for (int p = 0; p < k; p++) {
-                double aip = x[i * k + p];
-                for (int j = 0; j < n; j++) r[i * n + j] += aip * y[p * n + j];
-            }
-        }
+        double[] r = new double[m * n];
+        TensorKernels.matmul(a.entries(), m, k, b.entries(), n, r);
         return new TensorValue(new Shape(m, n), r);
     }
 

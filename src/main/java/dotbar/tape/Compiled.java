@@ -62,6 +62,12 @@ import java.util.List;
  * The slots live in one array owned by the first thread that calls (and, once that thread has
  * ended, the next); other threads get a fresh array per call, so a {@code Compiled} is safe to
  * share, and allocation-free for its owner.
+ *
+ * <h2>Tensors</h2>
+ * An expression over matrix and vector symbols compiles into a {@link TensorTape} instead, which
+ * this class wraps: x is every parameter's entries in the order given, each tensor row by row,
+ * and the gradient fills g in the same layout. It has no second tier ({@link #generate()} is
+ * false); its matrix products are loops over contiguous arrays, and it allocates nothing per call.
  */
 public final class Compiled {
     private static final VarHandle OWNER;
@@ -98,6 +104,8 @@ public final class Compiled {
     private long interpreted;
     /** The owner thread's rows for {@link #values}, made on first use. */
     private Batch batch;
+    /** The tensor tape this object wraps, or null for a scalar tape. */
+    private final TensorTape tensor;
 
     Compiled(List<String> params, int[] code, int valueEnd, double[] slots, int[] constantSlots, int root,
              int[] gradientSlots, boolean[] gradientNegated, int nodes) {
@@ -111,6 +119,23 @@ public final class Compiled {
         this.gradientNegated = gradientNegated;
         this.nodes = nodes;
         this.scratch = slots;
+        this.tensor = null;
+    }
+
+    /** A compiled tensor expression ({@link TensorTape}) behind this class's contract. */
+    Compiled(TensorTape t, int differentiated) {
+        this.params = t.params();
+        this.wrt = List.copyOf(params.subList(0, differentiated));
+        this.code = new int[0];
+        this.valueEnd = 0;
+        this.root = 0;
+        this.constantSlots = new int[0];
+        this.gradientSlots = new int[0];
+        this.gradientNegated = new boolean[0];
+        this.scratch = new double[0];
+        this.nodes = t.nodes();
+        this.tensor = t;
+        notGenerated = "a tensor tape runs its kernels directly";
     }
 
     /** The parameters, in the order of the arrays {@link #value} and {@link #gradient} take. */
@@ -121,6 +146,7 @@ public final class Compiled {
 
     /** The value at {@code x} (one number per parameter, in order). */
     public double value(double[] x) {
+        if (tensor != null) return tensor.value(x);
         check(x, "value");
         double[] r = owned() ? scratch : scratch.clone();
         Program p = valueProgram;
@@ -136,6 +162,7 @@ public final class Compiled {
 
     /** The value at a point that gives every parameter a value (other names are ignored). */
     public double value(Point p) {
+        if (tensor != null) return tensor.value(tensor.flatten(p));
         return value(p.values(params));
     }
 
@@ -144,6 +171,7 @@ public final class Compiled {
      * {@code x} has one entry per parameter, {@code g} one per parameter of {@link #wrt()}.
      */
     public double gradient(double[] x, double[] g) {
+        if (tensor != null) return tensor.gradient(x, g);
         if (g.length != gradientSlots.length) {
             throw new DotbarException("gradient: g has length " + g.length + " but the gradient is by "
                     + (gradientSlots.length == 1 ? "1 parameter " : gradientSlots.length + " parameters ") + wrt());
@@ -180,6 +208,11 @@ public final class Compiled {
      * new array in the order of {@link #wrt()}: the point's values go straight into the slots.
      */
     public double[] gradient(Point p) {
+        if (tensor != null) {
+            double[] g = new double[tensor.gradientLength()];
+            tensor.gradient(tensor.flatten(p), g);
+            return g;
+        }
         double[] r = owned() ? scratch : scratch.clone();
         p.values(params, r);  // the parameters are slots 0 … n−1
         double[] g = new double[gradientSlots.length];
@@ -189,6 +222,11 @@ public final class Compiled {
 
     /** The gradient at {@code x}, in a new array. */
     public double[] gradient(double[] x) {
+        if (tensor != null) {
+            double[] g = new double[tensor.gradientLength()];
+            tensor.gradient(x, g);
+            return g;
+        }
         double[] g = new double[gradientSlots.length];
         gradient(x, g);
         return g;
@@ -202,6 +240,7 @@ public final class Compiled {
      * says why) or when the calling thread is interrupted meanwhile (its interrupt stays set).
      */
     public synchronized boolean generate() {
+        if (tensor != null) return false;
         if (valueProgram != null && gradientProgram != null) return true;
         if (notGenerated != null && generatedByCaller) return false;
         Object result;
@@ -252,6 +291,7 @@ public final class Compiled {
      * thread that owns this tape's slots.
      */
     public void values(double[][] columns, double[] out) {
+        if (tensor != null) throw new DotbarException("values: a tensor tape evaluates one point at a time: call value(x) per point");
         int m = out.length;
         if (columns.length != params.size()) {
             throw new DotbarException("values: " + columns.length + " columns but there " + count(params.size()) + " " + params);
@@ -346,6 +386,7 @@ public final class Compiled {
 
     @Override
     public String toString() {
+        if (tensor != null) return tensor.toString();
         String names = params.size() <= 8 ? params.toString() : "[" + String.join(", ", params.subList(0, 3)) + ", …, "
                 + params.get(params.size() - 1) + " (" + params.size() + " parameters)]";
         return "Compiled" + names + ": " + nodes + " nodes, " + valueInstructions() + " value and "

@@ -107,6 +107,7 @@ public final class Tapes {
 
     /** {@link #compile(Expr, List)} with the gradient by the first {@code differentiated} parameters only. */
     public static Compiled compile(Expr e, List<String> params, int differentiated) {
+        if (TensorTape.applies(e)) return new Compiled(TensorTape.compile(e, List.copyOf(params), differentiated), differentiated);
         return TapeCompiler.compile(e, List.copyOf(params), differentiated);
     }
 
