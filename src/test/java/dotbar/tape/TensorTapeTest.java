@@ -294,6 +294,27 @@ class TensorTapeTest {
         }
     }
 
+    /** A 20 000-deep chain of matrix products compiles and runs without overflowing the stack; its gradient against grad(L, p). */
+    @Test
+    void aChainOf20000MatrixProductsCompiles() {
+        matrix("dc_A", 2, 2);
+        matrix("dc_v", 2, 1);
+        try {
+            Expr e = dotbar.expr.Exprs.sym("dc_v");
+            for (int i = 0; i < 20_000; i++) e = dotbar.expr.Exprs.call(dotbar.expr.Op.TANH, dotbar.DotBar.matmul(dotbar.expr.Exprs.sym("dc_A"), e));
+            Expr L = dotbar.DotBar.sum(e);
+            Compiled tape = compile(L, "dc_A", "dc_v");
+            double[] x = {0.5, -0.3, 0.2, 0.9, 0.7, -0.4}, g = new double[6];
+            tape.gradient(x, g);
+            var reverse = grad(L, at("dc_A", new double[][]{{0.5, -0.3}, {0.2, 0.9}}, "dc_v", new double[]{0.7, -0.4}));
+            for (int i = 0; i < 4; i++) close(reverse.array("dc_A")[i / 2][i % 2], g[i], 1e-9, "∂L/∂A[" + i + "]");
+            for (int i = 0; i < 2; i++) assertEquals(reverse.array("dc_v")[i][0], g[4 + i], 1e-12, "∂L/∂v[" + i + "]");
+        } finally {
+            Shapes.forget("dc_A");
+            Shapes.forget("dc_v");
+        }
+    }
+
     private static void close(double expected, double actual, double tolerance, String where) {
         assertTrue(Math.abs(actual - expected) <= tolerance * Math.max(Math.abs(expected), 1e-300) || actual == expected,
                 () -> where + ": expected " + expected + ", got " + actual + " (relative " + Math.abs(actual - expected) / Math.abs(expected) + ")");
