@@ -5,6 +5,7 @@ import dotbar.expr.Apply;
 import dotbar.expr.Call;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
+import dotbar.expr.Flat;
 import dotbar.expr.Graph;
 import dotbar.expr.Num;
 import dotbar.expr.Op;
@@ -14,7 +15,6 @@ import dotbar.expr.Shape;
 import dotbar.expr.Shapes;
 import dotbar.expr.Sym;
 import dotbar.expr.TensorKernels;
-import dotbar.expr.TensorValue;
 import dotbar.sweep.Dag;
 
 import java.util.ArrayList;
@@ -59,6 +59,8 @@ final class TensorTape {
     /** Parameter k occupies x[offset[k] … offset[k+1]−1]; gradient entries are those of the first {@code differentiated}. */
     private final int[] offset;
     private final Shape[] paramShapes;
+    /** The parameters' layout in x (the one an optimizer keeps θ in): offsets and shapes above are its. */
+    private final Flat layout;
     private final int n;
     private final int[] kind, param, left, right, rows, cols;
     private final Op[] op;
@@ -74,14 +76,16 @@ final class TensorTape {
         this.params = List.copyOf(params);
         this.differentiated = differentiated;
         int p = params.size();
+        layout = Flat.of(this.params);
         offset = new int[p + 1];
         paramShapes = new Shape[p];
         var index = new HashMap<String, Integer>();
         for (int k = 0; k < p; k++) {
-            paramShapes[k] = Shapes.declared(params.get(k));
-            offset[k + 1] = offset[k] + paramShapes[k].size();
+            paramShapes[k] = layout.shape(k);
+            offset[k] = layout.offset(k);
             index.put(params.get(k), k);
         }
+        offset[p] = layout.size();
         n = dag.size();
         kind = new int[n];
         param = new int[n];
@@ -218,23 +222,12 @@ final class TensorTape {
         return val[root][0];
     }
 
-    /** The parameters' values from a point, flattened in order (tensors row by row); an error naming every missing one. */
+    /**
+     * The parameters' values from a point, flattened in order (tensors row by row); an error naming
+     * every missing one, or a value of the wrong shape with both shapes ({@link Flat#flatten}).
+     */
     double[] flatten(Point point) {
-        double[] x = new double[length()];
-        var missing = new ArrayList<String>();
-        for (int k = 0; k < params.size(); k++) {
-            String name = params.get(k);
-            if (paramShapes[k].isScalar()) {
-                if (point.has(name)) x[offset[k]] = point.get(name);
-                else missing.add(name);
-            } else {
-                TensorValue v = point.tensor(name);
-                if (v == null) missing.add(name);
-                else System.arraycopy(v.entries(), 0, x, offset[k], v.entries().length);
-            }
-        }
-        if (!missing.isEmpty()) throw Point.missingValues(missing);
-        return x;
+        return layout.flatten(point);
     }
 
     private void check(double[] a, String what, String name, int expected) {
