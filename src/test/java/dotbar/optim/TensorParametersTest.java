@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -128,6 +132,31 @@ class TensorParametersTest {
             assertSamePoint(scalar.gradient(), tensor.gradient(), 1e-9, name + " gradient");
             for (var s : scalar.state().keySet()) assertSamePoint(scalar.state().get(s), tensor.state().get(s), 1e-9, name + " state " + s);
             assertNotEquals(TENSOR.eval(tensorStart()), tensor.loss(), name + " moved");
+        }
+    }
+
+    /** Random starts and learning rates: the tensor run and the per-entry scalar run agree at every step. */
+    @Property(tries = 25)
+    void randomStartsStepAsTheScalarPathDoes(@ForAll long seed, @ForAll @IntRange(min = 0, max = 7) int which,
+                                             @ForAll @DoubleRange(min = 0.01, max = 0.1) double lr) {
+        var random = new java.util.SplittableRandom(seed);
+        double[][] w = new double[2][3], v = new double[3][2];
+        double[] b = new double[2];
+        for (double[] row : w) for (int j = 0; j < row.length; j++) row[j] = random.nextDouble(-1, 1);
+        for (double[] row : v) for (int j = 0; j < row.length; j++) row[j] = random.nextDouble(-1, 1);
+        for (int i = 0; i < 2; i++) b[i] = random.nextDouble(-1, 1);
+        double c = random.nextDouble(-1, 1);
+        var pairs = new ArrayList<Object>(List.of("c", c));
+        for (int i = 1; i <= 2; i++) for (int k = 1; k <= 3; k++) pairs.addAll(List.of(entry("Wtp", i, k), w[i - 1][k - 1]));
+        for (int k = 1; k <= 3; k++) for (int j = 1; j <= 2; j++) pairs.addAll(List.of(entry("Vtp", k, j), v[k - 1][j - 1]));
+        for (int i = 1; i <= 2; i++) pairs.addAll(List.of(entry("btp", i, 1), b[i - 1]));
+        Rule rule = List.of(gd(), sgd().set("momentum", 0.9), momentum(), nesterov(), adagrad(), rmsprop(), adam(), adamw()).get(which);
+        Optimizer scalar = rule.on(SCALAR, at(pairs.toArray())).lr(lr);
+        Optimizer tensor = rule.on(TENSOR, at("c", c, "Wtp", w, "Vtp", v, "btp", b)).lr(lr);
+        for (int t = 1; t <= 15; t++) {
+            scalar.step();
+            tensor.step();
+            assertSamePoint(scalar.at(), tensor.at(), 1e-11, rule.name() + " step " + t);
         }
     }
 
