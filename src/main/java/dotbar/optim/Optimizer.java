@@ -546,7 +546,8 @@ public final class Optimizer implements Trajectory {
     /**
      * New values for the inputs the loss holds ({@code rule.on(loss, start, inputs)}), e.g. the next
      * batch of a training loop written by hand: the same names and shapes as before. The next step
-     * and {@link #loss()} use them; θ, the states and t go on. An error, changing nothing, otherwise.
+     * and {@link #loss()} use them; θ, the states and t go on ({@link #reset()} keeps them too). An
+     * error, changing nothing, otherwise.
      */
     public Optimizer inputs(Point values) {
         objective.inputs(values);

@@ -282,5 +282,18 @@ class TensorParametersTest {
             assertTrue(allocated < 4_000, "1000 steps allocated " + allocated + " bytes");
             assertEquals(1000, o.t());
         }
+        // with held inputs (rule.on(loss, start, inputs)): θ is copied into the tape's input per call, nothing made
+        matrix("Xal", 16, 4);
+        Expr batch = parse("sum(logsumexp(tanh(Wal·Xal + bal))) + sum(Wal^2)/10");
+        double[][] x = new double[16][4];
+        for (int i = 0; i < 16; i++) for (int j = 0; j < 4; j++) x[i][j] = Math.sin(i * j + 1);
+        Optimizer o = adam().on(batch, at("Wal", w, "bal", new double[8]), at("Xal", x)).lr(0.001);
+        o.step(1000);
+        o.reset();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        o.step(1000);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        System.out.println("1000 tensor Adam steps with held inputs allocated " + allocated + " bytes");
+        assertTrue(allocated < 4_000, "1000 steps with held inputs allocated " + allocated + " bytes");
     }
 }
