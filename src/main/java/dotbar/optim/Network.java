@@ -113,6 +113,7 @@ public final class Network {
     public Network activation(String f) {
         if (f == null) throw new DotbarException("activation: the function name is null");
         if (f.equals("identity") || f.equals("linear")) return new Network(input, prefix, sizes, null, kind, target);
+        Exprs.sym(f);                         // the error for text that is not a name
         Parser.parse(f + "(" + input + ")");  // the error for an unknown function or a wrong arity
         return new Network(input, prefix, sizes, f, kind, target);
     }

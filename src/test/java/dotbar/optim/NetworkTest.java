@@ -247,7 +247,9 @@ class NetworkTest {
         assertTrue(e.getMessage().contains("size 2 is 0"), e.getMessage());
         e = assertThrows(DotbarException.class, () -> mlp("xe", 4, 2).prefix("e").loss());
         assertTrue(e.getMessage().contains("no loss yet"), e.getMessage());
-        assertThrows(DotbarException.class, () -> mlp("xe", 4, 2).activation("relux"));
+        e = assertThrows(DotbarException.class, () -> mlp("xe", 4, 2).activation("relux"));
+        assertTrue(e.getMessage().contains("relu"), "suggests the closest: " + e.getMessage());
+        assertThrows(DotbarException.class, () -> mlp("xe", 4, 2).activation("xe) + (xe"));
         matrix("cW1", 3, 3);
         e = assertThrows(DotbarException.class, () -> mlp("xe", 4, 2).prefix("c").init(0));
         assertTrue(e.getMessage().contains("cW1 is declared 3×3"), e.getMessage());
