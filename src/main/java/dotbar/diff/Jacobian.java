@@ -28,8 +28,10 @@ public final class Jacobian {
     private final List<String> columns;
     private final double[][] j;
     private final Point point;
+    private final String of;
 
-    private Jacobian(List<String> rows, List<String> columns, double[][] j, Point point) {
+    private Jacobian(Expr e, List<String> rows, List<String> columns, double[][] j, Point point) {
+        this.of = Entries.brief(e) + " (" + Shapes.of(e) + ")";
         this.rows = List.copyOf(rows);
         this.columns = List.copyOf(columns);
         this.j = j;
@@ -44,7 +46,7 @@ public final class Jacobian {
     public static Jacobian forward(Expr e, Point point, List<String> params) {
         Entries in = Entries.of("jacobian", e, params);
         Entries out = outputs(e);
-        return new Jacobian(rowLabels(out), in.labels(), columns(List.of(e), out.size(), in, point), in.restrict(point));
+        return new Jacobian(e, rowLabels(out), in.labels(), columns(List.of(e), out.size(), in, point), in.restrict(point));
     }
 
     /** The same Jacobian by reverse mode: one vector–Jacobian product per output entry, ∂e_r/∂θ = Jᵀ·(unit r). */
@@ -52,7 +54,7 @@ public final class Jacobian {
         Entries in = Entries.of("jacobian", e, params);
         Entries out = outputs(e);
         double[][] j = Seeded.adjoints(e, in.names(), point, out.units(0)).toArray(double[][]::new);
-        return new Jacobian(rowLabels(out), in.labels(), j, in.restrict(point));
+        return new Jacobian(e, rowLabels(out), in.labels(), j, in.restrict(point));
     }
 
     /**
@@ -132,6 +134,9 @@ public final class Jacobian {
         for (int i = 0; i < j.length; i++) copy[i] = j[i].clone();
         return copy;
     }
+
+    /** The expression differentiated, shortened, with its shape: {@code W·x (2×1)}. */
+    public String of() { return of; }
 
     /** The values of the symbols differentiated by. */
     public Point point() { return point; }

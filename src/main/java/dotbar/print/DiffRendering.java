@@ -128,7 +128,7 @@ public final class DiffRendering implements Rendering {
 
     @Override
     public String text(Jacobian j) {
-        return "Jacobian at " + j.point() + " (rows: the entries of the expression, columns: of the symbols)\n"
+        return "Jacobian of " + j.of() + " at " + j.point() + "\n"
                 + table(j.rows(), j.columns(), j.toArray());
     }
 

@@ -279,6 +279,6 @@ class TensorHessianTest {
             }
         }
         assertEquals(X[2], forwardJ.get("[2]", "Wh[2,3]"), 0);
-        assertTrue(forwardJ.toString().startsWith("Jacobian at (Wh="), forwardJ.toString());
+        assertTrue(forwardJ.toString().startsWith("Jacobian of Wh·xh (2×1) at (Wh="), forwardJ.toString());
     }
 }
