@@ -6,7 +6,6 @@ import static dotbar.DotBar.forward;
 import static dotbar.DotBar.grad;
 import static dotbar.DotBar.hessian;
 import static dotbar.DotBar.jacobian;
-import static dotbar.DotBar.matrix;
 import static dotbar.DotBar.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,9 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Hessian over matrix and vector symbols ({@code hessian(L, p)}, {@code hessian(L, p, "W")}),
@@ -37,18 +35,9 @@ import org.junit.jupiter.api.Test;
  * scalar symbol per entry (whose Hessian is the scalar engine's, itself checked against SymPy).
  */
 class TensorHessianTest {
-    static final Map<String, int[]> NAMES = Map.of("Wh", new int[]{2, 3}, "xh", new int[]{3, 1}, "yh", new int[]{2, 1},
-            "bh", new int[]{2, 1}, "Ah", new int[]{2, 2}, "vh", new int[]{2, 1}, "Bigh", new int[]{21, 20});
-
-    @BeforeAll
-    static void declare() {
-        NAMES.forEach((n, s) -> matrix(n, s[0], s[1]));
-    }
-
-    @AfterAll
-    static void forget() {
-        TensorChecks.forget(NAMES);
-    }
+    @RegisterExtension
+    static final TensorChecks.Declared NAMES = new TensorChecks.Declared(Map.of("Wh", new int[]{2, 3}, "xh", new int[]{3, 1},
+            "yh", new int[]{2, 1}, "bh", new int[]{2, 1}, "Ah", new int[]{2, 2}, "vh", new int[]{2, 1}, "Bigh", new int[]{21, 20}));
 
     private static final double[][] W = {{0.5, -1, 2}, {1.5, 0.25, -0.75}};
     private static final double[] X = {1, -2, 0.5}, Y = {0.3, -1.2}, B = {0.1, -0.4};
