@@ -302,6 +302,12 @@ public final class DotBar {
         return Jacobian.product(e, point, x, direction);
     }
 
+    /** {@link #forward(Expr, Point, String, double[][])} along ẋ = {@code direction} for the scalar symbol {@code x}, for an e of any shape. */
+    public static double[][] forward(Expr e, Point point, String x, double direction) {
+        given(e, "forward", "e"); given(point, "forward", "point"); given(x, "forward", "x");
+        return Jacobian.product(e, point, x, direction);
+    }
+
     /** Operation counts of the gradient of {@code e} by forward mode (a sweep per input) and reverse mode (one sweep). */
     public static Cost cost(Expr e) { given(e, "cost", "e"); return Cost.of(e); }
 

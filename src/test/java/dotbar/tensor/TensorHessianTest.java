@@ -183,6 +183,11 @@ class TensorHessianTest {
         assertEquals(1, dot.length);
         assertEquals(expected, dot[0][0], 1e-14);
         assertEquals(grad(L, p).array("xh")[1][0], forward(L, p, "xh", new double[]{0, 1, 0})[0][0], 1e-14);
+        // by a scalar symbol, for a matrix-valued e: e = a·W·x has ė = 2·W·x along ȧ = 2
+        double[][] along = forward(parse("a*Wh·xh"), p.with("a", 0.5), "a", 2);
+        for (int i = 0; i < 2; i++) assertEquals(2 * (W[i][0] * X[0] + W[i][1] * X[1] + W[i][2] * X[2]), along[i][0], 1e-14);
+        var number = assertThrows(DotbarException.class, () -> forward(L, p, "Wh", 1.0));
+        assertTrue(number.getMessage().contains("Wh is 2×3, so its direction is a 2×3 array"), number.getMessage());
     }
 
     @Test
