@@ -69,13 +69,21 @@ public final class Jacobian {
         Entries in = Entries.of("forward(e, point, x, direction)", e, List.of(x));
         String name = in.names().get(0);
         Shape shape = in.shape(0);
-        TensorValue v = direction instanceof Number n ? scalarDirection(name, shape, n.doubleValue())
-                : TensorValue.of(name + "'s direction", shape, direction);
+        TensorValue v = direction instanceof Number n ? scalarDirection(name, shape, n.doubleValue()) : tensorDirection(name, shape, direction);
         double[] flat = Seeded.tangents(List.of(e), name, point, List.of(v)).get(0);
         Shape out = Shapes.of(e);
         double[][] r = new double[out.rows()][];
         for (int i = 0; i < r.length; i++) r[i] = java.util.Arrays.copyOfRange(flat, i * out.columns(), (i + 1) * out.columns());
         return r;
+    }
+
+    /** The direction's value, read as at(...) reads a value (its errors say forward instead of at). */
+    private static TensorValue tensorDirection(String x, Shape shape, Object direction) {
+        try {
+            return TensorValue.of("the direction of " + x, shape, direction);
+        } catch (DotbarException e) {
+            throw new DotbarException("forward(e, point, \"" + x + "\", direction): " + e.getMessage().replaceFirst("^at\\(\\.\\.\\.\\): ", ""));
+        }
     }
 
     private static TensorValue scalarDirection(String x, Shape shape, double v) {
