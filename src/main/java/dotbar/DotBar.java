@@ -384,6 +384,20 @@ public final class DotBar {
     /** {@code e} compiled over its symbols in alphabetical order, {@code vars(e)}. */
     public static Compiled compile(Expr e) { given(e, "compile", "e"); return Tapes.forCalls(e); }
 
+    /**
+     * {@code e} compiled over {@code params} then {@code data}, its gradient by {@code params}
+     * only, as JAX's {@code grad(f, argnums)}: the data symbols (a sample's {@code x} and {@code y})
+     * are read from the input array after the parameters' entries and get no adjoint, so a network's
+     * gradient costs no {@code x̄ = W1ᵀ·w̄1}. {@code gradient(x, g)} fills the first entries of
+     * {@code g} (the parameters', each tensor row by row).
+     */
+    public static Compiled compile(Expr e, List<String> params, List<String> data) {
+        given(e, "compile", "e"); given(params, "compile", "params"); given(data, "compile", "data");
+        var inputs = new java.util.ArrayList<String>(params);
+        inputs.addAll(data);
+        return Tapes.forCalls(e, inputs, params.size());
+    }
+
     // ---- optimizers and data ------------------------------------------------------------
 
     /** Gradient descent θ ← θ − η·g on {@code loss} from {@code start} (η = 1e-3; PyTorch SGD). */

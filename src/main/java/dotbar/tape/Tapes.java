@@ -119,7 +119,12 @@ public final class Tapes {
      * ({@link Compiled}).
      */
     public static Compiled forCalls(Expr e, List<String> params) {
-        Compiled tape = of(e, params);
+        return forCalls(e, params, params.size());
+    }
+
+    /** {@link #forCalls(Expr, List)} with the gradient by the first {@code differentiated} parameters only. */
+    public static Compiled forCalls(Expr e, List<String> params, int differentiated) {
+        Compiled tape = of(e, params, differentiated);
         SecondTier.eager(tape);
         return tape;
     }

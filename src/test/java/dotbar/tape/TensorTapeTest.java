@@ -15,7 +15,7 @@ import dotbar.expr.Point;
 import dotbar.expr.Shapes;
 import dotbar.reference.RefFiles;
 import dotbar.reference.RefFiles.Case;
-import dotbar.reference.RefFiles.Tensor;
+import dotbar.tensor.TorchNetworkText;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -63,48 +63,20 @@ class TensorTapeTest {
 
     /** The case's network, written as TorchNetworkGradientsTest writes it; parameters W1, b1, …, then x and y. */
     private static Network network(Case c, String prefix) {
-        int layers = c.spec().get("layers").split(",").length - 1;
-        int batch = Integer.parseInt(c.spec().get("batch"));
-        boolean squared = c.spec().get("loss").equals("squared");
+        var text = new TorchNetworkText(c, prefix);
         var values = new LinkedHashMap<String, double[]>();
-        var declared = new ArrayList<String>();
-        var pointArgs = new ArrayList<Object>();
-        for (String t : c.tensors().keySet()) {
-            String[] kind = t.split(" ");
-            if (!kind[0].equals("param") && !kind[0].equals("input") && !kind[0].equals("target")) continue;
-            Tensor v = c.tensors().get(t);
-            String name = prefix + kind[1];
-            matrix(name, v.rows(), v.cols());
-            declared.add(name);
-            double[][] rows = new double[v.rows()][v.cols()];
-            double[] flat = new double[v.rows() * v.cols()];
-            for (int i = 0; i < v.rows(); i++) {
-                for (int j = 0; j < v.cols(); j++) {
-                    rows[i][j] = v.get(i, j);
-                    flat[i * v.cols() + j] = v.get(i, j);
-                }
-            }
-            values.put(name, flat);
-            pointArgs.add(name);
-            pointArgs.add(rows);
-        }
-        String phi = prefix + "x", w = null;
-        for (int l = 1; l <= layers; l++) {
-            w = prefix + "W" + l + "·" + phi + " + " + prefix + "b" + l;
-            String f = l < layers ? c.spec().get("hidden") : c.spec().get("output");
-            phi = f.equals("identity") ? "(" + w + ")" : f + "(" + w + ")";
-        }
-        String y = prefix + "y";
-        String loss = squared ? "sum((" + phi + " - " + y + ")^2)/2/" + batch
-                : "sum(logsumexp(" + w + ") - colsum(" + y + " * (" + w + ")))/" + batch;
-        var params = new ArrayList<String>();
-        for (int l = 1; l <= layers; l++) {
-            params.add(prefix + "W" + l);
-            params.add(prefix + "b" + l);
-        }
+        text.values().forEach((name, rows) -> values.put(name, flat(rows)));
+        var params = new ArrayList<>(text.parameters());
         params.add(prefix + "x");
         params.add(prefix + "y");
-        return new Network(parse(loss), at(pointArgs.toArray()), params, values, declared);
+        return new Network(parse(text.loss(TorchNetworkText.CrossEntropy.LOGSUMEXP)), at(text.pointArguments()), params, values, text.declared());
+    }
+
+    private static double[] flat(double[][] rows) {
+        int cols = rows[0].length;
+        double[] flat = new double[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * cols, cols);
+        return flat;
     }
 
     private static List<Case> cases() {

@@ -3,7 +3,6 @@ package dotbar.tensor;
 import static dotbar.DotBar.at;
 import static dotbar.DotBar.diff;
 import static dotbar.DotBar.grad;
-import static dotbar.DotBar.matrix;
 import static dotbar.DotBar.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +11,6 @@ import dotbar.expr.Expr;
 import dotbar.expr.Shapes;
 import dotbar.reference.RefFiles;
 import dotbar.reference.RefFiles.Case;
-import dotbar.reference.RefFiles.Tensor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -69,33 +67,11 @@ class TorchNetworkGradientsTest {
     }
 
     private static void agrees(Case c, String prefix, List<String> declared, boolean logsumexp) {
-        int layers = c.spec().get("layers").split(",").length - 1;
-        int batch = Integer.parseInt(c.spec().get("batch"));
-        boolean squared = c.spec().get("loss").equals("squared");
-        var values = new ArrayList<Object>();
-        for (String t : c.tensors().keySet()) {
-            String[] kind = t.split(" ");
-            if (!kind[0].equals("param") && !kind[0].equals("input") && !kind[0].equals("target")) continue;
-            Tensor v = c.tensors().get(t);
-            String name = prefix + kind[1];
-            matrix(name, v.rows(), v.cols());
-            declared.add(name);
-            values.add(name);
-            values.add(rows(v));
-        }
-        var p = at(values.toArray());
-        // w_l = W_l·φ_(l−1) + b_l, φ_l = f(w_l), φ_0 = x: the README's network in the DSL
-        String phi = prefix + "x";
-        String w = null;
-        for (int l = 1; l <= layers; l++) {
-            w = prefix + "W" + l + "·" + phi + " + " + prefix + "b" + l;
-            String f = l < layers ? c.spec().get("hidden") : c.spec().get("output");
-            phi = f.equals("identity") ? "(" + w + ")" : f + "(" + w + ")";
-        }
-        String y = prefix + "y";
-        String loss = squared ? "sum((" + phi + " - " + y + ")^2)/2/" + batch
-                : logsumexp ? "sum(logsumexp(" + w + ") - colsum(" + y + " * (" + w + ")))/" + batch
-                : "sum(log(colsum(exp(" + w + "))) - colsum(" + y + " * (" + w + ")))/" + batch;
+        var net = new TorchNetworkText(c, prefix);
+        declared.addAll(net.declared());
+        int layers = net.layers();
+        var p = at(net.pointArguments());
+        String loss = net.loss(logsumexp ? TorchNetworkText.CrossEntropy.LOGSUMEXP : TorchNetworkText.CrossEntropy.LOG_COLSUM_EXP);
         Expr L = parse(loss);
         check(c.tensors().get("loss L").values()[0], L.eval(p), c.name() + " L");
         var g = grad(L, p);
@@ -116,11 +92,5 @@ class TorchNetworkGradientsTest {
     private static void check(double expected, double actual, String where) {
         assertTrue(Math.abs(actual - expected) <= TOLERANCE * Math.abs(expected),
                 () -> where + ": torch " + expected + ", dotbar " + actual + " (relative " + Math.abs(actual - expected) / Math.abs(expected) + ")");
-    }
-
-    private static double[][] rows(Tensor t) {
-        double[][] r = new double[t.rows()][t.cols()];
-        for (int i = 0; i < t.rows(); i++) for (int j = 0; j < t.cols(); j++) r[i][j] = t.get(i, j);
-        return r;
     }
 }
