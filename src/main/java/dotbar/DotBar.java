@@ -5,9 +5,11 @@ import dotbar.check.Check;
 import dotbar.diff.Cost;
 import dotbar.diff.Grad;
 import dotbar.diff.Hessian;
+import dotbar.diff.Jacobian;
 import dotbar.diff.SymbolicDiff;
 import dotbar.diff.SymbolicTrace;
 import dotbar.diff.TensorGrad;
+import dotbar.diff.TensorHessian;
 import dotbar.diff.Trace;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
@@ -250,8 +252,61 @@ public final class DotBar {
      */
     public static dotbar.diff.Partials grad(Expr e) { given(e, "grad", "e"); return dotbar.diff.Partials.of(e); }
 
-    /** The Hessian at a point (forward-over-reverse): {@code hessian(L, p).get("a", "b")}. */
-    public static Hessian hessian(Expr e, Point point) { given(e, "hessian", "e"); given(point, "hessian", "point"); TensorGrad.refuse(e, "hessian"); return Hessian.of(e, point); }
+    /**
+     * The Hessian at a point (forward-over-reverse): {@code hessian(L, p).get("a", "b")}. Over
+     * matrix and vector symbols (at most 400 entries in all) its rows and columns are their
+     * entries, the symbols in name order ({@code vars(L)}) and each row by row:
+     * {@code hessian(L, p).get("W[1,2]", "b[3]")}.
+     */
+    public static Hessian hessian(Expr e, Point point) {
+        given(e, "hessian", "e");
+        given(point, "hessian", "point");
+        return TensorGrad.applies(e) ? TensorHessian.of(e, point, e.vars()) : Hessian.of(e, point);
+    }
+
+    /**
+     * The Hessian by {@code params} only, in that order, each tensor's entries row by row, the
+     * other symbols held at their values in {@code point} (data): {@code hessian(L, p, "W")}
+     * for L = sum((W·x − y)²)/2 is block-diagonal with blocks x·xᵀ. At most 400 entries.
+     */
+    public static Hessian hessian(Expr e, Point point, String... params) {
+        given(e, "hessian", "e"); given(point, "hessian", "point"); given(params, "hessian", "params");
+        return TensorHessian.of(e, point, List.of(params));
+    }
+
+    /**
+     * The Jacobian of {@code e} (any shape) by {@code params} at a point by forward mode, one
+     * Jacobian–vector product per entry of the params: rows are e's entries ({@code [1,2]}),
+     * columns the params' ({@code W[1,3]}), both row by row; {@code jacobian(e, p, "W").toArray()}.
+     * At most 400 of each. {@link dotbar.diff.Jacobian#reverse} computes it by reverse mode.
+     */
+    public static Jacobian jacobian(Expr e, Point point, String... params) {
+        given(e, "jacobian", "e"); given(point, "jacobian", "point"); given(params, "jacobian", "params");
+        return Jacobian.forward(e, point, List.of(params));
+    }
+
+    /**
+     * Forward mode at a point along a direction V of the matrix symbol {@code x} (by rows): the
+     * directional derivative ė = J·V of {@code e}, of e's shape ({@code [0][0]} for a scalar e);
+     * one forward sweep of the op table's Jacobian–vector products (ẏ = V·x for y = W·x).
+     * Of {@code diff(L, "W")} it is the Hessian-vector product H·V.
+     */
+    public static double[][] forward(Expr e, Point point, String x, double[][] direction) {
+        given(e, "forward", "e"); given(point, "forward", "point"); given(x, "forward", "x"); given(direction, "forward", "direction");
+        return Jacobian.product(e, point, x, direction);
+    }
+
+    /** {@link #forward(Expr, Point, String, double[][])} along a direction of the vector symbol {@code x}. */
+    public static double[][] forward(Expr e, Point point, String x, double[] direction) {
+        given(e, "forward", "e"); given(point, "forward", "point"); given(x, "forward", "x"); given(direction, "forward", "direction");
+        return Jacobian.product(e, point, x, direction);
+    }
+
+    /** {@link #forward(Expr, Point, String, double[][])} along ẋ = {@code direction} for the scalar symbol {@code x}, for an e of any shape. */
+    public static double[][] forward(Expr e, Point point, String x, double direction) {
+        given(e, "forward", "e"); given(point, "forward", "point"); given(x, "forward", "x");
+        return Jacobian.product(e, point, x, direction);
+    }
 
     /** Operation counts of the gradient of {@code e} by forward mode (a sweep per input) and reverse mode (one sweep). */
     public static Cost cost(Expr e) { given(e, "cost", "e"); return Cost.of(e); }

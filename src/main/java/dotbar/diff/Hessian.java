@@ -68,7 +68,12 @@ public final class Hessian {
         return new Hessian(vars, h, NumericSweep.restrict(point, vars));
     }
 
-    /** ∂²f/∂u∂v. */
+    /** A Hessian computed elsewhere ({@link TensorHessian}): rows and columns labelled {@code names}, {@code h} taken over. */
+    static Hessian over(List<String> names, double[][] h, Point point) {
+        return new Hessian(List.copyOf(names), h, point);
+    }
+
+    /** ∂²f/∂u∂v; over tensors u and v are entries, {@code get("W[1,2]", "b[3]")}. */
     public double get(String u, String v) {
         return h[index(u)][index(v)];
     }

@@ -4,7 +4,7 @@ import java.util.ServiceLoader;
 
 /**
  * How the results of this package print: the tables and LaTeX of {@link Trace},
- * {@link SymbolicTrace}, {@link Grad}, {@link Hessian} and {@link Cost}. diff returns data; the
+ * {@link SymbolicTrace}, {@link Grad}, {@link Hessian}, {@link Jacobian} and {@link Cost}. diff returns data; the
  * text is made in {@code dotbar.print}, which implements this interface and registers it in
  * {@code META-INF/services/dotbar.diff.Rendering}. The data classes' {@code toString()} and
  * {@code latex()} find it with {@link ServiceLoader} once.
@@ -27,6 +27,9 @@ public interface Rendering {
 
     /** The Hessian as a table under its point. */
     String text(Hessian h);
+
+    /** The Jacobian as a table under its point. */
+    String text(Jacobian j);
 
     /** The cost report as a table. */
     String text(Cost c);

@@ -36,19 +36,20 @@ public final class TensorGrad {
 
     /**
      * The error for a numeric entry point that does not take tensors yet ({@code compile}, the
-     * numeric traces, {@code hessian}): it would read a matrix symbol as one number.
+     * numeric traces): it would read a matrix symbol as one number.
      */
     public static void refuse(Expr e, String what) {
         if (!applies(e)) return;
         throw new dotbar.base.DotbarException(what + " does not take matrix symbols yet (" + String.join(", ",
                 e.vars().stream().filter(v -> !Shapes.declared(v).isScalar()).map(v -> v + " is " + Shapes.declared(v)).toList())
-                + "): use grad(L, p), diff(L, \"W\"), reverse(L), forward(L, \"W\") and e.eval(p) / e.evalArray(p)");
+                + "): use grad(L, p), hessian(L, p), jacobian(e, p, \"W\"), forward(e, p, \"W\", V), diff(L, \"W\"), reverse(L), forward(L, \"W\")"
+                + " and e.eval(p) / e.evalArray(p)");
     }
 
     /** ∂e/∂v for every free symbol v of the scalar {@code e} at {@code point}: scalars by name, tensors as matrices. */
     public static Grad of(Expr e, Point point) {
         List<String> vars = e.vars();
-        List<Expr> adjoints = ADJOINTS.computeIfAbsent(e, TensorGrad::adjoints);
+        List<Expr> adjoints = gradient(e);
         var values = TensorEval.values(adjoints, point);
         var names = new ArrayList<String>();
         var scalars = new ArrayList<Double>();
@@ -63,6 +64,11 @@ public final class TensorGrad {
             }
         }
         return Grad.withArrays(names, scalars.stream().mapToDouble(Double::doubleValue).toArray(), arrays);
+    }
+
+    /** ∂e/∂v for each free symbol v of the scalar e as an expression of v's shape, in {@code e.vars()} order (kept per e). */
+    static List<Expr> gradient(Expr e) {
+        return ADJOINTS.computeIfAbsent(e, TensorGrad::adjoints);
     }
 
     /** The adjoint of each free symbol, in {@code e.vars()} order, each of its symbol's shape. */

@@ -132,6 +132,22 @@ public final class Point {
         return new Point(copy, arrays);
     }
 
+    /**
+     * A copy with the symbol {@code name} set to {@code value}: a tensor symbol's value must have
+     * its declared shape; a 1×1 value for a scalar symbol sets the number.
+     */
+    public Point with(String name, TensorValue value) {
+        String key = Exprs.sym(name).name();
+        Shape declared = Shapes.declared(key);
+        if (declared.isScalar() && value.shape().isScalar()) return with(key, value.entries()[0]);
+        if (!declared.equals(value.shape())) {
+            throw new DotbarException(name + " is declared " + declared + " but was given a " + value.shape() + " value");
+        }
+        var copy = new LinkedHashMap<>(arrays);
+        copy.put(key, value);
+        return new Point(new LinkedHashMap<>(values), copy);
+    }
+
     /** The names, in order. */
     public List<String> names() {
         return List.copyOf(values.keySet());

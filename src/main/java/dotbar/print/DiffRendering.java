@@ -3,6 +3,7 @@ package dotbar.print;
 import dotbar.diff.Cost;
 import dotbar.diff.Grad;
 import dotbar.diff.Hessian;
+import dotbar.diff.Jacobian;
 import dotbar.diff.Marks;
 import dotbar.diff.Rendering;
 import dotbar.diff.SymbolicTrace;
@@ -18,7 +19,7 @@ import java.util.StringJoiner;
 /**
  * The text and LaTeX of the differentiation results ({@link Rendering}, registered in
  * {@code META-INF/services/dotbar.diff.Rendering}): traces as tables in the seed's notation
- * (ẇ = ∂w/∂a·ȧ + …, eq. 24–30), gradients, Hessians and cost reports, numbers to 6 significant
+ * (ẇ = ∂w/∂a·ȧ + …, eq. 24–30), gradients, Hessians, Jacobians and cost reports, numbers to 6 significant
  * digits ({@link TextTable#number(double)}).
  */
 public final class DiffRendering implements Rendering {
@@ -122,19 +123,28 @@ public final class DiffRendering implements Rendering {
 
     @Override
     public String text(Hessian h) {
-        List<String> names = h.names();
-        double[][] m = h.toArray();
+        return "Hessian at " + h.point() + "\n" + table(h.names(), h.names(), h.toArray());
+    }
+
+    @Override
+    public String text(Jacobian j) {
+        return "Jacobian of " + j.of() + " at " + j.point() + "\n"
+                + table(j.rows(), j.columns(), j.toArray());
+    }
+
+    /** A matrix under its column labels, each row led by its label. */
+    private static TextTable table(List<String> rows, List<String> columns, double[][] m) {
         var header = new ArrayList<String>();
         header.add("");
-        header.addAll(names);
+        header.addAll(columns);
         var t = new TextTable(header.toArray(String[]::new));
-        for (int i = 0; i < names.size(); i++) {
-            Object[] row = new Object[names.size() + 1];
-            row[0] = names.get(i);
-            for (int j = 0; j < names.size(); j++) row[j + 1] = m[i][j];
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] row = new Object[columns.size() + 1];
+            row[0] = rows.get(i);
+            for (int j = 0; j < columns.size(); j++) row[j + 1] = m[i][j];
             t.row(row);
         }
-        return "Hessian at " + h.point() + "\n" + t;
+        return t;
     }
 
     @Override

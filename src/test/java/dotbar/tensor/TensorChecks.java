@@ -103,6 +103,41 @@ final class TensorChecks {
         assertTrue(Double.isFinite(L.eval(p)), what + " is finite at " + p);
     }
 
+    /**
+     * Names declared with their {rows, columns} for a test class's run and forgotten after it:
+     * {@code @RegisterExtension static final TensorChecks.Declared NAMES = new TensorChecks.Declared(Map.of(…))}.
+     */
+    record Declared(Map<String, int[]> names) implements org.junit.jupiter.api.extension.BeforeAllCallback,
+            org.junit.jupiter.api.extension.AfterAllCallback {
+        @Override
+        public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+            names.forEach((n, s) -> dotbar.DotBar.matrix(n, s[0], s[1]));
+        }
+
+        @Override
+        public void afterAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+            forget(names);
+        }
+    }
+
+    /**
+     * Declares W (m×k), X (k×n), b (m×1), C (m×n) under names of these sizes ({@code prefix}W2x3x1, …),
+     * runs the body, forgets them: random shapes for a property, without two tries sharing a name.
+     */
+    static void withShapes(String prefix, int m, int k, int n, Runnable body) {
+        String s = m + "x" + k + "x" + n;
+        List<String> names = List.of(prefix + "W" + s, prefix + "X" + s, prefix + "b" + s, prefix + "C" + s);
+        dotbar.DotBar.matrix(names.get(0), m, k);
+        dotbar.DotBar.matrix(names.get(1), k, n);
+        dotbar.DotBar.matrix(names.get(2), m, 1);
+        dotbar.DotBar.matrix(names.get(3), m, n);
+        try {
+            body.run();
+        } finally {
+            names.forEach(Shapes::forget);
+        }
+    }
+
     /** Forgets the shapes the names were declared with. */
     static void forget(Map<String, ?> names) {
         names.keySet().forEach(Shapes::forget);

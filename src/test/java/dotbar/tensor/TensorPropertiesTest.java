@@ -23,19 +23,8 @@ import net.jqwik.api.constraints.IntRange;
  */
 class TensorPropertiesTest {
 
-    /** Declares W (m×k), X (k×n), b (m×1), C (m×n) under names of these sizes, runs the body, forgets them. */
     private static void withShapes(int m, int k, int n, Runnable body) {
-        String s = m + "x" + k + "x" + n;
-        List<String> names = List.of("pW" + s, "pX" + s, "pb" + s, "pC" + s);
-        matrix(names.get(0), m, k);
-        matrix(names.get(1), k, n);
-        matrix(names.get(2), m, 1);
-        matrix(names.get(3), m, n);
-        try {
-            body.run();
-        } finally {
-            names.forEach(Shapes::forget);
-        }
+        TensorChecks.withShapes("p", m, k, n, body);
     }
 
     @Property(tries = 30)

@@ -213,8 +213,8 @@ class TensorTextTest {
     void theEntryPointsWithoutTensorsYetSaySoInsteadOfReadingAMatrixAsANumber() {
         var L = parse("sum((Wt·xt - yt)^2)/2");
         var p = at("Wt", new double[][]{{1, 2, 3}, {4, 5, 6}}, "xt", new double[]{1, -1, 2}, "yt", new double[]{0.5, 1});
-        // compile takes them now (issue 15t: TensorTapeTest)
-        for (var call : List.<org.junit.jupiter.api.function.Executable>of(() -> dotbar.DotBar.hessian(L, p),
+        // compile takes them now (issue 15t: TensorTapeTest), hessian and forward(L, p, "Wt", V) too (TensorHessianTest)
+        for (var call : List.<org.junit.jupiter.api.function.Executable>of(
                 () -> dotbar.DotBar.reverse(L, p), () -> dotbar.DotBar.forward(L, p, "Wt"))) {
             var e = assertThrows(DotbarException.class, call);
             assertTrue(e.getMessage().contains("does not take matrix symbols yet") && e.getMessage().contains("Wt is 2×3"), e.getMessage());

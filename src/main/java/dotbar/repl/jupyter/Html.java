@@ -7,6 +7,7 @@ import java.util.Map;
 import dotbar.check.Check;
 import dotbar.diff.Grad;
 import dotbar.diff.Hessian;
+import dotbar.diff.Jacobian;
 import dotbar.diff.SymbolicTrace;
 import dotbar.diff.Trace;
 import dotbar.expr.Expr;
@@ -34,6 +35,7 @@ final class Html {
             case SymbolicTrace t -> symbolicTrace(t);
             case Check c -> check(c);
             case Hessian h -> hessian(h);
+            case Jacobian j -> jacobian(j);
             case Optimizer o -> optimizer(o);
             case History h -> history(h);
             case Grad g -> grad(g);
@@ -129,19 +131,26 @@ final class Html {
     }
 
     private static String hessian(Hessian h) {
-        List<String> names = h.names();
-        double[][] m = h.toArray();
+        return matrix("Hessian", h.names(), h.names(), h.toArray());
+    }
+
+    private static String jacobian(Jacobian j) {
+        return matrix("Jacobian of " + j.of(), j.rows(), j.columns(), j.toArray());
+    }
+
+    /** A matrix of derivatives: a column ∂c per column label, a row ∂r per row label. */
+    private static String matrix(String title, List<String> rowLabels, List<String> columnLabels, double[][] m) {
         List<String> header = new ArrayList<>(List.of(""));
-        names.forEach(n -> header.add("∂" + n));
+        columnLabels.forEach(n -> header.add("∂" + n));
         List<List<String>> rows = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            List<String> row = new ArrayList<>(List.of("<td><b>∂" + text(names.get(i)) + "</b></td>"));
-            for (int j = 0; j < names.size(); j++) {
+        for (int i = 0; i < rowLabels.size(); i++) {
+            List<String> row = new ArrayList<>(List.of("<td><b>∂" + text(rowLabels.get(i)) + "</b></td>"));
+            for (int j = 0; j < columnLabels.size(); j++) {
                 row.add(number(m[i][j]));
             }
             rows.add(row);
         }
-        return table("Hessian", header, rows, null);
+        return table(title, header, rows, null);
     }
 
     private static String optimizer(Optimizer o) {
