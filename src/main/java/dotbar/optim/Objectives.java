@@ -42,7 +42,8 @@ final class Objectives {
         // hash indexes: set-up is linear in the number of parameters (10⁵ of them)
         List<String> varList = loss.vars();
         Set<String> vars = new HashSet<>(varList), columns = new HashSet<>(columnList);
-        List<String> params = start.names().stream().map(Rule::symbolName).toList();
+        // scalars, then tensors, each in the order given: the flat layout θ takes (dotbar.expr.Flat)
+        List<String> params = java.util.stream.Stream.concat(start.names().stream(), start.arrayNames().stream()).map(Rule::symbolName).toList();
         Set<String> given = new HashSet<>(params);
         List<String> needed = varList.stream().filter(v -> !columns.contains(v)).toList();
         for (String p : params) {
