@@ -543,6 +543,17 @@ public final class Optimizer implements Trajectory {
     /** PyTorch's {@code momentum}: μ of sgd (heavy ball), α of momentum and nesterov. */
     public Optimizer momentum(double m) { return set("momentum", m); }
 
+    /**
+     * New values for the inputs the loss holds ({@code rule.on(loss, start, inputs)}), e.g. the next
+     * batch of a training loop written by hand: the same names and shapes as before. The next step
+     * and {@link #loss()} use them; θ, the states and t go on. An error, changing nothing, otherwise.
+     */
+    public Optimizer inputs(Point values) {
+        objective.inputs(values);
+        wholeAt = -1;  // the loss and gradient at θ are of the old inputs
+        return this;
+    }
+
     /** Minibatches of {@code k} rows (PyTorch's {@code batch_size}; default 1); starts the epochs over. */
     public Optimizer batch(int k) {
         objective.batch(k);
