@@ -194,8 +194,9 @@ public final class Network {
 
     /** The per-sample loss over the parameters, the input and the target; an error before a loss is chosen. */
     public Expr loss() {
+        Loss k = needLoss();
         String z = "(" + logitsText(input) + ")";
-        return switch (needLoss()) {
+        return switch (k) {
             case SOFTMAX_CROSS_ENTROPY -> Parser.parse("logsumexp" + z + " - dot(" + target + ", " + z + ")");
             case SQUARED_ERROR -> Parser.parse("sum((" + z + " - " + target + ")^2)/2");
             case NONE -> throw new IllegalStateException();
@@ -254,11 +255,16 @@ public final class Network {
             double bound = 1 / Math.sqrt(sizes[l - 1]);
             double[][] w = new double[sizes[l]][sizes[l - 1]];
             for (double[] row : w) for (int j = 0; j < row.length; j++) row[j] = uniform(random, bound);
-            double[] b = new double[sizes[l]];
-            for (int i = 0; i < b.length; i++) b[i] = uniform(random, bound);
-            pairs.addAll(List.of(weight(l), w, bias(l), b));
+            double[][] b = new double[sizes[l]][1];
+            for (double[] row : b) row[0] = uniform(random, bound);
+            pairs.addAll(List.of(weight(l), value(w), bias(l), value(b)));
         }
         return Point.of(pairs.toArray());
+    }
+
+    /** What {@code at(…)} takes for a value of these rows: a number for 1×1 (a scalar, which has no declared shape), else the array. */
+    private static Object value(double[][] rows) {
+        return rows.length == 1 && rows[0].length == 1 ? (Object) rows[0][0] : rows;
     }
 
     /** U(−bound, bound): (2u − 1)·bound, u uniform in [0, 1), as torch's {@code uniform_(-bound, bound)} maps its draws. */
@@ -281,14 +287,16 @@ public final class Network {
         var pairs = new ArrayList<Object>();
         parameters.asMap().forEach((k, v) -> pairs.addAll(List.of(k, v)));
         for (String name : parameters.arrayNames()) pairs.addAll(List.of(name, parameters.array(name)));
-        pairs.addAll(List.of(input, new double[0]));
+        pairs.addAll(List.of(input, 0.0));
         int right = 0;
         for (int r = 0; r < inputs.length; r++) {
             if (targets[r].length != sizes[sizes.length - 1]) {
                 throw new DotbarException("accuracy: target row " + (r + 1) + " has " + targets[r].length + " entries, the network "
                         + sizes[sizes.length - 1] + " outputs");
             }
-            pairs.set(pairs.size() - 1, inputs[r]);   // at(...) checks its length against the input's shape
+            if (inputs[r] == null) throw new DotbarException("accuracy: input row " + (r + 1) + " is null");
+            // at(...) checks the length against the input's shape
+            pairs.set(pairs.size() - 1, sizes[0] == 1 && inputs[r].length == 1 ? (Object) inputs[r][0] : inputs[r]);
             double[][] logits = z.evalArray(Point.of(pairs.toArray()));
             double[] column = new double[logits.length];
             for (int i = 0; i < column.length; i++) column[i] = logits[i][0];
