@@ -426,6 +426,16 @@ public final class DotBar {
     /** A dataset from a CSV file whose header names the columns. */
     public static dotbar.optim.Dataset csv(String path) { given(path, "csv", "path"); return dotbar.optim.Dataset.csv(path); }
 
+    // ---- networks ------------------------------------------------------------------------------
+
+    /**
+     * A multilayer perceptron in the DSL: {@code mlp("x", 64, 32, 10).relu().softmaxCrossEntropy("y")}
+     * declares x, W1 (32×64), b1, W2 (10×32), b2, y; {@code .loss()} is the per-sample loss
+     * {@code logsumexp(z) − yᵀ·z}, {@code .init(seed)} the start torch.nn.Linear draws
+     * (U(±1/√fan_in), a Java generator), {@code .batchLoss("X", "Y", B)} the mean over B columns.
+     */
+    public static dotbar.optim.Network mlp(String input, int... sizes) { given(input, "mlp", "input"); return dotbar.optim.Network.mlp(input, sizes); }
+
     // ---- learning-rate schedules and stopping (opt.schedule(…), opt.stepUntil(…)) --------------
 
     /** PyTorch's {@code StepLR(step_size, gamma)}: η·γ^⌊e/stepSize⌋ at epoch e (one epoch per step); {@code opt.schedule(stepLR(10, 0.5))}. */

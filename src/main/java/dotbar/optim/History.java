@@ -1,12 +1,13 @@
 package dotbar.optim;
 
 import dotbar.base.DotbarException;
+import dotbar.diff.Grad;
+import dotbar.expr.Flat;
 import dotbar.expr.Point;
 import dotbar.print.TextTable;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -22,19 +23,24 @@ import java.util.List;
  * is step i until then, and {@link Row#t()} always says which step a row is. The start and the
  * latest step are always there.
  *
+ * <p>θ is kept flat ({@link Flat}: each tensor row by row), so a row of a network's history is
+ * its every weight; the table shows a tensor parameter by its norm, a column {@code ‖W1‖}.
+ *
  * <p>A history returned by {@link Optimizer#history()} is a snapshot: later steps do not change it.
  */
 public final class History {
     /** The state after step {@code t}. */
     public record Row(long t, double loss, Point at, double gradientNorm) {
         @Override public String toString() {
-            return "t=" + t + "  loss=" + Format.brief(loss) + "  " + at + "  ‖g‖=" + Format.brief(gradientNorm);
+            return "t=" + t + "  loss=" + Format.brief(loss) + "  " + Format.point(at) + "  ‖g‖=" + Format.brief(gradientNorm);
         }
     }
 
     private static final int NUMBERS = 1 << 22;
 
+    private final Flat flat;
     private final List<String> parameters;
+    private final int n;          // entries per row: flat.size()
     private final int capacity;   // rows
     private final boolean minibatch;
     private long[] steps;
@@ -47,19 +53,28 @@ public final class History {
     private String stopped = "";  // why the last stepUntil stopped
 
     /** @param minibatch whether the rows hold minibatch losses (see the class comment), which the table says */
-    History(List<String> parameters, boolean minibatch) {
+    History(Flat parameters, boolean minibatch) {
         this(parameters, Math.max(1024, NUMBERS / (parameters.size() + 3)), minibatch);
     }
 
+    /** Scalar parameters (tests). */
     History(List<String> parameters, int capacity, boolean minibatch) {
-        this.parameters = parameters;
+        this(Flat.of(parameters), capacity, minibatch);
+    }
+
+    History(Flat parameters, int capacity, boolean minibatch) {
+        this.flat = parameters;
+        this.parameters = parameters.names();
+        this.n = parameters.size();
         this.capacity = capacity;
         this.minibatch = minibatch;
         clear();
     }
 
     private History(History h) {
+        flat = h.flat;
         parameters = h.parameters;
+        n = h.n;
         capacity = h.capacity;
         minibatch = h.minibatch;
         steps = h.steps;
@@ -80,13 +95,12 @@ public final class History {
         steps = new long[16];
         loss = new double[16];
         norm = new double[16];
-        theta = new double[16 * parameters.size()];
+        theta = new double[16 * n];
         shared = false;
     }
 
     /** Records step t; it replaces the latest row when that one was off the stride. */
     void add(long t, double rowLoss, double[] at, double gradientNorm) {
-        int n = parameters.size();
         int row = size;
         if (size > 1 && steps[size - 1] % stride != 0) {
             own();
@@ -116,7 +130,7 @@ public final class History {
     /** Keeps the start, the rows on twice the stride, and the latest. */
     private void thin() {
         own();
-        int n = parameters.size(), kept = 0;
+        int kept = 0;
         stride *= 2;
         for (int r = 0; r < size; r++) {
             if (r == 0 || r == size - 1 || steps[r] % stride == 0) {
@@ -140,7 +154,7 @@ public final class History {
         steps = Arrays.copyOf(steps, rows);
         loss = Arrays.copyOf(loss, rows);
         norm = Arrays.copyOf(norm, rows);
-        theta = Arrays.copyOf(theta, rows * parameters.size());
+        theta = Arrays.copyOf(theta, rows * n);
     }
 
     History snapshot() {
@@ -172,9 +186,7 @@ public final class History {
     /** Row {@code i}: the start for 0, step i unless a long run was thinned. */
     public Row get(int i) {
         if (i < 0 || i >= size) throw new DotbarException("no row " + i + " in the history: it has rows 0 to " + (size - 1));
-        var at = new LinkedHashMap<String, Double>();
-        for (int k = 0; k < parameters.size(); k++) at.put(parameters.get(k), theta[i * parameters.size() + k]);
-        return new Row(steps[i], loss[i], Point.of(at), norm[i]);
+        return new Row(steps[i], loss[i], flat.point(Arrays.copyOfRange(theta, i * n, (i + 1) * n)), norm[i]);
     }
 
     /** The step of every row. */
@@ -196,12 +208,35 @@ public final class History {
     /** ‖g‖ of every row. */
     public double[] gradientNorms() { return Arrays.copyOf(norm, size); }
 
-    /** One parameter's value in every row: the path's coordinate. */
+    /** One scalar parameter's value in every row: the path's coordinate. */
     public double[] column(String parameter) {
-        int i = parameters.indexOf(parameter);
-        if (i < 0) throw new DotbarException("no parameter " + parameter + " in the history (parameters: " + String.join(", ", parameters) + ")");
+        int k = parameters.indexOf(parameter);
+        if (k < 0) throw new DotbarException("no parameter " + parameter + " in the history (parameters: " + String.join(", ", parameters) + ")");
+        if (!flat.shape(k).isScalar()) {
+            throw new DotbarException(parameter + " is a " + flat.shape(k) + " tensor, not one number per row: get(i).at().array(\""
+                    + parameter + "\") is its value at row i");
+        }
+        int i = flat.offset(k);
         double[] r = new double[size];
-        for (int row = 0; row < size; row++) r[row] = theta[row * parameters.size() + i];
+        for (int row = 0; row < size; row++) r[row] = theta[row * n + i];
+        return r;
+    }
+
+    /** The parameter columns a table shows: a scalar's name, {@code ‖W1‖} for a tensor (its norm). */
+    public List<String> columns() {
+        var r = new ArrayList<String>();
+        for (int k = 0; k < parameters.size(); k++) r.add(flat.shape(k).isScalar() ? parameters.get(k) : "‖" + parameters.get(k) + "‖");
+        return r;
+    }
+
+    /** Row {@code i}'s values of {@link #columns()}: a scalar parameter's value, a tensor's norm √(Σ entries²). */
+    public double[] cells(int i) {
+        if (i < 0 || i >= size) throw new DotbarException("no row " + i + " in the history: it has rows 0 to " + (size - 1));
+        double[] r = new double[parameters.size()];
+        for (int k = 0; k < r.length; k++) {
+            int from = i * n + flat.offset(k);
+            r[k] = flat.shape(k).isScalar() ? theta[from] : Grad.norm(Arrays.copyOfRange(theta, from, from + flat.shape(k).size()));
+        }
         return r;
     }
 
@@ -219,7 +254,7 @@ public final class History {
 
     private String table() {
         var header = new ArrayList<String>(List.of("t", "loss"));
-        header.addAll(parameters);
+        header.addAll(columns());
         header.add("‖g‖");
         var table = new TextTable(header.toArray(new String[0]));
         for (int r = 0; r < size; r++) {
@@ -230,7 +265,7 @@ public final class History {
                 r = size - 5;
             }
             var cells = new ArrayList<Object>(List.of(steps[r], loss[r]));
-            for (int i = 0; i < parameters.size(); i++) cells.add(theta[r * parameters.size() + i]);
+            for (double c : cells(r)) cells.add(c);
             cells.add(norm[r]);
             table.row(cells.toArray());
         }

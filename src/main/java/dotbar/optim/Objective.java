@@ -31,6 +31,14 @@ interface Objective {
     /** The steps of one epoch: 1 for a whole loss, ⌈rows / batch⌉ with data. */
     default long stepsPerEpoch() { return 1; }
 
+    /**
+     * New values for the inputs the loss holds fixed ({@code rule.on(loss, start, inputs)}): the
+     * same names and shapes; an error, changing nothing, otherwise or when it holds none.
+     */
+    default void inputs(dotbar.expr.Point values) {
+        throw new dotbar.base.DotbarException("inputs(…): this loss holds no inputs; give them when it is made: rule.on(loss, start, inputs)");
+    }
+
     /** Minibatches of {@code k} rows; an error without data. */
     void batch(int k);
 

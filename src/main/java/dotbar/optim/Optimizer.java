@@ -2,6 +2,7 @@ package dotbar.optim;
 
 import dotbar.base.DotbarException;
 import dotbar.diff.Grad;
+import dotbar.expr.Flat;
 import dotbar.expr.Functions;
 import dotbar.expr.Point;
 import dotbar.plot.Plot;
@@ -42,6 +43,15 @@ import java.util.function.Consumer;
  * when interrupted it stops there, with a consistent state, re-asserts the thread's interrupt
  * flag and throws a {@link DotbarException} saying how far it got. A listener installed with
  * {@link #onProgress} hears about runs that take longer than a second.
+ *
+ * <p><b>Tensor parameters.</b> A start point may give matrices and vectors
+ * ({@code adam(L, at("W", new double[][]{…}, "b", new double[]{…}))}): θ is one flat array, each
+ * tensor row by row in the start point's order (its scalars first, then its arrays; the
+ * {@link Flat} layout the tensor tape takes), and the rule, weight decay, {@link #clipNorm}
+ * (the norm over every entry) and schedules run on it entry by entry, as {@code torch.optim} does
+ * on each parameter tensor. {@link #at()}, {@link #gradient()} and {@link #state()} give tensors
+ * back as arrays of their shapes ({@code opt.at().array("W")}); printing shows a large tensor by
+ * its shape and norm. A step allocates nothing beyond the history's row.
  */
 public final class Optimizer implements Trajectory {
     /** How long a run stays silent before it reports progress (tests shorten it). */
@@ -54,6 +64,7 @@ public final class Optimizer implements Trajectory {
     private final double[] hyper;
     private final Objective objective;
     private final List<String> parameters;
+    private final Flat flat;          // θ's layout: each parameter's entries, tensors row by row
     private final double[] start;
     private final Program.Frame frame;
     private final History history;
@@ -84,10 +95,11 @@ public final class Optimizer implements Trajectory {
         this.hyper = rule.values();
         this.objective = objective;
         this.parameters = objective.parameters();
-        this.start = start.values(start.names());
+        this.flat = Flat.of(parameters);
+        this.start = flat.flatten(start);
         this.frame = rule.frame();
-        this.history = new History(parameters, objective.stochastic());
-        int n = parameters.size(), k = rule.states().size();
+        this.history = new History(flat, objective.stochastic());
+        int n = flat.size(), k = rule.states().size();
         theta = new double[n];
         nextTheta = new double[n];
         state = new double[k][n];
@@ -257,7 +269,7 @@ public final class Optimizer implements Trajectory {
             // ‖g‖ is finite exactly when every component is: it doubles as the gradient's finiteness scan
             rowNorm = Grad.norm(nextGrad);
             String bad = Double.isFinite(next) && Double.isFinite(rowNorm) ? null : notFinite(next, nextGrad);
-            if (bad != null) throw stopped(step, bad + " at " + Format.point(parameters, nextTheta));
+            if (bad != null) throw stopped(step, bad + " at " + Format.point(flat, nextTheta));
             double[] swap = grad;
             grad = nextGrad;
             nextGrad = swap;
@@ -326,11 +338,11 @@ public final class Optimizer implements Trajectory {
     private void reportNotFinite(long step, double[] g) {
         for (int i = 0; i < theta.length; i++) {
             if (!Double.isFinite(nextTheta[i])) {
-                throw stopped(step, "the update of " + parameters.get(i) + " is " + nextTheta[i] + " (g = " + g[i] + ")");
+                throw stopped(step, "the update of " + flat.entryName(i) + " is " + nextTheta[i] + " (g = " + g[i] + ")");
             }
             for (int k = 0; k < state.length; k++) {
                 if (!Double.isFinite(nextState[k][i])) {
-                    throw stopped(step, "the state " + rule.states().get(k) + " of " + parameters.get(i) + " is " + nextState[k][i]
+                    throw stopped(step, "the state " + rule.states().get(k) + " of " + flat.entryName(i) + " is " + nextState[k][i]
                             + " (g = " + g[i] + ")");
                 }
             }
@@ -342,14 +354,14 @@ public final class Optimizer implements Trajectory {
         if (!Double.isFinite(value)) return "the loss is " + value;
         if (finite(g)) return null;
         for (int i = 0; i < g.length; i++) {
-            if (!Double.isFinite(g[i])) return "the gradient ∂L/∂" + parameters.get(i) + " is " + g[i];
+            if (!Double.isFinite(g[i])) return "the gradient ∂L/∂" + flat.entryName(i) + " is " + g[i];
         }
         return null;
     }
 
     private DotbarException stopped(long step, String why) {
         return new DotbarException("step " + step + " is not finite: " + why + "; " + rule.name()
-                + " stopped and keeps its last finite state, t = " + t + " " + Format.point(parameters, theta));
+                + " stopped and keeps its last finite state, t = " + t + " " + Format.point(flat, theta));
     }
 
     private void wholeLoss() {
@@ -369,7 +381,7 @@ public final class Optimizer implements Trajectory {
 
     // ---- what it holds -------------------------------------------------------------------
 
-    /** The current parameters θ_t. */
+    /** The current parameters θ_t; tensors as arrays of their shapes ({@code at().array("W1")}). */
     public Point at() {
         return point(theta);
     }
@@ -437,9 +449,7 @@ public final class Optimizer implements Trajectory {
     }
 
     private Point point(double[] values) {
-        var m = new LinkedHashMap<String, Double>();
-        for (int i = 0; i < values.length; i++) m.put(parameters.get(i), values[i]);
-        return Point.of(m);
+        return flat.point(values);
     }
 
     // ---- hyperparameters ------------------------------------------------------------------
@@ -533,6 +543,17 @@ public final class Optimizer implements Trajectory {
     /** PyTorch's {@code momentum}: μ of sgd (heavy ball), α of momentum and nesterov. */
     public Optimizer momentum(double m) { return set("momentum", m); }
 
+    /**
+     * New values for the inputs the loss holds ({@code rule.on(loss, start, inputs)}), e.g. the next
+     * batch of a training loop written by hand: the same names and shapes as before. The next step
+     * and {@link #loss()} use them; θ, the states and t go on. An error, changing nothing, otherwise.
+     */
+    public Optimizer inputs(Point values) {
+        objective.inputs(values);
+        wholeAt = -1;  // the loss and gradient at θ are of the old inputs
+        return this;
+    }
+
     /** Minibatches of {@code k} rows (PyTorch's {@code batch_size}; default 1); starts the epochs over. */
     public Optimizer batch(int k) {
         objective.batch(k);
@@ -579,7 +600,7 @@ public final class Optimizer implements Trajectory {
     @Override
     public String toString() {
         wholeLoss();
-        return rule.name() + "  t=" + t + "  loss=" + Format.brief(loss) + "  " + Format.point(parameters, theta)
+        return rule.name() + "  t=" + t + "  loss=" + Format.brief(loss) + "  " + Format.point(flat, theta)
                 + "  ‖g‖=" + Format.brief(Grad.norm(grad));
     }
 }

@@ -258,6 +258,16 @@ public final class Rule {
     }
 
     /**
+     * This rule run on {@code loss} from {@code start}, the loss's other symbols held at the values
+     * of {@code inputs} — data and targets, which are not trained (PyTorch's tensors without
+     * {@code requires_grad}): {@code adam().on(L, net.init(0), at("X", xs, "Y", ys))}.
+     * {@link Optimizer#inputs} gives them new values between steps, a training loop's next batch.
+     */
+    public Optimizer on(Expr loss, Point start, Point inputs) {
+        return new Optimizer(this, Objectives.full(loss, start, inputs), start);
+    }
+
+    /**
      * This rule run on the mean of a per-sample loss over minibatches of {@code data}: the loss's
      * symbols named like the data's columns are read from it, the others are the parameters and
      * need a value in {@code start}.

@@ -32,7 +32,7 @@ class StopTest {
         long t = o.t();
         assertTrue(t > 0 && t < 10, "stopped early, at t = " + t);
         assertTrue(e.getMessage().startsWith("step " + (t + 1) + " is not finite: the loss is Infinity at (x="), e.getMessage());
-        assertTrue(e.getMessage().endsWith("gd stopped and keeps its last finite state, t = " + t + " " + Format.point(List.of("x", "y"),
+        assertTrue(e.getMessage().endsWith("gd stopped and keeps its last finite state, t = " + t + " " + Format.point(dotbar.expr.Flat.of(List.of("x", "y")),
                 new double[]{o.at().get("x"), o.at().get("y")})), e.getMessage());
         assertEquals(t + 1, o.history().size());
         assertEquals(o.at(), o.history().last().at());

@@ -152,23 +152,27 @@ final class Html {
         for (Map.Entry<String, Double> e : o.at().asMap().entrySet()) {
             rows.add(List.of(text(e.getKey()), TextTable.number(e.getValue())));
         }
+        for (String name : o.at().arrayNames()) {   // a tensor by its shape and norm
+            var v = o.at().tensor(name);
+            rows.add(List.of(text(name), text(v.shape() + " ‖·‖=") + TextTable.number(dotbar.diff.Grad.norm(v.entries()))));
+        }
         rows.add(List.of("‖g‖", TextTable.number(norm(o.gradient()))));
         o.hyperparameters().forEach((k, v) -> rows.add(List.of(text(k), TextTable.number(v))));
         return table(o.toString(), List.of("", ""), rows, null) + history(o.history());
     }
 
+    /** ‖g‖ over every entry, scalars and tensors. */
     private static double norm(Point g) {
         double s = 0;
-        for (double v : g.asMap().values()) {
-            s = Math.hypot(s, v);
-        }
+        for (double v : g.asMap().values()) s = Math.hypot(s, v);
+        for (String name : g.arrayNames()) s = Math.hypot(s, dotbar.diff.Grad.norm(g.tensor(name).entries()));
         return s;
     }
 
     /** All rows when few, else the first and last five, as the terminal table does. */
     private static String history(History h) {
         List<String> header = new ArrayList<>(List.of("t", "loss"));
-        header.addAll(h.parameters());
+        header.addAll(h.columns());
         header.add("‖g‖");
         List<List<String>> rows = new ArrayList<>();
         for (int r = 0; r < h.size(); r++) {
@@ -182,7 +186,7 @@ final class Html {
             }
             History.Row row = h.get(r);
             List<String> cells = new ArrayList<>(List.of(String.valueOf(row.t()), number(row.loss())));
-            h.parameters().forEach(p -> cells.add(number(row.at().get(p))));
+            for (double c : h.cells(r)) cells.add(number(c));
             cells.add(number(row.gradientNorm()));
             rows.add(cells);
         }
