@@ -91,7 +91,7 @@ public final class Standardiser {
         return k;
     }
 
-    /** {@code standardiser of 3 columns: u (μ=1, σ=0.8165), …}. */
+    /** {@code standardiser of 3 columns: u (μ=2, σ=0.816497), …}. */
     @Override
     public String toString() {
         var s = new StringJoiner(", ", "standardiser of " + columns.size() + " column" + (columns.size() == 1 ? "" : "s") + ": ", "");
