@@ -160,6 +160,9 @@ public final class Dataset {
         }
     }
 
+    /** The values of a row {@link #toString} shows. */
+    private static final int SHOWN = 12;
+
     /** The most characters {@link #csv} reads: a larger file (or /dev/zero) is refused, not read into memory. */
     public static final long MAX_CSV_CHARS = 64L << 20;
 
@@ -266,7 +269,12 @@ public final class Dataset {
     }
 
     /** A training set and a test set, from {@link #split}. */
-    public record Split(Dataset train, Dataset test) {}
+    public record Split(Dataset train, Dataset test) {
+        /** {@code train 120 rows, test 30 rows (x1 … x4, y)}. */
+        @Override public String toString() {
+            return "train " + train.size() + " rows, test " + test.size() + " rows (" + listed(train.columns) + ")";
+        }
+    }
 
     /**
      * The rows dealt into a training set of round(fraction·size()) rows and a test set of the
@@ -357,14 +365,14 @@ public final class Dataset {
         return out.toString();
     }
 
-    /** {@code 3 rows × 2 columns (u, v)} and the first rows. */
+    /** {@code 3 rows × 2 columns (u, v)} and the first rows (their first {@value #SHOWN} values, then …). */
     @Override
     public String toString() {
         var s = new StringBuilder(rows.length + " row" + (rows.length == 1 ? "" : "s") + " × " + columns.size() + " column"
                 + (columns.size() == 1 ? "" : "s") + " (" + listed(columns) + ")");
         for (int i = 0; i < Math.min(rows.length, 5); i++) {
-            var j = new StringJoiner("  ", "\n  ", "");
-            Arrays.stream(rows[i]).forEach(v -> j.add(Format.brief(v)));
+            var j = new StringJoiner("  ", "\n  ", columns.size() > SHOWN ? "  …" : "");
+            Arrays.stream(rows[i]).limit(SHOWN).forEach(v -> j.add(Format.brief(v)));
             s.append(j);
         }
         if (rows.length > 5) s.append("\n  …");

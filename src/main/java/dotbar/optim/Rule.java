@@ -254,16 +254,27 @@ public final class Rule {
 
     /** This rule run on {@code loss} from {@code start}, which gives a value to every parameter of the loss. */
     public Optimizer on(Expr loss, Point start) {
+        scalarStart(start);
         return new Optimizer(this, Objectives.full(loss, start), start);
     }
 
     /**
      * This rule run on the mean of a per-sample loss over minibatches of {@code data}: the loss's
-     * symbols named like the data's columns are read from it, the others are the parameters and
-     * need a value in {@code start}.
+     * symbols named like the data's columns are read from it (a vector x of k entries from the
+     * columns x1 … xk, see {@link Dataset}), the others are the parameters and need a value in
+     * {@code start}.
      */
     public Optimizer on(Expr perSampleLoss, Dataset data, Point start) {
+        scalarStart(start);
         return new Optimizer(this, Objectives.minibatch(perSampleLoss, data, start), start);
+    }
+
+    /** The optimizer's θ holds the start point's scalars: a tensor start value is refused, not dropped. */
+    private static void scalarStart(Point start) {
+        if (start != null && !start.arrayNames().isEmpty()) {
+            throw new DotbarException("the optimizers take scalar parameters only for now; the start point gives the tensor"
+                    + (start.arrayNames().size() == 1 ? " " : "s ") + String.join(", ", start.arrayNames()));
+        }
     }
 
     /**

@@ -187,6 +187,18 @@ class TensorMinibatchTest {
         assertEquals(grad, g[0], 1e-14);
     }
 
+    /** Until the optimizers take tensor parameters, a tensor start value is refused rather than dropped from θ. */
+    @Test
+    void anOptimizerRefusesATensorStartForNow() {
+        double[][] rows = rows(2);
+        matrix("Wm", OUT, IN);
+        vector("bm", OUT);
+        Dataset d = data("xm:4 ym:3", rows);
+        Expr loss = parse("logsumexp(Wm·xm + bm) - dot(ym, Wm·xm + bm)");
+        var e = assertThrows(DotbarException.class, () -> sgd(loss, d, start(theta(2))));
+        assertEquals("the optimizers take scalar parameters only for now; the start point gives the tensors Wm, bm", e.getMessage());
+    }
+
     @Test
     void aTensorParameterGivenAsDataIsRefused() {
         double[][] rows = rows(1);
