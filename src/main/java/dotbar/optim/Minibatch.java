@@ -16,6 +16,9 @@ import org.apache.commons.math3.util.MathArrays;
  * of rows every step uses all rows in their order, and the step is gradient descent on the mean
  * loss. Shuffling uses a {@link Well19937c} generator seeded with {@link #seed} (default 0, so
  * runs are reproducible unless asked otherwise, as with JAX's explicit keys).
+ *
+ * <p>A batch larger than the data is allowed, as PyTorch's {@code DataLoader} allows it: every
+ * step is then one batch of all the rows (not shuffled, since the mean does not depend on the order).
  */
 final class Minibatch implements Objective {
     private final List<String> parameters;
@@ -33,12 +36,21 @@ final class Minibatch implements Objective {
     private int lastPosition;        // before the last next(), for undoNext
     private int[] lastOrder;         // the order before the last next() shuffled it, else null
 
+    /** Over scalar parameters: θ has one entry per parameter. */
     Minibatch(List<String> parameters, Differentiable perSample, double[][] rows) {
+        this(parameters, parameters.size(), perSample, rows);
+    }
+
+    /**
+     * Over parameters whose entries, flattened ({@link Flat}), are {@code width} numbers: θ and g
+     * have that length, and each input of {@code perSample} is θ followed by one of {@code rows}.
+     */
+    Minibatch(List<String> parameters, int width, Differentiable perSample, double[][] rows) {
         this.parameters = parameters;
         this.perSample = perSample;
         this.rows = rows;
-        this.inputs = new double[parameters.size() + rows[0].length];
-        this.sampleGradient = new double[parameters.size()];
+        this.inputs = new double[width + rows[0].length];
+        this.sampleGradient = new double[width];
         this.order = new int[rows.length];
         this.natural = new int[rows.length];
         for (int i = 0; i < natural.length; i++) natural[i] = i;
