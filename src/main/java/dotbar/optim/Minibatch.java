@@ -17,6 +17,10 @@ import org.apache.commons.math3.util.MathArrays;
  * loss. Shuffling uses a {@link Well19937c} generator seeded with {@link #seed} (default 0, so
  * runs are reproducible unless asked otherwise, as with JAX's explicit keys).
  *
+ * <p>{@link #order} replaces the shuffles of the first epochs by given permutations (a PyTorch
+ * run's recorded {@code DataLoader} order, so that both see the same batches); later epochs shuffle
+ * with the generator as before, its first draw being the one the first epoch would have made.
+ *
  * <p>A batch larger than the data is allowed, as PyTorch's {@code DataLoader} allows it: every
  * step is then one batch of all the rows (not shuffled, since the mean does not depend on the order).
  */
@@ -35,6 +39,7 @@ final class Minibatch implements Objective {
     private long shuffles;           // epochs shuffled since the last restart
     private int lastPosition;        // before the last next(), for undoNext
     private int[] lastOrder;         // the order before the last next() shuffled it, else null
+    private int[][] given = new int[0][];  // the orders of the first epochs, by order(...)
 
     /** Over scalar parameters: θ has one entry per parameter. */
     Minibatch(List<String> parameters, Differentiable perSample, double[][] rows) {
@@ -78,7 +83,7 @@ final class Minibatch implements Objective {
         System.arraycopy(lastOrder, 0, order, 0, order.length);
         random = new Well19937c(seed);
         int[] scratch = natural.clone();
-        for (long k = 0; k < shuffles - 1; k++) MathArrays.shuffle(scratch, random);
+        for (long k = given.length; k < shuffles - 1; k++) MathArrays.shuffle(scratch, random);
         shuffles--;
         lastOrder = null;
     }
@@ -94,6 +99,31 @@ final class Minibatch implements Objective {
     }
 
     @Override
+    public void order(int[][] epochs) {
+        if (epochs == null || epochs.length == 0) throw new DotbarException("order(…) needs the order of at least one epoch");
+        int[][] copy = new int[epochs.length][];
+        for (int e = 0; e < epochs.length; e++) copy[e] = permutation(epochs[e], e + 1);
+        given = copy;
+        restart();
+    }
+
+    /** {@code p} checked to be a permutation of the rows 0 … n−1 (epoch {@code epoch}), copied. */
+    private int[] permutation(int[] p, int epoch) {
+        if (p == null || p.length != rows.length) {
+            throw new DotbarException("order: epoch " + epoch + " lists " + (p == null ? 0 : p.length) + " rows, the data has " + rows.length);
+        }
+        boolean[] seen = new boolean[rows.length];
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] < 0 || p[i] >= rows.length) {
+                throw new DotbarException("order: epoch " + epoch + ", position " + (i + 1) + ": row " + p[i] + " is not a row of the data (0 … " + (rows.length - 1) + ")");
+            }
+            if (seen[p[i]]) throw new DotbarException("order: epoch " + epoch + ", position " + (i + 1) + ": row " + p[i] + " is listed twice");
+            seen[p[i]] = true;
+        }
+        return p.clone();
+    }
+
+    @Override
     public void seed(long s) {
         seed = s;
         restart();
@@ -106,7 +136,8 @@ final class Minibatch implements Objective {
         lastOrder = null;
         if (position == 0 && batch < rows.length) {
             lastOrder = order.clone();
-            MathArrays.shuffle(order, random);
+            if (shuffles < given.length) System.arraycopy(given[(int) shuffles], 0, order, 0, order.length);
+            else MathArrays.shuffle(order, random);
             shuffles++;
         }
         double loss = mean(theta, order, position, n, g);

@@ -125,6 +125,7 @@ final class Objectives {
         @Override public void restart() { }
         @Override public void batch(int k) { throw noData("batch"); }
         @Override public void seed(long s) { throw noData("seed"); }
+        @Override public void order(int[][] epochs) { throw noData("order"); }
 
         private static DotbarException noData(String what) {
             return new DotbarException(what + "(…) needs data: use sgd(loss, data, start) or rule.on(loss, data, start)");
