@@ -475,11 +475,23 @@ public final class DotBar {
      */
     public static Expr unroll(dotbar.optim.Rule rule, String state, int steps) { given(rule, "unroll", "rule"); given(state, "unroll", "state"); return rule.unroll(state, steps); }
 
-    /** A dataset: {@code data("u v", new double[][]{{0, 1}, {1, 3}})}. */
+    /**
+     * A dataset: {@code data("u v", new double[][]{{0, 1}, {1, 3}})}; a name may take a count,
+     * {@code data("x:4 y", rows)}, for a vector x over the columns x1 … x4 (declared 4×1).
+     */
     public static dotbar.optim.Dataset data(String columns, double[][] rows) { given(columns, "data", "columns"); given(rows, "data", "rows"); return dotbar.optim.Dataset.of(columns, rows); }
 
     /** A dataset from a CSV file whose header names the columns. */
     public static dotbar.optim.Dataset csv(String path) { given(path, "csv", "path"); return dotbar.optim.Dataset.csv(path); }
+
+    /**
+     * The 1 797 handwritten digits shipped with dotbar: columns x1 … x64 (the 8×8 image, pixel/16)
+     * and the label y 0 … 9; {@code digits().onehot("y", 10)} makes y a 10-vector.
+     */
+    public static dotbar.optim.Dataset digits() { return dotbar.optim.Datasets.digits(); }
+
+    /** Fisher's 150 irises shipped with dotbar: x1 … x4 (sepal length, width, petal length, width, cm) and the class y 0 … 2. */
+    public static dotbar.optim.Dataset iris() { return dotbar.optim.Datasets.iris(); }
 
     // ---- networks ------------------------------------------------------------------------------
 

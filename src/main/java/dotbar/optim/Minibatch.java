@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
-import org.apache.commons.math3.util.MathArrays;
 
 /**
  * The mean of a per-sample loss over minibatches, as a PyTorch {@code DataLoader(shuffle=True,
@@ -16,6 +15,13 @@ import org.apache.commons.math3.util.MathArrays;
  * of rows every step uses all rows in their order, and the step is gradient descent on the mean
  * loss. Shuffling uses a {@link Well19937c} generator seeded with {@link #seed} (default 0, so
  * runs are reproducible unless asked otherwise, as with JAX's explicit keys).
+ *
+ * <p>{@link #order} replaces the shuffles of the first epochs by given permutations (a PyTorch
+ * run's recorded {@code DataLoader} order, so that both see the same batches); later epochs shuffle
+ * with the generator as before, its first draw being the one the first epoch would have made.
+ *
+ * <p>A batch larger than the data is allowed, as PyTorch's {@code DataLoader} allows it: every
+ * step is then one batch of all the rows (not shuffled, since the mean does not depend on the order).
  */
 final class Minibatch implements Objective {
     private final List<String> parameters;
@@ -31,16 +37,28 @@ final class Minibatch implements Objective {
     private int position;            // next row of the order; 0 starts an epoch
     private long shuffles;           // epochs shuffled since the last restart
     private int lastPosition;        // before the last next(), for undoNext
-    private int[] lastOrder;         // the order before the last next() shuffled it, else null
+    private final int[] lastOrder;   // the order before the last next() shuffled it, when reshuffled
+    private boolean reshuffled;      // the last next() started an epoch and drew a new order
+    private int[][] given = new int[0][];  // the orders of the first epochs, by order(...)
 
+    /** Over scalar parameters: θ has one entry per parameter. */
     Minibatch(List<String> parameters, Differentiable perSample, double[][] rows) {
+        this(parameters, parameters.size(), perSample, rows);
+    }
+
+    /**
+     * Over parameters whose entries, flattened ({@link Flat}), are {@code width} numbers: θ and g
+     * have that length, and each input of {@code perSample} is θ followed by one of {@code rows}.
+     */
+    Minibatch(List<String> parameters, int width, Differentiable perSample, double[][] rows) {
         this.parameters = parameters;
         this.perSample = perSample;
         this.rows = rows;
-        this.inputs = new double[parameters.size() + rows[0].length];
-        this.sampleGradient = new double[parameters.size()];
+        this.inputs = new double[width + rows[0].length];
+        this.sampleGradient = new double[width];
         this.order = new int[rows.length];
         this.natural = new int[rows.length];
+        this.lastOrder = new int[rows.length];
         for (int i = 0; i < natural.length; i++) natural[i] = i;
         restart();
     }
@@ -55,20 +73,20 @@ final class Minibatch implements Objective {
         position = 0;
         shuffles = 0;
         lastPosition = 0;
-        lastOrder = null;
+        reshuffled = false;
     }
 
     @Override
     public void undoNext() {
         position = lastPosition;
-        if (lastOrder == null) return;
+        if (!reshuffled) return;
         // the shuffle drew from the generator: replay the ones before it (a shuffle's draws depend only on the length)
         System.arraycopy(lastOrder, 0, order, 0, order.length);
         random = new Well19937c(seed);
         int[] scratch = natural.clone();
-        for (long k = 0; k < shuffles - 1; k++) MathArrays.shuffle(scratch, random);
+        for (long k = given.length; k < shuffles - 1; k++) shuffle(scratch, random);
         shuffles--;
-        lastOrder = null;
+        reshuffled = false;
     }
 
     @Override
@@ -82,6 +100,31 @@ final class Minibatch implements Objective {
     }
 
     @Override
+    public void order(int[][] epochs) {
+        if (epochs == null || epochs.length == 0) throw new DotbarException("order(…) needs the order of at least one epoch");
+        int[][] copy = new int[epochs.length][];
+        for (int e = 0; e < epochs.length; e++) copy[e] = permutation(epochs[e], e + 1);
+        given = copy;
+        restart();
+    }
+
+    /** {@code p} checked to be a permutation of the rows 0 … n−1 (epoch {@code epoch}), copied. */
+    private int[] permutation(int[] p, int epoch) {
+        if (p == null || p.length != rows.length) {
+            throw new DotbarException("order: epoch " + epoch + " lists " + (p == null ? 0 : p.length) + " rows, the data has " + rows.length);
+        }
+        boolean[] seen = new boolean[rows.length];
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] < 0 || p[i] >= rows.length) {
+                throw new DotbarException("order: epoch " + epoch + ", position " + (i + 1) + ": row " + p[i] + " is not a row of the data (0 … " + (rows.length - 1) + ")");
+            }
+            if (seen[p[i]]) throw new DotbarException("order: epoch " + epoch + ", position " + (i + 1) + ": row " + p[i] + " is listed twice");
+            seen[p[i]] = true;
+        }
+        return p.clone();
+    }
+
+    @Override
     public void seed(long s) {
         seed = s;
         restart();
@@ -91,10 +134,12 @@ final class Minibatch implements Objective {
     public double next(double[] theta, double[] g) {
         int n = Math.min(batch, rows.length - position);
         lastPosition = position;
-        lastOrder = null;
+        reshuffled = false;
         if (position == 0 && batch < rows.length) {
-            lastOrder = order.clone();
-            MathArrays.shuffle(order, random);
+            System.arraycopy(order, 0, lastOrder, 0, order.length);   // kept for undoNext, without allocating
+            reshuffled = true;
+            if (shuffles < given.length) System.arraycopy(given[(int) shuffles], 0, order, 0, order.length);
+            else shuffle(order, random);
             shuffles++;
         }
         double loss = mean(theta, order, position, n, g);
@@ -120,5 +165,20 @@ final class Minibatch implements Objective {
         }
         for (int i = 0; i < g.length; i++) g[i] /= n;
         return sum / n;
+    }
+
+    /**
+     * Fisher–Yates from the tail, drawing exactly what Commons Math's {@code MathArrays.shuffle(list,
+     * rng)} draws (position i ≥ 1 swaps with {@code rng.nextInt(i + 1)}), so seeds give the orders they
+     * always gave; but without its {@code UniformIntegerDistribution} object per entry (72 bytes
+     * each, 129 kB per epoch of the digits), so that training allocates nothing per step.
+     */
+    static void shuffle(int[] list, RandomGenerator rng) {
+        for (int i = list.length - 1; i >= 1; i--) {
+            int target = rng.nextInt(i + 1);
+            int kept = list[target];
+            list[target] = list[i];
+            list[i] = kept;
+        }
     }
 }

@@ -44,4 +44,10 @@ interface Objective {
 
     /** Reseeds the shuffling and starts over; an error without data. */
     void seed(long s);
+
+    /**
+     * The first epochs visit the rows in these orders (row indices from 0, each a permutation of
+     * all rows) instead of shuffling; starts over. An error without data.
+     */
+    void order(int[][] epochs);
 }

@@ -54,19 +54,18 @@ final class Objectives {
         return Stream.concat(p.names().stream(), p.arrayNames().stream()).map(Rule::symbolName).toList();
     }
 
-    /** The mean of {@code perSample} over minibatches of {@code data}; the parameters are start's names. */
+    /**
+     * The mean of {@code perSample} over minibatches of {@code data}; the parameters are start's
+     * names. The loss's data symbols ({@link Binding}: scalar columns, and vectors over columns
+     * x1 … xk) follow the parameters among the tape's inputs, each flattened row-major, so a row
+     * of the data is one contiguous run of the input array after θ.
+     */
     static Objective minibatch(Expr perSample, Dataset data, Point start) {
-        List<String> params = parameters(perSample, start, data.columns());
-        var columns = new HashSet<>(data.columns());
-        var used = perSample.vars().stream().filter(columns::contains).toList();
+        Binding bound = Binding.of(perSample, data, names(start));
+        List<String> params = parameters(perSample, start, bound.readable(data));
         var inputs = new ArrayList<>(params);
-        inputs.addAll(used);
-        double[][] rows = new double[data.size()][used.size()];
-        for (int c = 0; c < used.size(); c++) {
-            double[] column = data.column(used.get(c));
-            for (int r = 0; r < rows.length; r++) rows[r][c] = column[r];
-        }
-        return new Minibatch(params, Differentiable.of(perSample, inputs, params.size()), rows);
+        inputs.addAll(bound.symbols());
+        return new Minibatch(params, Flat.of(params).size(), Differentiable.of(perSample, inputs, params.size()), bound.rows(data));
     }
 
     /**
@@ -126,6 +125,7 @@ final class Objectives {
         @Override public void restart() { }
         @Override public void batch(int k) { throw noData("batch"); }
         @Override public void seed(long s) { throw noData("seed"); }
+        @Override public void order(int[][] epochs) { throw noData("order"); }
 
         private static DotbarException noData(String what) {
             return new DotbarException(what + "(…) needs data: use sgd(loss, data, start) or rule.on(loss, data, start)");

@@ -561,6 +561,17 @@ public final class Optimizer implements Trajectory {
         return this;
     }
 
+    /**
+     * The first epochs visit the rows in the given orders (row indices from 0, each epoch a
+     * permutation of every row) instead of shuffling, and later ones shuffle as usual; starts the
+     * epochs over. This replays another run's batches: a PyTorch {@code DataLoader}'s recorded
+     * order gives the same minibatches, so the two trainings can be compared step by step.
+     */
+    public Optimizer order(int[]... epochs) {
+        objective.order(epochs);
+        return this;
+    }
+
     /** Seeds the shuffling of the rows (default 0) and starts the epochs over. */
     public Optimizer seed(long s) {
         objective.seed(s);

@@ -269,8 +269,9 @@ public final class Rule {
 
     /**
      * This rule run on the mean of a per-sample loss over minibatches of {@code data}: the loss's
-     * symbols named like the data's columns are read from it, the others are the parameters and
-     * need a value in {@code start}.
+     * symbols named like the data's columns are read from it (a vector x of k entries from the
+     * columns x1 … xk, see {@link Dataset}), the others are the parameters and need a value in
+     * {@code start}.
      */
     public Optimizer on(Expr perSampleLoss, Dataset data, Point start) {
         return new Optimizer(this, Objectives.minibatch(perSampleLoss, data, start), start);

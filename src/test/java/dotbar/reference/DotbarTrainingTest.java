@@ -75,7 +75,7 @@ class DotbarTrainingTest {
     }
 
     /** The dotbar rule of a torch-training kind. */
-    private static dotbar.optim.Rule rule(String kind) {
+    static dotbar.optim.Rule rule(String kind) {
         return switch (kind) {
             case "sgd" -> sgd();
             case "ema" -> momentum();
@@ -88,7 +88,7 @@ class DotbarTrainingTest {
     }
 
     /** torch's hyperparameter name as dotbar takes it (PyTorch names work, but RMSprop's alpha is ρ, and the seed's momentum has η and α). */
-    private static String name(String kind, String torch) {
+    static String name(String kind, String torch) {
         if (kind.equals("rmsprop") && torch.equals("alpha")) return "rho";
         if (kind.equals("ema")) return torch.equals("eta") ? "η" : "α";
         return torch;
@@ -107,7 +107,7 @@ class DotbarTrainingTest {
         return at("Xdt", x, "Ydt", y, "mdt", m, "ndt", (double) size);
     }
 
-    private static double[][] rows(Tensor t) {
+    static double[][] rows(Tensor t) {
         double[][] r = new double[t.rows()][t.cols()];
         for (int i = 0; i < t.rows(); i++) for (int j = 0; j < t.cols(); j++) r[i][j] = t.get(i, j);
         return r;
