@@ -88,6 +88,26 @@ public final class Shapes {
         }
     }
 
+    /** Every declared shape, by name: a copy, for {@link #restore}. */
+    public static Map<String, Shape> declaredShapes() {
+        synchronized (KNOWN) {
+            return Map.copyOf(DECLARED);
+        }
+    }
+
+    /**
+     * The declared shapes become exactly {@code shapes} (from {@link #declaredShapes}): a session
+     * that ends gives back the declarations its host had before it began.
+     */
+    public static void restore(Map<String, Shape> shapes) {
+        synchronized (KNOWN) {
+            DECLARED.clear();
+            DECLARED.putAll(shapes);
+            KNOWN.clear();
+            any = !DECLARED.isEmpty();
+        }
+    }
+
     /** The declared shape of the symbol {@code name}; 1×1 for an undeclared one. */
     public static Shape declared(String name) {
         if (!any) return Shape.SCALAR;

@@ -41,6 +41,8 @@ public final class Session implements AutoCloseable {
     private int userSnippets;
     private ClassLoader snippetClassLoader;
     private LocalEngine engine;
+    /** The shapes declared before this session began, back when it closes (a host's, or a test's). */
+    private final Map<String, dotbar.expr.Shape> shapesBefore = dotbar.expr.Shapes.declaredShapes();
 
     /**
      * Creates a session and evaluates the startup script ({@link Startup}).
@@ -277,6 +279,6 @@ public final class Session implements AutoCloseable {
     @Override
     public void close() {
         shell.close();
-        dotbar.expr.Shapes.clear(); // the shapes declared in this session end with it
+        dotbar.expr.Shapes.restore(shapesBefore); // the shapes declared in this session end with it
     }
 }

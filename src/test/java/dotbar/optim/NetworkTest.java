@@ -215,27 +215,27 @@ class NetworkTest {
 
     @Test
     void heldInputsAreReplacedWholeOrNotAtAll() {
-        Network net = mlp("xh", 2, 2).prefix("h").softmaxCrossEntropy("yh");
+        Network net = mlp("xnh", 2, 2).prefix("h").softmaxCrossEntropy("ynh");
         Expr loss = net.loss();
         Point start = net.init(1);
-        Optimizer opt = adam().on(loss, start, at("xh", new double[]{1, 2}, "yh", new double[]{0, 1}));
+        Optimizer opt = adam().on(loss, start, at("xnh", new double[]{1, 2}, "ynh", new double[]{0, 1}));
         double before = opt.loss();
-        var e = assertThrows(DotbarException.class, () -> opt.inputs(at("xh", new double[]{1, 2})));
-        assertEquals("inputs(…) gives xh but the loss holds xh, yh; give exactly those", e.getMessage());
-        e = assertThrows(DotbarException.class, () -> opt.inputs(at("xh", new double[]{1, 2}, "yh", new double[]{1, 0}, "c", 1.0)));
-        assertTrue(e.getMessage().startsWith("inputs(…) gives c, xh, yh"), e.getMessage());
+        var e = assertThrows(DotbarException.class, () -> opt.inputs(at("xnh", new double[]{1, 2})));
+        assertEquals("inputs(…) gives xnh but the loss holds xnh, ynh; give exactly those", e.getMessage());
+        e = assertThrows(DotbarException.class, () -> opt.inputs(at("xnh", new double[]{1, 2}, "ynh", new double[]{1, 0}, "c", 1.0)));
+        assertTrue(e.getMessage().startsWith("inputs(…) gives c, xnh, ynh"), e.getMessage());
         assertEquals(before, opt.loss(), "nothing changed");
-        opt.inputs(at("xh", new double[]{1, 2}, "yh", new double[]{1, 0}));
+        opt.inputs(at("xnh", new double[]{1, 2}, "ynh", new double[]{1, 0}));
         double swapped = opt.loss();
         assertNotEquals(before, swapped);
         // the loss of two classes: log(e^z1 + e^z2) − z_k, so the two targets' losses differ by z2 − z1 … and sum to what both give
-        Point both = withSample(start, "xh", new double[]{1, 2}, "yh", new double[]{1, 0});
+        Point both = withSample(start, "xnh", new double[]{1, 2}, "ynh", new double[]{1, 0});
         assertEquals(loss.eval(both), swapped, 1e-15);
-        e = assertThrows(DotbarException.class, () -> adam().on(loss, start, at("xh", new double[]{1, 2})));
-        assertEquals("the loss needs yh, given neither in the start point (hW1, hb1) nor in the inputs (xh)", e.getMessage());
-        e = assertThrows(DotbarException.class, () -> adam().on(loss, start, at("hb1", new double[]{1, 2}, "xh", new double[]{1, 2}, "yh", new double[]{0, 1})));
+        e = assertThrows(DotbarException.class, () -> adam().on(loss, start, at("xnh", new double[]{1, 2})));
+        assertEquals("the loss needs ynh, given neither in the start point (hW1, hb1) nor in the inputs (xnh)", e.getMessage());
+        e = assertThrows(DotbarException.class, () -> adam().on(loss, start, at("hb1", new double[]{1, 2}, "xnh", new double[]{1, 2}, "ynh", new double[]{0, 1})));
         assertTrue(e.getMessage().startsWith("hb1 is given both in the start point"), e.getMessage());
-        e = assertThrows(DotbarException.class, () -> adam(parse("sum(hW1^2)"), at("hW1", start.array("hW1"))).inputs(at("xh", new double[]{1, 2})));
+        e = assertThrows(DotbarException.class, () -> adam(parse("sum(hW1^2)"), at("hW1", start.array("hW1"))).inputs(at("xnh", new double[]{1, 2})));
         assertTrue(e.getMessage().contains("holds no inputs"), e.getMessage());
     }
 
