@@ -89,12 +89,19 @@ class TensorMinibatchTest {
         return a;
     }
 
-    private static Objective softmaxRegression(double[][] rows, double[] theta) {
+    /** The per-sample loss and its data, W and b declared. */
+    private record Problem(Dataset data, Expr loss) {}
+
+    private static Problem problem(double[][] rows) {
         matrix("Wm", OUT, IN);
         vector("bm", OUT);
         Dataset d = data("xm:4 ym:3", rows);   // declares xm 4×1 and ym 3×1
-        Expr loss = parse("logsumexp(Wm·xm + bm) - dot(ym, Wm·xm + bm)");
-        return Objectives.minibatch(loss, d, start(theta));
+        return new Problem(d, parse("logsumexp(Wm·xm + bm) - dot(ym, Wm·xm + bm)"));
+    }
+
+    private static Objective softmaxRegression(double[][] rows, double[] theta) {
+        Problem p = problem(rows);
+        return Objectives.minibatch(p.loss(), p.data(), start(theta));
     }
 
     @Test
@@ -190,22 +197,16 @@ class TensorMinibatchTest {
     /** Until the optimizers take tensor parameters, a tensor start value is refused rather than dropped from θ. */
     @Test
     void anOptimizerRefusesATensorStartForNow() {
-        double[][] rows = rows(2);
-        matrix("Wm", OUT, IN);
-        vector("bm", OUT);
-        Dataset d = data("xm:4 ym:3", rows);
-        Expr loss = parse("logsumexp(Wm·xm + bm) - dot(ym, Wm·xm + bm)");
-        var e = assertThrows(DotbarException.class, () -> sgd(loss, d, start(theta(2))));
+        Problem p = problem(rows(2));
+        var e = assertThrows(DotbarException.class, () -> sgd(p.loss(), p.data(), start(theta(2))));
         assertEquals("the optimizers take scalar parameters only for now; the start point gives the tensors Wm, bm", e.getMessage());
     }
 
     @Test
     void aTensorParameterGivenAsDataIsRefused() {
-        double[][] rows = rows(1);
-        matrix("Wm", OUT, IN);
-        vector("bm", OUT);
-        Dataset d = data("xm:4 ym:3", rows);
-        Expr loss = parse("logsumexp(Wm·xm + bm) - dot(ym, Wm·xm + bm)");
+        Problem p = problem(rows(1));
+        Expr loss = p.loss();
+        Dataset d = p.data();
         var e = assertThrows(DotbarException.class, () -> Objectives.minibatch(loss, d, start(theta(1)).with("a", 1)));
         assertTrue(e.getMessage().contains("names a, which the loss does not contain"), e.getMessage());
         var missing = assertThrows(DotbarException.class, () -> Objectives.minibatch(loss, d, Point.of("Wm", new double[OUT][IN])));
