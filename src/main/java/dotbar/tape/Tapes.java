@@ -2,8 +2,11 @@ package dotbar.tape;
 
 import dotbar.expr.Expr;
 import dotbar.expr.Functions;
+import dotbar.expr.Shape;
+import dotbar.expr.Shapes;
 
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +25,27 @@ public final class Tapes {
      * A tape is for one parameter list and one state of the named functions: after a function is
      * defined again ({@link Functions#version()} moved on) the expressions applying it compile anew.
      */
-    private record Key(List<String> params, int differentiated, long definitions) {}
+    private record Key(List<String> params, int differentiated, long definitions, List<Shape> shapes) {
+        Key(List<String> params, int differentiated, long definitions) {
+            this(params, differentiated, definitions, Tapes.shapes(params));
+        }
+    }
+
+    /**
+     * The declared shapes of {@code params} (none while nothing is declared): part of the key, so
+     * that after {@code forget("x")} and {@code vector("x", 5)} the same interned expression over
+     * x compiles anew instead of reusing the tape of the old shape.
+     */
+    private static List<Shape> shapes(List<String> params) {
+        if (!Shapes.anyDeclared()) return List.of();
+        var shapes = new ArrayList<Shape>(params.size());
+        for (String p : params) shapes.add(Shapes.declared(p));
+        return shapes;
+    }
 
     /** The key of the tape over the expression's own symbols, {@code e.vars()}: found without walking the DAG. */
     private static Key vars(long definitions) {
-        return new Key(List.of(), -1, definitions);
+        return new Key(List.of(), -1, definitions, List.of());
     }
 
     private Tapes() {}
