@@ -2,11 +2,8 @@ package dotbar.tape;
 
 import dotbar.expr.Expr;
 import dotbar.expr.Functions;
-import dotbar.expr.Shape;
-import dotbar.expr.Shapes;
 
 import java.lang.ref.WeakReference;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,28 +21,15 @@ public final class Tapes {
     /**
      * A tape is for one parameter list and one state of the named functions: after a function is
      * defined again ({@link Functions#version()} moved on) the expressions applying it compile anew.
+     * A tape found is used only while its symbols keep the shapes it was compiled for
+     * ({@link Compiled#shapesCurrent}): after {@code forget("x")} and {@code vector("x", 5)} the
+     * same interned expression over x compiles anew.
      */
-    private record Key(List<String> params, int differentiated, long definitions, List<Shape> shapes) {
-        Key(List<String> params, int differentiated, long definitions) {
-            this(params, differentiated, definitions, Tapes.shapes(params));
-        }
-    }
-
-    /**
-     * The declared shapes of {@code params} (none while nothing is declared): part of the key, so
-     * that after {@code forget("x")} and {@code vector("x", 5)} the same interned expression over
-     * x compiles anew instead of reusing the tape of the old shape.
-     */
-    private static List<Shape> shapes(List<String> params) {
-        if (!Shapes.anyDeclared()) return List.of();
-        var shapes = new ArrayList<Shape>(params.size());
-        for (String p : params) shapes.add(Shapes.declared(p));
-        return shapes;
-    }
+    private record Key(List<String> params, int differentiated, long definitions) {}
 
     /** The key of the tape over the expression's own symbols, {@code e.vars()}: found without walking the DAG. */
     private static Key vars(long definitions) {
-        return new Key(List.of(), -1, definitions, List.of());
+        return new Key(List.of(), -1, definitions);
     }
 
     private Tapes() {}
@@ -58,18 +42,19 @@ public final class Tapes {
         // the last answer, found without the lock: grad(e, p) in a loop asks for the same tape each time
         // (valid only while no function has been defined again since: the version is part of the answer)
         long definitions = Functions.version();
+        // (and while its symbols keep the shapes it was compiled for: this key has no parameter list to hold them)
         Compiled last = lastOf(e, definitions);
-        if (last != null) return last;
+        if (last != null && last.shapesCurrent()) return last;
         Key key = vars(definitions);
         synchronized (CACHE) {
             var byParams = CACHE.get(e);
             Compiled known = byParams == null ? null : byParams.get(key);
-            if (known != null) return remember(e, definitions, known);
+            if (known != null && known.shapesCurrent()) return remember(e, definitions, known);
         }
         Compiled fresh = of(e, e.vars()); // drops the tapes of older definitions
         synchronized (CACHE) {
-            return remember(e, definitions,
-                    CACHE.computeIfAbsent(e, k -> new HashMap<>()).merge(key, fresh, (old, ignored) -> old));
+            return remember(e, definitions, CACHE.computeIfAbsent(e, k -> new HashMap<>())
+                    .merge(key, fresh, (old, replacing) -> old.shapesCurrent() ? old : replacing));
         }
     }
 
@@ -105,13 +90,13 @@ public final class Tapes {
         synchronized (CACHE) {
             var byParams = CACHE.get(e);
             Compiled known = byParams == null ? null : byParams.get(key);
-            if (known != null) return known;
+            if (known != null && known.shapesCurrent()) return known;
         }
         Compiled fresh = compile(e, key.params(), differentiated); // outside the lock: compiling a large expression takes a while
         synchronized (CACHE) {
             var byParams = CACHE.computeIfAbsent(e, k -> new HashMap<>());
             byParams.keySet().removeIf(k -> k.definitions() != key.definitions()); // stale definitions
-            return byParams.merge(key, fresh, (old, ignored) -> old);
+            return byParams.merge(key, fresh, (old, replacing) -> old.shapesCurrent() ? old : replacing);
         }
     }
 

@@ -36,4 +36,26 @@ class TapeShapesCacheTest {
             Shapes.forget("va");
         }
     }
+
+    /**
+     * Tapes.of(e) over e's own symbols: sum(Aᵀ·A) is the sum of the squared row sums of A, so the
+     * same six entries give another value when A is 2×3 than when it is 3×2.
+     */
+    @Test
+    void theTapeOverTheExpressionsOwnSymbolsFollowsARedeclaration() {
+        double[] entries = {1, 2, 3, 4, 5, 6};
+        try {
+            matrix("Ab", 2, 3);
+            Expr e = parse("sum(Abᵀ·Ab)");
+            assertEquals(6 * 6 + 15 * 15, Tapes.of(e).value(entries));   // rows (1 2 3), (4 5 6)
+            Shapes.forget("Ab");
+            matrix("Ab", 3, 2);
+            assertEquals(3 * 3 + 7 * 7 + 11 * 11, Tapes.of(parse("sum(Abᵀ·Ab)")).value(entries));   // rows (1 2), (3 4), (5 6)
+            Shapes.forget("Ab");
+            assertEquals(List.of("Ab"), Tapes.of(parse("Ab^2")).params());
+            assertEquals(9, Tapes.of(parse("Ab^2")).value(new double[]{3}), "a scalar again");
+        } finally {
+            Shapes.forget("Ab");
+        }
+    }
 }
