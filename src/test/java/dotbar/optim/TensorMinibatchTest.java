@@ -200,6 +200,8 @@ class TensorMinibatchTest {
         Problem p = problem(rows(2));
         var e = assertThrows(DotbarException.class, () -> sgd(p.loss(), p.data(), start(theta(2))));
         assertEquals("the optimizers take scalar parameters only for now; the start point gives the tensors Wm, bm", e.getMessage());
+        e = assertThrows(DotbarException.class, () -> adam(parse("sum(bm*bm)"), Point.of("bm", new double[]{1, 2, 3})));
+        assertEquals("the optimizers take scalar parameters only for now; the start point gives the tensor bm", e.getMessage());
     }
 
     @Test
