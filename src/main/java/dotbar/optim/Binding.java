@@ -33,7 +33,7 @@ record Binding(List<String> symbols, int[] columns) {
             Shape shape = Shapes.declared(v);
             var entries = data.entries(v);
             if (shape.isScalar()) {
-                if (data.columns().contains(v)) {
+                if (data.has(v)) {
                     symbols.add(v);
                     columns.add(data.index(v));
                 } else if (!entries.isEmpty() && !given.contains(v)) {
@@ -45,7 +45,7 @@ record Binding(List<String> symbols, int[] columns) {
             }
             int k = shape.size();
             String what = "the loss's " + v + " (" + shape + ", columns " + v + "1 … " + v + k + ")";
-            if (data.columns().contains(v)) {
+            if (data.has(v)) {
                 throw new DotbarException("the data's column " + v + " is one number per row, but " + what
                         + " has " + k + " entries: name its columns " + v + "1 … " + v + k + " (data(\"" + v + ":" + k + " …\", rows))");
             }

@@ -67,7 +67,8 @@ public final class Dataset {
      * A dataset from column names separated by spaces or commas ({@code "x y"}) and rows of
      * numbers; every row needs one finite number per column. A name may take a count:
      * {@code "x:4 y"} names the columns x1, x2, x3, x4, y and declares x a 4×1 vector (see
-     * the class comment); nothing is declared when the rows are refused.
+     * the class comment); nothing is declared when the rows are refused. As with any declaration,
+     * make the dataset before parsing a loss over x, so that the loss is built with x's shape.
      */
     public static Dataset of(String columnNames, double[][] rows) {
         String where = "data(\"" + columnNames + "\", …)";
@@ -204,9 +205,34 @@ public final class Dataset {
 
     /** The position of column {@code name}; an error naming the known columns when there is none. */
     int index(String name) {
-        int c = columns.indexOf(name);
-        if (c < 0) throw new DotbarException("no column " + name + " in the dataset (columns: " + listed(columns) + ")");
+        Integer c = lookup().positions().get(name);
+        if (c == null) throw new DotbarException("no column " + name + " in the dataset (columns: " + listed(columns) + ")");
         return c;
+    }
+
+    /** True when a column is named {@code name}. */
+    boolean has(String name) {
+        return lookup().positions().containsKey(name);
+    }
+
+    /** Column positions by name, and the numbered columns (x1, x2, …) by prefix: made once, on first use. */
+    private record Lookup(Map<String, Integer> positions, Map<String, TreeMap<Integer, Integer>> numbered) {}
+
+    private volatile Lookup lookup;
+
+    private Lookup lookup() {
+        Lookup l = lookup;
+        if (l == null) {
+            var positions = new java.util.HashMap<String, Integer>();
+            var numbered = new java.util.HashMap<String, TreeMap<Integer, Integer>>();
+            for (int c = 0; c < columns.size(); c++) {
+                positions.put(columns.get(c), c);
+                Matcher m = ENTRY.matcher(columns.get(c));
+                if (m.matches()) numbered.computeIfAbsent(m.group(1), k -> new TreeMap<>()).put(Integer.parseInt(m.group(2)), c);
+            }
+            lookup = l = new Lookup(positions, numbered);
+        }
+        return l;
     }
 
     /** The rows themselves, not a copy: for this package's readers, which must not change them. */
@@ -225,12 +251,8 @@ public final class Dataset {
      * x64 for {@code name} x), as entry number → column position, in entry order.
      */
     TreeMap<Integer, Integer> entries(String name) {
-        var found = new TreeMap<Integer, Integer>();
-        for (int c = 0; c < columns.size(); c++) {
-            Matcher m = ENTRY.matcher(columns.get(c));
-            if (m.matches() && m.group(1).equals(name)) found.put(Integer.parseInt(m.group(2)), c);
-        }
-        return found;
+        var found = lookup().numbered().get(name);
+        return found == null ? new TreeMap<>() : new TreeMap<>(found);
     }
 
     /**
@@ -331,7 +353,7 @@ public final class Dataset {
         var picked = new ArrayList<String>();
         for (String n : names) {
             String name = symbol(n, "standardise");
-            if (columns.contains(name)) {
+            if (has(name)) {
                 picked.add(name);
                 continue;
             }

@@ -59,7 +59,7 @@ public final class Standardiser {
         if (data == null) throw new DotbarException("apply: the dataset is null");
         int[] at = new int[columns.size()];
         for (int k = 0; k < at.length; k++) {
-            if (!data.columns().contains(columns.get(k))) {
+            if (!data.has(columns.get(k))) {
                 throw new DotbarException("the standardiser scales column " + columns.get(k) + ", which the dataset does not have (columns: "
                         + Dataset.listed(data.columns()) + ")");
             }

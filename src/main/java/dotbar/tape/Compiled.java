@@ -2,6 +2,8 @@ package dotbar.tape;
 
 import dotbar.base.DotbarException;
 import dotbar.expr.Point;
+import dotbar.expr.Shape;
+import dotbar.expr.Shapes;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -139,6 +141,20 @@ public final class Compiled {
     }
 
     /** The parameters, in the order of the arrays {@link #value} and {@link #gradient} take. */
+    /**
+     * True while every parameter has the declared shape this tape was compiled for (a scalar tape:
+     * every parameter a scalar), so a cache can tell a tape of {@code x} from before
+     * {@code forget("x")} and a new declaration; O(1) for a scalar tape while nothing is declared.
+     */
+    boolean shapesCurrent() {
+        if (tensor == null && !Shapes.anyDeclared()) return true;
+        for (int k = 0; k < params.size(); k++) {
+            Shape was = tensor == null ? Shape.SCALAR : tensor.shape(k);
+            if (!Shapes.declared(params.get(k)).equals(was)) return false;
+        }
+        return true;
+    }
+
     public List<String> params() { return params; }
 
     /** The parameters the gradient is by: all of {@link #params()}, or the first few (the rest are data). */

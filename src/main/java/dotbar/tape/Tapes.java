@@ -21,6 +21,9 @@ public final class Tapes {
     /**
      * A tape is for one parameter list and one state of the named functions: after a function is
      * defined again ({@link Functions#version()} moved on) the expressions applying it compile anew.
+     * A tape found is used only while its symbols keep the shapes it was compiled for
+     * ({@link Compiled#shapesCurrent}): after {@code forget("x")} and {@code vector("x", 5)} the
+     * same interned expression over x compiles anew.
      */
     private record Key(List<String> params, int differentiated, long definitions) {}
 
@@ -39,18 +42,19 @@ public final class Tapes {
         // the last answer, found without the lock: grad(e, p) in a loop asks for the same tape each time
         // (valid only while no function has been defined again since: the version is part of the answer)
         long definitions = Functions.version();
+        // (and while its symbols keep the shapes it was compiled for: this key has no parameter list to hold them)
         Compiled last = lastOf(e, definitions);
-        if (last != null) return last;
+        if (last != null && last.shapesCurrent()) return last;
         Key key = vars(definitions);
         synchronized (CACHE) {
             var byParams = CACHE.get(e);
             Compiled known = byParams == null ? null : byParams.get(key);
-            if (known != null) return remember(e, definitions, known);
+            if (known != null && known.shapesCurrent()) return remember(e, definitions, known);
         }
         Compiled fresh = of(e, e.vars()); // drops the tapes of older definitions
         synchronized (CACHE) {
-            return remember(e, definitions,
-                    CACHE.computeIfAbsent(e, k -> new HashMap<>()).merge(key, fresh, (old, ignored) -> old));
+            return remember(e, definitions, CACHE.computeIfAbsent(e, k -> new HashMap<>())
+                    .merge(key, fresh, (old, replacing) -> old.shapesCurrent() ? old : replacing));
         }
     }
 
@@ -86,13 +90,13 @@ public final class Tapes {
         synchronized (CACHE) {
             var byParams = CACHE.get(e);
             Compiled known = byParams == null ? null : byParams.get(key);
-            if (known != null) return known;
+            if (known != null && known.shapesCurrent()) return known;
         }
         Compiled fresh = compile(e, key.params(), differentiated); // outside the lock: compiling a large expression takes a while
         synchronized (CACHE) {
             var byParams = CACHE.computeIfAbsent(e, k -> new HashMap<>());
             byParams.keySet().removeIf(k -> k.definitions() != key.definitions()); // stale definitions
-            return byParams.merge(key, fresh, (old, ignored) -> old);
+            return byParams.merge(key, fresh, (old, replacing) -> old.shapesCurrent() ? old : replacing);
         }
     }
 

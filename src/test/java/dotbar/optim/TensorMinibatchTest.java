@@ -89,12 +89,19 @@ class TensorMinibatchTest {
         return a;
     }
 
-    private static Objective softmaxRegression(double[][] rows, double[] theta) {
+    /** The per-sample loss and its data, W and b declared. */
+    private record Problem(Dataset data, Expr loss) {}
+
+    private static Problem problem(double[][] rows) {
         matrix("Wm", OUT, IN);
         vector("bm", OUT);
         Dataset d = data("xm:4 ym:3", rows);   // declares xm 4×1 and ym 3×1
-        Expr loss = parse("logsumexp(Wm·xm + bm) - dot(ym, Wm·xm + bm)");
-        return Objectives.minibatch(loss, d, start(theta));
+        return new Problem(d, parse("logsumexp(Wm·xm + bm) - dot(ym, Wm·xm + bm)"));
+    }
+
+    private static Objective softmaxRegression(double[][] rows, double[] theta) {
+        Problem p = problem(rows);
+        return Objectives.minibatch(p.loss(), p.data(), start(theta));
     }
 
     @Test
@@ -194,12 +201,9 @@ class TensorMinibatchTest {
     @Test
     void sgdOnTheDataStepsTensorParameters() {
         double[][] rows = rows(2);
-        matrix("Wm", OUT, IN);
-        vector("bm", OUT);
-        Dataset d = data("xm:4 ym:3", rows);
-        Expr loss = parse("logsumexp(Wm·xm + bm) - dot(ym, Wm·xm + bm)");
+        Problem p = problem(rows);
         double[] theta = theta(2), g = new double[theta.length];
-        var opt = sgd(loss, d, start(theta)).lr(0.1).batch(N);
+        var opt = sgd(p.loss(), p.data(), start(theta)).lr(0.1).batch(N);
         for (int step = 1; step <= 3; step++) {
             plain(theta, rows, all(), g);
             for (int i = 0; i < theta.length; i++) theta[i] -= 0.1 * g[i];
@@ -214,11 +218,9 @@ class TensorMinibatchTest {
 
     @Test
     void aTensorParameterGivenAsDataIsRefused() {
-        double[][] rows = rows(1);
-        matrix("Wm", OUT, IN);
-        vector("bm", OUT);
-        Dataset d = data("xm:4 ym:3", rows);
-        Expr loss = parse("logsumexp(Wm·xm + bm) - dot(ym, Wm·xm + bm)");
+        Problem p = problem(rows(1));
+        Expr loss = p.loss();
+        Dataset d = p.data();
         var e = assertThrows(DotbarException.class, () -> Objectives.minibatch(loss, d, start(theta(1)).with("a", 1)));
         assertTrue(e.getMessage().contains("names a, which the loss does not contain"), e.getMessage());
         var missing = assertThrows(DotbarException.class, () -> Objectives.minibatch(loss, d, Point.of("Wm", new double[OUT][IN])));

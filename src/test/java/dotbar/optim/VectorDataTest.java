@@ -12,9 +12,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.StringJoiner;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,6 +167,40 @@ class VectorDataTest {
         Files.writeString(inf, "a,b\n1,1e999\n");
         e = assertThrows(DotbarException.class, () -> csv(inf.toString()));
         assertEquals(inf + " line 2, column b: '1e999' is not a finite number", e.getMessage());
+    }
+
+    /**
+     * Columns x1 … xk in any order are read by name: the gradient of mean(dot(w, x)) by w is the
+     * mean of each column, entry by entry, and the loss is w·(column means).
+     */
+    @Property(tries = 150)
+    void columnsAreReadByNameInAnyOrder(@ForAll @IntRange(min = 2, max = 9) int k, @ForAll long seed) {
+        var random = new Random(seed);
+        var names = new ArrayList<String>();
+        for (int i = 1; i <= k; i++) names.add("xv" + i);
+        names.add("t");
+        Collections.shuffle(names, random);
+        double[][] rows = new double[1 + random.nextInt(6)][k + 1];
+        for (double[] r : rows) for (int c = 0; c <= k; c++) r[c] = random.nextGaussian();
+        try {
+            vector("xv", k);
+            vector("wv", k);
+            Dataset d = data(String.join(" ", names), rows);
+            double[] w = new double[k];
+            for (int i = 0; i < k; i++) w[i] = random.nextGaussian();
+            Objective o = Objectives.minibatch(parse("dot(wv, xv)"), d, at("wv", w));
+            double[] g = new double[k], mean = new double[k];
+            double want = 0;
+            for (int i = 0; i < k; i++) {
+                for (double v : d.column("xv" + (i + 1))) mean[i] += v / rows.length;
+                want += w[i] * mean[i];
+            }
+            assertEquals(want, o.full(w, g), 1e-12);
+            assertArrayEquals(mean, g, 1e-12);
+        } finally {
+            Shapes.forget("xv");
+            Shapes.forget("wv");
+        }
     }
 
     @Test
