@@ -84,7 +84,7 @@ public final class SymbolicTrace {
         Walk.forward(dag, dag.symbols(s -> s.name().equals(x)), dag.notNumbers(), new Column(tangents, dag.size()) {
             @Override
             Expr term(int target, int node, int k, int source) {
-                Expr partial = names.inNames(tangents.partials(node).get(k)), du = Exprs.sym(Rows.dotted(names.name(dag.node(source))));
+                Expr partial = inNames(names, tangents.partials(node).get(k)), du = Exprs.sym(Rows.dotted(names.name(dag.node(source))));
                 Expr n = dag.node(node);
                 if (Shapes.involvesTensors(n)) return TensorTerms.jvp(n, names.inNames(n.children()), names.sym(n), k, partial, du);
                 return Exprs.mul(partial, du);
@@ -141,7 +141,7 @@ public final class SymbolicTrace {
         Walk.reverse(dag, root, dag.notNumbers(), Walk.Order.PULL, new Column(adjoints, dag.size()) {
             @Override
             Expr term(int target, int node, int k, int source) {
-                Expr partial = names.inNames(adjoints.partial(node, k)), wbar = Exprs.sym(Rows.barred(names.name(dag.node(node))));
+                Expr partial = inNames(names, adjoints.partial(node, k)), wbar = Exprs.sym(Rows.barred(names.name(dag.node(node))));
                 Expr n = dag.node(node);
                 if (Shapes.involvesTensors(n)) return TensorTerms.vjp(n, names.inNames(n.children()), names.sym(n), k, partial, wbar);
                 return Exprs.mul(partial, wbar);
@@ -190,6 +190,11 @@ public final class SymbolicTrace {
             values.accumulate(target, node, k, source);
             rule[target] = SymbolicTangents.plus(rule[target], term(target, node, k, source));
         }
+    }
+
+    /** A local partial over the rows' names; null stays null (a matrix body's application has none: its terms come from its body). */
+    private static Expr inNames(Rows names, Expr partial) {
+        return partial == null ? null : names.inNames(partial);
     }
 
     private static void add(List<Row> rows, Map<String, Expr> results, Rows names, Expr n, Expr rule, Expr result) {
