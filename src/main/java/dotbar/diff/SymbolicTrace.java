@@ -56,6 +56,29 @@ public final class SymbolicTrace {
         }
     }
 
+    /** The backprop equations ({@link #backprop()}): a list that prints one equation per line. */
+    public static final class Equations extends java.util.AbstractList<Equation> {
+        private final List<Equation> equations;
+
+        Equations(List<Equation> equations) {
+            this.equations = List.copyOf(equations);
+        }
+
+        @Override public Equation get(int i) { return equations.get(i); }
+        @Override public int size() { return equations.size(); }
+
+        /** The equation of the row {@code row} ({@code "W1"} gives {@code W̄1 = w̄1·xᵀ}). */
+        public Equation of(String row) {
+            String bar = Rows.barred(Exprs.sym(row).name());
+            return Rows.find(equations, Equation::left, bar);
+        }
+
+        @Override
+        public String toString() {
+            return String.join("\n", equations.stream().map(Equation::toString).toList());
+        }
+    }
+
     private final String seed;  // forward: the seeded symbol; null in reverse mode
     private final List<Row> rows;
     private final Map<String, Expr> results;  // by row name, in the inputs' terms
@@ -269,8 +292,8 @@ public final class SymbolicTrace {
      * keeps its chain rule where that reads only such rows' adjoints; the output's adjoint, below
      * unnamed rows only, is written out (φ̄2 = φ2 - y). See {@link Backprop}.
      */
-    public List<Equation> backprop() {
-        return backprops().equations();
+    public Equations backprop() {
+        return new Equations(backprops().equations());
     }
 
     /**

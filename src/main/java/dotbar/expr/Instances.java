@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  *
  * <p>Shapes that do not fit are a {@link ShapeMismatch} naming the function, each non-scalar
  * parameter with its argument and shape, and the body's own mismatch:
- * {@code w1(v) = W1·v + b1 with v = z (3×1): W1·v: 3×4 · 3×1 (…) at column 9 of the definition}.
+ * {@code w1(v) = W1·v + b1 with v = z (3×1): W1·v: 3×4 · 3×1 (…) (column 11 of the definition)}.
  */
 public final class Instances {
     private Instances() {}
@@ -67,7 +67,7 @@ public final class Instances {
             throw stop;
         } catch (dotbar.base.DotbarException e) {
             String first = e.getMessage().lines().findFirst().orElse("");
-            if (first.matches(".* at column \\d+")) first += " of the definition";
+            first = first.replaceFirst(" at column (\\d+)$", " (column $1 of the definition)");
             return new Stamped(version, null, first);
         }
     }

@@ -194,7 +194,7 @@ class MatrixDefsTest {
     void aMatrixBodyAppliedToTheWrongShapeNamesTheDefTheParameterAndBothShapes() {
         var e = assertThrows(ParseException.class, () -> parse("1 + m1(zm)"));
         assertEquals("m1(v) = Wm1·v + bm1 with v = zm (3×1): Wm1·v: 3×4 · 3×1 (the left factor's columns must be as many as the right one's"
-                + " rows) at column 12 of the definition at column 5\n1 + m1(zm)\n    ^", e.getMessage());
+                + " rows) (column 12 of the definition) at column 5\n1 + m1(zm)\n    ^", e.getMessage());
         var fromJava = assertThrows(DotbarException.class, () -> Functions.lookup("m1").orElseThrow().apply(parse("zm")));
         assertTrue(fromJava.getMessage().startsWith("m1(v) = Wm1·v + bm1 with v = zm (3×1): Wm1·v: 3×4 · 3×1"), fromJava.getMessage());
         assertEquals(1, parse("m1(xm)").shape()[1], "a refused application leaves the good ones alone");
