@@ -43,21 +43,24 @@ public final class Fn {
         final Expr body;
         /** Builds the body again under the shapes in force ({@link Shapes#within}); null for a body that applies entry by entry. */
         final java.util.function.Supplier<Expr> rebuild;
+        /** A matrix body as the user wrote it (built with scalar parameters, {@code vᵀ·A·v} would print as {@code v·A·v}); else null. */
+        final String text;
         final Map<List<Shape>, Instances.Stamped> instances = new java.util.concurrent.ConcurrentHashMap<>();
         volatile List<Fn> callees;              // computed on first use
         volatile FunctionValues.Body layout;    // the body laid out for numeric evaluation, on first use
 
-        Definition(List<String> params, int written, Expr body, java.util.function.Supplier<Expr> rebuild) {
+        Definition(List<String> params, int written, Expr body, java.util.function.Supplier<Expr> rebuild, String text) {
             this.params = params;
             this.written = written;
             this.body = body;
             this.rebuild = rebuild;
+            this.text = text;
         }
     }
 
-    private Fn(String name, List<String> params, int written, Expr body, java.util.function.Supplier<Expr> rebuild) {
+    private Fn(String name, List<String> params, int written, Expr body, java.util.function.Supplier<Expr> rebuild, String text) {
         this.name = Exprs.sym(name).name();  // NFC, as symbols are
-        this.definition = new Definition(params.stream().map(p -> Exprs.sym(p).name()).toList(), written, body, rebuild);
+        this.definition = new Definition(params.stream().map(p -> Exprs.sym(p).name()).toList(), written, body, rebuild, text);
     }
 
     /**
@@ -69,7 +72,7 @@ public final class Fn {
         var scope = new java.util.HashMap<String, Shape>();
         for (String p : params) scope.put(p, Shape.SCALAR);
         boolean matrix = Shapes.within(scope, () -> matrixBody(body));
-        return defined(name, params, body, matrix ? () -> Graph.rebuild(body, (n, kids) -> kids.isEmpty() ? n : n.withChildren(kids)) : null);
+        return defined(name, params, body, matrix ? () -> Graph.rebuild(body, (n, kids) -> kids.isEmpty() ? n : n.withChildren(kids)) : null, null);
     }
 
     /**
@@ -78,9 +81,9 @@ public final class Fn {
      * order; a scalar one is refused). {@code rebuild}, for
      * a matrix body, builds the body again under the shapes in force (the parser parses its text
      * again, so {@code W1·v} is a matrix product once v is a column); null when the body applies
-     * entry by entry.
+     * entry by entry. {@code text}, when not null, is how a matrix body prints (as written).
      */
-    public static Fn defined(String name, List<String> params, Expr body, java.util.function.Supplier<Expr> rebuild) {
+    public static Fn defined(String name, List<String> params, Expr body, java.util.function.Supplier<Expr> rebuild, String text) {
         check(name, params);
         var names = params.stream().map(p -> Exprs.sym(p).name()).toList();
         var all = new java.util.ArrayList<>(names);
@@ -96,7 +99,7 @@ public final class Fn {
                     + " of " + name + "(" + String.join(", ", params) + ") (besides its parameters a body may use only"
                     + " matrix and vector symbols, declared by matrix(…) or vector(…))");
         }
-        return new Fn(name, all, names.size(), body, rebuild);
+        return new Fn(name, all, names.size(), body, rebuild, rebuild == null ? null : text);
     }
 
     /**
@@ -115,7 +118,7 @@ public final class Fn {
     /** An abstract function: no body, only a name and parameter names (which give its arity). */
     public static Fn abstractFn(String name, List<String> params) {
         check(name, params);
-        return new Fn(name, params, params.size(), null, null);
+        return new Fn(name, params, params.size(), null, null, null);
     }
 
     private static void check(String name, List<String> params) {
@@ -242,7 +245,7 @@ public final class Fn {
 
     @Override
     public String toString() {
-        Expr body = definition.body;
-        return body == null ? signature() : signature() + " = " + body;
+        Definition d = definition;
+        return d.body == null ? signature() : signature() + " = " + (d.text != null ? d.text : d.body.toString());
     }
 }

@@ -51,7 +51,7 @@ public final class Instances {
             known = make(fn, shapes, version);
             fn.instances().put(List.copyOf(shapes), known);
         }
-        if (known.mismatch() != null) throw new ShapeMismatch(fn.signature() + " = " + fn.body() + with(fn, args, shapes) + ": " + known.mismatch());
+        if (known.mismatch() != null) throw new ShapeMismatch(fn + with(fn, args, shapes) + ": " + known.mismatch());
         return known.instance();
     }
 

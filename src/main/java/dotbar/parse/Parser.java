@@ -86,7 +86,8 @@ public final class Parser {
             var parsed = definitionBody(source);
             boolean matrix = parsed.tensorOps() || Fn.matrixBody(parsed.body());
             // a matrix body is parsed again for each application's shapes: W1·v is a product once v is a column
-            return Fn.defined(s.name(), s.params(), parsed.body(), matrix ? () -> definitionBody(source).body() : null);
+            return Fn.defined(s.name(), s.params(), parsed.body(), matrix ? () -> definitionBody(source).body() : null,
+                    source.substring(source.indexOf('=') + 1).strip());
         });
     }
 

@@ -134,7 +134,7 @@ class MatrixDefsTest {
                     TensorChecks.randomPoint(random, -1.5, 1.5, List.of("Wm1", "bm1", "Wm2", "bm2", "xm", "ym")), random);
         }
         // a def applied twice with a transpose and a reduction in its body
-        def("q(u) = dot(u, Am·u) + sum(Amᵀ·u)");
+        assertEquals("q(u) = dot(u, Am·u) + sum(Amᵀ·u)", def("q(u) = dot(u, Am·u) + sum(Amᵀ·u)").toString(), "a matrix body prints as written");
         TensorChecks.agree("q(q(um)·um)", parse("q(q(um)·um + um)"), TensorChecks.randomPoint(random, -1, 1, List.of("Am", "um")), random);
     }
 
@@ -198,6 +198,22 @@ class MatrixDefsTest {
         var fromJava = assertThrows(DotbarException.class, () -> Functions.lookup("m1").orElseThrow().apply(parse("zm")));
         assertTrue(fromJava.getMessage().startsWith("m1(v) = Wm1·v + bm1 with v = zm (3×1): Wm1·v: 3×4 · 3×1"), fromJava.getMessage());
         assertEquals(1, parse("m1(xm)").shape()[1], "a refused application leaves the good ones alone");
+    }
+
+    @Test
+    void aRedefinitionKeepsTheCapturedSymbolsOrIsAnotherFunction() {
+        def("lay(v) = Am·v");
+        Expr before = parse("sum(lay(um))");
+        var p = at("Am", new double[][]{{1, 2}, {3, 4}}, "um", new double[]{1, -1});
+        assertEquals(-1 + -1, before.eval(p), 0);
+        def("lay(v) = Amᵀ·v");   // the same symbols: the expressions built before use the new body
+        assertEquals(1 - 3 + 2 - 4, before.eval(p), 0);
+        double[][] g = grad(before, p).array("um");
+        assertEquals(1 + 2, g[0][0], 0, "∂/∂u sum(Aᵀ·u) = A·1");
+        assertEquals(3 + 4, g[1][0], 0);
+        def("lay(v) = Am·v + um");  // another captured symbol: another function; before keeps the old one
+        assertEquals(1 - 3 + 2 - 4, before.eval(p), 0);
+        assertEquals(-1 - 1 + 0, parse("sum(lay(um))").eval(p), 0);
     }
 
     @Test
