@@ -73,20 +73,23 @@ class MatrixDefsTest {
 
     /** The network by hand: w1 = W1·x + b1, φ1 = σ(w1), w2 = W2·φ1 + b2, φ2 = σ(w2), L = Σ(φ2 − y)²/2. */
     static double byHand() {
-        double[] phi1 = new double[3], phi2 = new double[2];
-        for (int i = 0; i < 3; i++) {
-            double s = B1[i];
-            for (int j = 0; j < 4; j++) s += W1[i][j] * X[j];
-            phi1[i] = 1 / (1 + Math.exp(-s));
-        }
+        double[] phi2 = sigmoid(affine(W2, sigmoid(affine(W1, X, B1)), B2));
         double L = 0;
-        for (int i = 0; i < 2; i++) {
-            double s = B2[i];
-            for (int j = 0; j < 3; j++) s += W2[i][j] * phi1[j];
-            phi2[i] = 1 / (1 + Math.exp(-s));
-            L += (phi2[i] - Y[i]) * (phi2[i] - Y[i]) / 2;
-        }
+        for (int i = 0; i < phi2.length; i++) L += (phi2[i] - Y[i]) * (phi2[i] - Y[i]) / 2;
         return L;
+    }
+
+    /** W·v + b in plain loops. */
+    static double[] affine(double[][] W, double[] v, double[] b) {
+        double[] r = b.clone();
+        for (int i = 0; i < r.length; i++) for (int j = 0; j < v.length; j++) r[i] += W[i][j] * v[j];
+        return r;
+    }
+
+    static double[] sigmoid(double[] w) {
+        double[] r = new double[w.length];
+        for (int i = 0; i < r.length; i++) r[i] = 1 / (1 + Math.exp(-w[i]));
+        return r;
     }
 
     @Test
@@ -116,11 +119,8 @@ class MatrixDefsTest {
     void valuesAgreeWithTheNetworkByHand() {
         assertEquals(byHand(), loss().eval(point()), 1e-15);
         double[][] w1 = parse("m1(xm)").evalArray(point());
-        for (int i = 0; i < 3; i++) {
-            double s = B1[i];
-            for (int j = 0; j < 4; j++) s += W1[i][j] * X[j];
-            assertEquals(s, w1[i][0], 1e-15);
-        }
+        double[] expected = affine(W1, X, B1);
+        for (int i = 0; i < 3; i++) assertEquals(expected[i], w1[i][0], 1e-15);
         assertEquals(byHand(), inline(loss()).eval(point()), 1e-15, "inlined, the bodies are built for the arguments' shapes");
         assertSame(parse("sum((σ(Wm2·σ(Wm1·xm + bm1) + bm2) - ym)^2)/2"), inline(loss()), "the network as written without defs");
     }
