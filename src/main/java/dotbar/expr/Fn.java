@@ -13,9 +13,9 @@ import java.util.Map;
  * ({@link Apply}); the derivative of a defined function comes from its body, that of an abstract
  * one is a {@link Partial} node printed as {@code ∂f/∂u}.
  *
- * <p>A body may use matrix and vector symbols besides the parameters (a scalar one would have
- * no value when the function is applied): {@code w1(v) = W1·v + b1} <em>captures</em> W1 and b1
- * ({@link #captured()}). They are parameters the user does not write: an application
+ * <p>A body with matrix operations or matrix and vector symbols may use symbols besides the
+ * parameters (in a scalar body one would have no value when the function is applied):
+ * {@code w1(v) = W1·v + b1} <em>captures</em> W1 and b1 ({@link #captured()}). They are parameters the user does not write: an application
  * {@code w1(x)} holds them as its last operands ({@link Apply#writtenArgs()} are the others), so
  * it depends on W1 and b1 as the seed's w1(a, b, c) depends on a, b and c, and W̄1 is one of its
  * adjoints. A body that is scalar with scalar parameters and has no tensor operation applies entry
@@ -77,8 +77,9 @@ public final class Fn {
 
     /**
      * A defined function: {@code body}, built with the parameters scalar, over {@code params} and
-     * the symbols it captures (its other symbols, each a declared matrix or vector, in natural
-     * order; a scalar one is refused). {@code rebuild}, for
+     * the symbols it captures (its other symbols, in natural order). Only a matrix body captures:
+     * in a scalar one (which applies entry by entry) another symbol is refused, as it has no value
+     * when the function is applied. {@code rebuild}, for
      * a matrix body, builds the body again under the shapes in force (the parser parses its text
      * again, so {@code W1·v} is a matrix product once v is a column); null when the body applies
      * entry by entry. {@code text}, when not null, is how a matrix body prints (as written).
@@ -90,14 +91,14 @@ public final class Fn {
         var unknown = new java.util.ArrayList<String>();
         for (String v : body.vars()) {
             if (names.contains(v)) continue;
-            if (Shapes.declared(v).isScalar()) unknown.add(v);
+            if (rebuild == null && Shapes.declared(v).isScalar()) unknown.add(v);   // a scalar body captures nothing
             else all.add(v);
         }
         if (!unknown.isEmpty()) {
             throw new DotbarException("the body of " + name + " uses " + String.join(", ", unknown)
                     + ", which " + (unknown.size() == 1 ? "is not a parameter" : "are not parameters")
-                    + " of " + name + "(" + String.join(", ", params) + ") (besides its parameters a body may use only"
-                    + " matrix and vector symbols, declared by matrix(…) or vector(…))");
+                    + " of " + name + "(" + String.join(", ", params) + ") (only a body with matrix operations or matrix and"
+                    + " vector symbols, declared by matrix(…) or vector(…), may use other symbols than its parameters)");
         }
         return new Fn(name, all, names.size(), body, rebuild, rebuild == null ? null : text);
     }

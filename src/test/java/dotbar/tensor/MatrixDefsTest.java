@@ -187,7 +187,11 @@ class MatrixDefsTest {
         double[][] v = parse("sq(zm, bm1)").evalArray(p);
         for (int i = 0; i < 3; i++) assertEquals(z[i][0] * B1[i] + z[i][0], v[i][0], 1e-15);
         TensorChecks.agree("sum(sq(zm, bm1))", parse("sum(sq(zm, bm1)^2)"), TensorChecks.randomPoint(new Random(2), -1, 1, List.of("zm", "bm1")), new Random(3));
-        assertTrue(assertThrows(DotbarException.class, () -> def("g(x) = x + a")).getMessage().contains("uses a"), "a scalar symbol is not captured");
+        assertTrue(assertThrows(DotbarException.class, () -> def("g(x) = x + a")).getMessage().contains("uses a"), "a scalar body captures nothing");
+        def("sc(v) = c0·sum(v)");   // a matrix body captures a scalar symbol too (a network's 1×1 output bias)
+        assertEquals(List.of("c0"), Functions.lookup("sc").orElseThrow().captured());
+        assertEquals(2 * (1.0 + 0.5 - 1.5 + 2.0), parse("sc(xm)").eval(at("c0", 2.0, "xm", X)), 1e-15);
+        assertEquals(1.0 + 0.5 - 1.5 + 2.0, diff(parse("sc(xm)"), "c0").eval(at("c0", 2.0, "xm", X)), 1e-15, "∂/∂c0 (c0·sum(x)) = sum(x)");
     }
 
     @Test
