@@ -1,6 +1,7 @@
-// 08-backprop-matrix — the seed's two-layer network in matrix form: eq. (27)–(31) as the textbook's
-// backpropagation, W̄ = w̄·xᵀ and φ̄ = Wᵀ·w̄, evaluated at numbers, a hand derivation checked against
-// reverse mode, and the vanishing-gradient argument of eq. (31) with real layers.
+// 08-backprop-matrix — the seed's two-layer network in matrix form, each layer a def: eq. (27)–(30)
+// as the textbook's backpropagation rows in the defs' names (W̄1 = w̄1·xᵀ, φ̄1 = W2ᵀ·w̄2), eq. (31)
+// for ∂L/∂W1 written out, evaluated at numbers, a hand derivation checked against reverse mode, and
+// the vanishing-gradient argument of eq. (31) with real layers.
 //
 //   scripts/dotbar scripts/examples/08-backprop-matrix.jsh
 import dotbar.print.TextTable;
@@ -12,26 +13,28 @@ System.out.println("""
 
         == The network ==
         w1 = W1·x + b1, φ1 = σ(w1), w2 = W2·φ1 + b2, φ2 = σ(w2), L = sum((φ2 - y)²)/2, with a 4-input,
-        3-hidden, 2-output network (W1 is 3×4: rows are units, as the textbook writes it):""");
+        3-hidden, 2-output network (W1 is 3×4: rows are units, as the textbook writes it), each layer a def:""");
 matrix("W1", 3, 4); vector("b1", 3); matrix("W2", 2, 3); vector("b2", 2); vector("x", 4); vector("y", 2);
-def("φ1(w) = σ(w)");
-def("φ2(w) = σ(w)");
-var L = parse("sum((φ2(W2·φ1(W1·x + b1) + b2) - y)^2)/2");
+for (String d : List.of("w1(v) = W1·v + b1", "φ1(w) = σ(w)", "w2(v) = W2·v + b2", "φ2(w) = σ(w)")) System.out.println("  " + def(d));
+var L = parse("sum((φ2(w2(φ1(w1(x)))) - y)^2)/2");
 System.out.println("  L = " + L + "    (shape " + L.shape()[0] + "×" + L.shape()[1] + ")");
+System.out.println("  w1(x) is " + parse("w1(x)").shape()[0] + "×" + parse("w1(x)").shape()[1]
+        + ": the body W1·v + b1 built for a 4×1 v; the def captures W1 and b1, so L depends on them");
 
 System.out.println("""
 
-        == Reverse mode, symbolically: one row per node, in matrix notation ==
-        Each row is an op's vector–Jacobian product from the op table: for t = W·x, W̄ = t̄·xᵀ and
-        x̄ = Wᵀ·t̄; for an elementwise f, x̄ = f'(x) ⊙ t̄; for a sum, Ā = s̄·1.""");
+        == Reverse mode, symbolically: the backprop rows in the defs' names ==
+        Each row is an op's vector–Jacobian product from the op table, read through the defs' bodies: for
+        w = W·v + b, W̄ = w̄·vᵀ, v̄ = Wᵀ·w̄ and b̄ = w̄; for an elementwise φ = σ(w), w̄ = σ'(w) ⊙ φ̄ with
+        σ' = σ ⊙ (1 - σ). The output's adjoint φ̄2 is written out (the loss's own rows are unnamed).""");
 var rows = reverse(L);
-var backprop = new TextTable("node", "adjoint (chain rule)");
-for (var r : rows.rows()) {
-    if (r.definition() instanceof Sym && !List.of("W1", "W2", "x").contains(r.name())) continue;
-    backprop.row(r.definition() instanceof Sym ? r.name() : r.name() + " = " + rows.text(r.definition()),
-            rows.derivativeName(r.name()) + " = " + rows.text(r.chainRule()));
-}
-System.out.print(backprop);
+for (var eq : rows.backprop()) System.out.println("  " + eq);
+
+System.out.println("""
+
+        == Eq. (31) in matrix notation: the rows substituted into W̄1 down to φ̄2 ==""");
+var eq31 = rows.equation("W1");
+System.out.println("  " + eq31);
 
 System.out.println("""
 
@@ -48,6 +51,14 @@ for (int i = 0; i < 3; i++) {
     for (double v : dW1[i]) row.append(String.format("%12s", num(v)));
     System.out.println((i == 0 ? "  ∂L/∂W1 = " : "           ") + row);
 }
+double[][] by31 = eq31.value().evalArray(p);
+double off31 = 0;
+for (int i = 0; i < 3; i++) for (int j = 0; j < 4; j++) off31 = Math.max(off31, Math.abs(by31[i][j] - dW1[i][j]));
+var first31 = new StringBuilder();
+for (double v : by31[0]) first31.append(String.format("%12s", num(v)));
+System.out.println("  eq. (31)'s first row at these numbers: " + first31.toString().strip().replaceAll(" +", "  "));
+System.out.println("  eq. (31) at these numbers, largest difference from grad(L, p) over the 12 entries: "
+        + (off31 < 1e-15 ? "below 1e-15" : num(off31)));
 
 System.out.println("""
 
@@ -63,6 +74,12 @@ System.out.println("  largest difference from reverse mode over the 12 entries: 
 System.out.println("  a transposed factor, (W2·…) for W2ᵀ·…, is refused: its shapes do not fit —");
 try {
     parse("(σ(W1·x + b1) * (W2·(σ(W2·σ(W1·x + b1) + b2) - y)))·xᵀ");
+} catch (DotbarException e) {
+    System.out.println("  " + e.getMessage().lines().findFirst().orElse(""));
+}
+System.out.println("  and so is a layer applied to a vector of the wrong size, w1(b1) for w1(x) —");
+try {
+    parse("w1(b1)");
 } catch (DotbarException e) {
     System.out.println("  " + e.getMessage().lines().findFirst().orElse(""));
 }

@@ -158,6 +158,9 @@ public final class DotBar {
      * Expressions refer to a function by name: defining a name again (same number of parameters)
      * changes what every expression applying it means, also those built before, and gives a
      * {@code declare}d function its body ({@link Functions}). A body may not apply its own function.
+     * Besides its parameters a body may use matrix and vector symbols, which it captures:
+     * {@code def("w1(v) = W1·v + b1")} makes {@code w1(x)} depend on W1 and b1, its body built for
+     * x's shape; {@code reverse(L).backprop()} then writes the rows in the defs' names (issue 15).
      */
     public static Fn def(String definition) { given(definition, "def", "definition"); return Functions.register(Parser.parseDefinition(definition)); }
 

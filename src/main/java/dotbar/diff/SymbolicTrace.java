@@ -44,14 +44,52 @@ public final class SymbolicTrace {
      */
     public record Row(String name, Expr definition, Expr chainRule, Expr result) {}
 
+    /**
+     * One backprop equation ({@link #backprop()}, {@link #equation(String)}): its left side
+     * ({@code w̄2}, {@code ∂L/∂W1}), its right side over the rows' names, the same as an
+     * expression in the inputs (to evaluate at a point), and its text.
+     */
+    public record Equation(String left, Expr right, Expr value, String rightText) {
+        @Override
+        public String toString() {
+            return left + " = " + rightText;
+        }
+    }
+
+    /** The backprop equations ({@link #backprop()}): a list that prints one equation per line. */
+    public static final class Equations extends java.util.AbstractList<Equation> {
+        private final List<Equation> equations;
+
+        Equations(List<Equation> equations) {
+            this.equations = List.copyOf(equations);
+        }
+
+        @Override public Equation get(int i) { return equations.get(i); }
+        @Override public int size() { return equations.size(); }
+
+        /** The equation of the row {@code row} ({@code "W1"} gives {@code W̄1 = w̄1·xᵀ}). */
+        public Equation of(String row) {
+            String bar = Rows.barred(Exprs.sym(row).name());
+            return Rows.find(equations, Equation::left, bar);
+        }
+
+        @Override
+        public String toString() {
+            return String.join("\n", equations.stream().map(Equation::toString).toList());
+        }
+    }
+
     private final String seed;  // forward: the seeded symbol; null in reverse mode
     private final List<Row> rows;
     private final Map<String, Expr> results;  // by row name, in the inputs' terms
     private final Sym rootName;
 
     private Map<String, Shape> shapes = Map.of();  // the rows' names' shapes, where tensors are involved (issue 15)
+    private final Map<String, Expr> nodes;         // by row name, each row's node
+    private Backprop backprop;                     // made on first use
 
-    private SymbolicTrace(String seed, List<Row> rows, Map<String, Expr> results, Sym rootName) {
+    private SymbolicTrace(String seed, List<Row> rows, Map<String, Expr> results, Map<String, Expr> nodes, Sym rootName) {
+        this.nodes = Map.copyOf(nodes);
         this.seed = seed;
         this.rows = List.copyOf(rows);
         this.results = Collections.unmodifiableMap(results);
@@ -81,10 +119,11 @@ public final class SymbolicTrace {
         var tangents = new SymbolicTangents(dag, new LocalPartials(), direction);
         var rows = new ArrayList<Row>();
         var results = new LinkedHashMap<String, Expr>();
+        var nodes = new java.util.HashMap<String, Expr>();
         Walk.forward(dag, dag.symbols(s -> s.name().equals(x)), dag.notNumbers(), new Column(tangents, dag.size()) {
             @Override
             Expr term(int target, int node, int k, int source) {
-                Expr partial = names.inNames(tangents.partials(node).get(k)), du = Exprs.sym(Rows.dotted(names.name(dag.node(source))));
+                Expr partial = inNames(names, tangents.partials(node).get(k)), du = Exprs.sym(Rows.dotted(names.name(dag.node(source))));
                 Expr n = dag.node(node);
                 if (Shapes.involvesTensors(n)) return TensorTerms.jvp(n, names.inNames(n.children()), names.sym(n), k, partial, du);
                 return Exprs.mul(partial, du);
@@ -97,10 +136,10 @@ public final class SymbolicTrace {
                 if (!names.has(n)) return;
                 // an input's tangent is its seed
                 Expr rule = n instanceof Sym s ? (s.name().equals(x) ? direction : Exprs.ZERO) : rule(node);
-                add(rows, results, names, n, rule, tangents.tangent(node));
+                add(rows, results, nodes, names, n, rule, tangents.tangent(node));
             }
         });
-        return new SymbolicTrace(x, rows, results, names.sym(e));
+        return new SymbolicTrace(x, rows, results, nodes, names.sym(e));
     }
 
     /**
@@ -137,11 +176,12 @@ public final class SymbolicTrace {
         var adjoints = new SymbolicAdjoints(dag, new LocalPartials());
         var rows = new ArrayList<Row>();
         var results = new LinkedHashMap<String, Expr>();
+        var nodes = new java.util.HashMap<String, Expr>();
         int root = dag.size() - 1;
         Walk.reverse(dag, root, dag.notNumbers(), Walk.Order.PULL, new Column(adjoints, dag.size()) {
             @Override
             Expr term(int target, int node, int k, int source) {
-                Expr partial = names.inNames(adjoints.partial(node, k)), wbar = Exprs.sym(Rows.barred(names.name(dag.node(node))));
+                Expr partial = inNames(names, adjoints.partial(node, k)), wbar = Exprs.sym(Rows.barred(names.name(dag.node(node))));
                 Expr n = dag.node(node);
                 if (Shapes.involvesTensors(n)) return TensorTerms.vjp(n, names.inNames(n.children()), names.sym(n), k, partial, wbar);
                 return Exprs.mul(partial, wbar);
@@ -151,10 +191,10 @@ public final class SymbolicTrace {
             public void done(int node) {
                 adjoints.done(node);
                 Expr n = dag.node(node);
-                if (names.has(n)) add(rows, results, names, n, node == root ? Exprs.ONE : rule(node), adjoints.adjoint(node));
+                if (names.has(n)) add(rows, results, nodes, names, n, node == root ? Exprs.ONE : rule(node), adjoints.adjoint(node));
             }
         });
-        return new SymbolicTrace(null, rows, results, names.sym(e));
+        return new SymbolicTrace(null, rows, results, nodes, names.sym(e));
     }
 
     /**
@@ -192,9 +232,15 @@ public final class SymbolicTrace {
         }
     }
 
-    private static void add(List<Row> rows, Map<String, Expr> results, Rows names, Expr n, Expr rule, Expr result) {
+    /** A local partial over the rows' names; null stays null (a matrix body's application has none: its terms come from its body). */
+    private static Expr inNames(Rows names, Expr partial) {
+        return partial == null ? null : names.inNames(partial);
+    }
+
+    private static void add(List<Row> rows, Map<String, Expr> results, Map<String, Expr> nodes, Rows names, Expr n, Expr rule, Expr result) {
         rows.add(new Row(names.name(n), names.definition(n), rule, names.inNames(result)));
         results.put(names.name(n), result);
+        nodes.put(names.name(n), n);
     }
 
     /** True for forward mode. */
@@ -236,6 +282,36 @@ public final class SymbolicTrace {
         var g = new java.util.TreeMap<String, Expr>(dotbar.expr.NaturalOrder.INSTANCE);
         for (Row r : rows) if (r.definition() instanceof Sym) g.put(r.name(), results.get(r.name()));
         return Collections.unmodifiableMap(g);
+    }
+
+    /**
+     * Reverse mode: the backprop equations in the user's own names, one per row that is a
+     * symbol or an application of a {@code def}, output first — for the seed's two-layer network
+     * written with defs {@code φ̄2 = φ2 - y}, {@code w̄2 = σ(w2) ⊙ (1 - σ(w2)) ⊙ φ̄2},
+     * {@code W̄2 = w̄2·φ1ᵀ}, {@code φ̄1 = W2ᵀ·w̄2}, … (eq. 27–30 in matrix notation). A row
+     * keeps its chain rule where that reads only such rows' adjoints; the output's adjoint, below
+     * unnamed rows only, is written out (φ̄2 = φ2 - y). See {@link Backprop}.
+     */
+    public Equations backprop() {
+        return new Equations(backprops().equations());
+    }
+
+    /**
+     * Reverse mode: ∂L/∂{@code row} with the backprop equations substituted into one another down
+     * to the output's adjoint — the seed's eq. (31) in matrix notation:
+     * {@code ∂L/∂W1 = σ(w1) ⊙ (1 - σ(w1)) ⊙ (W2ᵀ·(σ(w2) ⊙ (1 - σ(w2)) ⊙ φ̄2))·xᵀ}
+     * (σ' written out as σ ⊙ (1 - σ)). {@link Equation#value()} is it in the inputs, to evaluate.
+     */
+    public Equation equation(String row) {
+        return Shapes.within(shapes, () -> backprops().equation(row));
+    }
+
+    private Backprop backprops() {
+        if (seed != null) throw new dotbar.base.DotbarException("backprop equations are those of a reverse trace: use reverse(e)");
+        synchronized (this) {
+            if (backprop == null) backprop = Shapes.within(shapes, () -> new Backprop(this, nodes));
+            return backprop;
+        }
     }
 
     /** The name of a row's tangent ({@code ẇ}) or adjoint ({@code w̄}), the symbols the chain rules are written in. */

@@ -163,13 +163,29 @@ public final class Exprs {
         return intern(new Call(op, args));
     }
 
-    /** An application of a named function; the arity must match. */
+    /**
+     * An application of a named function to its written arguments (the arity), the symbols it
+     * captures appended as its last operands ({@link Fn#captured()}); or to every operand, as a
+     * rebuilt node gives them. An operand in a captured symbol's place that is not that symbol
+     * (a substitution replaced W1 in {@code w1(x)}) would print as if it were, so the application
+     * is then replaced by its body ({@link Instances#inline}).
+     */
     public static Expr apply(Fn fn, List<Expr> args) {
-        if (args.size() != fn.arity()) {
+        int all = fn.params().size();
+        if (args.size() != fn.arity() && args.size() != all) {
             throw new DotbarException(fn.name() + " takes " + fn.arity() + " argument" + (fn.arity() == 1 ? "" : "s")
                     + ", got " + args.size());
         }
-        if (Shapes.anyDeclared()) Shapes.application(fn, args);  // tensor arguments: an elementwise body only
+        if (args.size() < all) {
+            var full = new java.util.ArrayList<Expr>(args);
+            for (String c : fn.captured()) full.add(sym(c));
+            args = full;
+        } else {
+            for (int k = fn.arity(); k < all; k++) {
+                if (!(args.get(k) instanceof Sym s && s.name().equals(fn.params().get(k)))) return Instances.inline(fn, args);
+            }
+        }
+        if (Shapes.anyDeclared()) Shapes.application(fn, args);  // the shape is checked now, a mismatch thrown
         return intern(new Apply(fn, args));
     }
 

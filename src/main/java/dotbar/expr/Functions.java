@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the latest {@code g} wherever it was built, and two expressions that print the same are the
  * same node. Each such change counts up {@link #version()}, which every cache of what a body
  * implies (compiled tapes, body partials, operation counts) compares. A definition with another
- * arity is another function: the name then means the new one in later {@code parse} calls, and
- * expressions built before keep the old one, which prints with its own number of arguments.
+ * arity, or capturing other symbols ({@link Fn#captured()}), is another function: the name then
+ * means the new one in later {@code parse} calls, and expressions built before keep the old one,
+ * which prints with its own number of arguments.
  */
 public final class Functions {
     private static final Map<String, Fn> BY_NAME = new ConcurrentSkipListMap<>();
@@ -31,7 +32,7 @@ public final class Functions {
      */
     public static synchronized Fn register(Fn fn) {
         Fn known = BY_NAME.get(fn.name());
-        if (known != null && known != fn && known.arity() == fn.arity()) {
+        if (known != null && known != fn && known.arity() == fn.arity() && known.captured().equals(fn.captured())) {
             known.redefineAs(fn);
             VERSION.incrementAndGet();
             return known;

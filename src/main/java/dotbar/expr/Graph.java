@@ -117,17 +117,31 @@ public final class Graph {
         // are, innermost first: a body's own applications find their functions' inlined bodies
         var inlinedBodies = new IdentityHashMap<Fn, Expr>();
         var substitutions = new HashMap<Map<String, Expr>, Substitution>();  // one per binding, remembering what it rebuilt
-        for (Fn f : Definitions.innermostFirst(List.of(root))) inlinedBodies.put(f, inline(f.body(), inlinedBodies, substitutions));
+        for (Fn f : Definitions.innermostFirst(List.of(root))) {
+            if (!f.hasMatrixBody()) inlinedBodies.put(f, inline(f.body(), inlinedBodies, substitutions));
+        }
         return inline(root, inlinedBodies, substitutions);
     }
 
-    /** Replaces applications by the bodies in {@code inlinedBodies}, which has every function applied under root. */
+    /**
+     * Replaces applications by the bodies in {@code inlinedBodies}, which has every function
+     * with a scalar body applied under root; a matrix body is its instance for the arguments'
+     * shapes ({@link Instances}), inlined within the instance (one level per nested definition).
+     */
     private static Expr inline(Expr root, Map<Fn, Expr> inlinedBodies, Map<Map<String, Expr>, Substitution> substitutions) {
+        var instances = new HashMap<Instances.Instance, Expr>();
         return rebuild(root, (n, kids) -> {
             if (n instanceof Apply a && !a.fn().isAbstract()) {
                 var binding = new HashMap<String, Expr>();
                 for (int i = 0; i < kids.size(); i++) binding.put(a.fn().params().get(i), kids.get(i));
-                return substitutions.computeIfAbsent(binding, Substitution::new).apply(inlinedBodies.get(a.fn()));
+                Expr body;
+                if (a.fn().hasMatrixBody()) {
+                    var instance = Instances.of(a.fn(), kids);
+                    body = instances.computeIfAbsent(instance, i -> i.within(() -> inline(i.body(), inlinedBodies, substitutions)));
+                } else {
+                    body = inlinedBodies.get(a.fn());
+                }
+                return substitutions.computeIfAbsent(binding, Substitution::new).apply(body);
             }
             return withChildrenIfChanged(n, kids);
         });

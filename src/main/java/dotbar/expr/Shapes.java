@@ -239,11 +239,14 @@ public final class Shapes {
     }
 
     /**
-     * The shape of an application of a named function: a defined function whose body is
-     * elementwise (every node of it a scalar over scalar parameters) applies entry by entry, its
-     * shape the broadcast of the arguments'; other functions take scalars only.
+     * The shape of an application of a named function. A function with a matrix body
+     * ({@link Fn#hasMatrixBody()}: {@code w1(v) = W1·v + b1}) has the shape of its body built
+     * for the arguments' shapes ({@link Instances}; a mismatch names the function, the parameter
+     * and the shapes). A body that is scalar entry by entry ({@code φ(w) = σ(w)}) applies entry
+     * by entry, its shape the broadcast of the arguments'. An abstract function takes scalars.
      */
     static Shape application(Fn fn, List<Expr> args) {
+        if (fn.hasMatrixBody()) return Instances.of(fn, args).shape();
         Shape r = Shape.SCALAR;
         Expr first = null;
         for (Expr a : args) {
@@ -251,10 +254,6 @@ public final class Shapes {
             if (s.isScalar()) continue;
             if (fn.isAbstract()) {
                 throw new ShapeMismatch(fn.name() + " is abstract, so it takes scalars; " + brief(a) + " is " + s);
-            }
-            if (!elementwise(fn)) {
-                throw new ShapeMismatch(fn.name() + "'s body is not elementwise, so it takes scalars; " + brief(a) + " is " + s
-                        + " (inline(...) the application to use the body's own matrix operations)");
             }
             int rows = dimension(r.rows(), s.rows()), columns = dimension(r.columns(), s.columns());
             if (rows < 0 || columns < 0) {
@@ -265,17 +264,6 @@ public final class Shapes {
             first = a;
         }
         return r;
-    }
-
-    /** Whether a defined function's body is a scalar expression with no tensor operation: it then applies entry by entry. */
-    private static boolean elementwise(Fn fn) {
-        for (Expr n : Graph.topologicalOrder(fn.body())) {
-            if (n instanceof Call c && Tensors.isTensorOp(c.op())) return false;
-            if (n instanceof Apply a && !a.fn().isAbstract() && !elementwise(a.fn())) return false;
-            if (n instanceof Apply a && a.fn().isAbstract()) return false;
-            if (!of(n).isScalar()) return false;
-        }
-        return true;
     }
 
     /**

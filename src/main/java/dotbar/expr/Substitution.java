@@ -21,6 +21,21 @@ public final class Substitution {
         this.identity = replacements.entrySet().stream().allMatch(r -> r.getValue() instanceof Sym s && s.name().equals(r.getKey()));
     }
 
+    private Substitution(Map<String, ? extends Expr> live, boolean identity) {
+        this.replacements = live;
+        this.identity = identity;
+    }
+
+    /**
+     * A substitution reading {@code live}, a map the caller goes on filling: a symbol may be
+     * bound after expressions were rewritten as long as none of them contained it (each
+     * rewritten node is remembered). Rewriting rows in an order where each row's symbols are
+     * bound before it is one walk over all the rows, not one per row.
+     */
+    public static Substitution growing(Map<String, ? extends Expr> live) {
+        return new Substitution(live, false);
+    }
+
     /** {@code root} with every symbol named in the replacements replaced. */
     public Expr apply(Expr root) {
         if (identity) return root;

@@ -40,24 +40,39 @@ public final class TensorEval {
             }
         }
         if (!missing.isEmpty()) throw Point.missingValues(List.copyOf(missing));
+        return values(order, s -> Shapes.declared(s.name()).isScalar() ? TensorValue.scalar(point.get(s.name())) : point.tensor(s.name()),
+                point.asMap(), new FunctionValues());
+    }
+
+    /** Every node of {@code order} (a topological order), a symbol's value from {@code symbols}. */
+    private static IdentityHashMap<Expr, TensorValue> values(List<Expr> order, java.util.function.Function<Sym, TensorValue> symbols,
+                                                             Map<String, Double> scalars, FunctionValues calls) {
         var value = new IdentityHashMap<Expr, TensorValue>(order.size());
-        var calls = new FunctionValues();
         long done = 0;
         for (Expr n : order) {
             Interrupted.poll(++done);
-            value.put(n, node(n, point, value, calls));
+            value.put(n, switch (n) {
+                case Num x -> TensorValue.scalar(x.value());
+                case Sym s -> symbols.apply(s);
+                case Call c -> call(c, value);
+                case Apply a -> a.fn().hasMatrixBody() ? instance(a, value, calls) : application(a, value, calls);
+                case Partial p -> TensorValue.scalar(Evaluator.node(p, scalars, scalars(p, value), calls));
+            });
         }
         return value;
     }
 
-    private static TensorValue node(Expr n, Point point, Map<Expr, TensorValue> value, FunctionValues calls) {
-        return switch (n) {
-            case Num x -> TensorValue.scalar(x.value());
-            case Sym s -> Shapes.declared(s.name()).isScalar() ? TensorValue.scalar(point.get(s.name())) : point.tensor(s.name());
-            case Call c -> call(c, value);
-            case Apply a -> application(a, value, calls);
-            case Partial p -> TensorValue.scalar(Evaluator.node(p, point.asMap(), scalars(p, value), calls));
-        };
+    /**
+     * A function with a matrix body: its body built for the arguments' shapes ({@link Instances}),
+     * evaluated with the parameters bound to the arguments' values (a nested application of
+     * another such function evaluates its own body the same way, one level per definition).
+     */
+    private static TensorValue instance(Apply a, Map<Expr, TensorValue> value, FunctionValues calls) {
+        Instances.Instance instance = Instances.of(a);
+        var bound = new java.util.HashMap<String, TensorValue>();
+        for (int k = 0; k < a.args().size(); k++) bound.put(a.fn().params().get(k), value.get(a.args().get(k)));
+        Expr body = instance.body();
+        return instance.within(() -> values(Graph.topologicalOrder(body), s -> bound.get(s.name()), Map.of(), calls).get(body));
     }
 
     private static Map<Expr, Double> scalars(Expr n, Map<Expr, TensorValue> value) {

@@ -8,7 +8,9 @@ import dotbar.expr.Fn;
 import dotbar.expr.Functions;
 import dotbar.expr.Notation.Binding;
 import dotbar.expr.Op;
+import dotbar.expr.Shape;
 import dotbar.expr.ShapeMismatch;
+import dotbar.expr.Shapes;
 import dotbar.expr.Tensors;
 import dotbar.parse.Token.Kind;
 
@@ -76,15 +78,35 @@ public final class Parser {
      * The body may call built-ins and functions defined before, and use only the parameters.
      */
     public static Fn parseDefinition(String source) {
+        var scalars = new java.util.HashMap<String, Shape>();
+        Signature s = new Parser(source, null).signature();
+        for (String param : s.params()) scalars.put(param, Shape.SCALAR);
+        // the body as written, the parameters scalars (whatever shape a symbol of the same name has)
+        return Shapes.within(scalars, () -> {
+            var parsed = definitionBody(source);
+            boolean matrix = parsed.tensorOps() || Fn.matrixBody(parsed.body());
+            // a matrix body is parsed again for each application's shapes: W1·v is a product once v is a column
+            return Fn.defined(s.name(), s.params(), parsed.body(), matrix ? () -> definitionBody(source).body() : null,
+                    source.substring(source.indexOf('=') + 1).strip());
+        });
+    }
+
+    /** The body of a definition, and whether its text uses a tensor operation (sum, ᵀ, …) that a scalar parameter made disappear. */
+    private record Body(Expr body, boolean tensorOps) {}
+
+    private static Body definitionBody(String source) {
         return LeibnizPartials.parse(r -> {
             var p = new Parser(source, r);
-            Signature s = p.signature();
+            p.signature();
             p.expect(Kind.EQUALS, "'=' and the function's body");
             Expr body = p.expression();
             p.expect(Kind.END, "an operator or the end of the definition");
-            return Fn.defined(s.name(), s.params(), body);
+            return new Body(body, p.tensorOps);
         });
     }
+
+    /** Set when a tensor operation (a reduction, softmax, a transpose) is parsed: a definition using one has a matrix body. */
+    private boolean tensorOps;
 
     /** Parses {@code name(p1, p2, ...)} into an abstract function (registered by the caller). */
     public static Fn parseDeclaration(String source) {
@@ -154,6 +176,7 @@ public final class Parser {
                     }
                     case TRANSPOSE -> {   // postfix, as tight as a superscript: xᵀ·y, (A·B)ᵀ
                         next();
+                        tensorOps = true;
                         operands.push(Tensors.transpose(operands.pop()));
                     }
                     case COMMA -> {
@@ -268,6 +291,7 @@ public final class Parser {
         var op = Op.byFunctionName(n);
         if (op.isPresent()) {
             checkArity(name, op.get().arity(), args.size());
+            if (Tensors.isTensorOp(op.get())) tensorOps = true;
             try {
                 return Exprs.call(op.get(), args);
             } catch (ShapeMismatch m) {

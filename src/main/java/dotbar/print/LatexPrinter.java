@@ -56,7 +56,7 @@ public final class LatexPrinter extends TreeWriter {
         switch ((Expr) item) {
             case Num x -> out.add(number(x));
             case Sym s -> out.add(LatexNames.of(s.name()));
-            case Apply a -> call(out, LatexNames.of(a.fn().name()), a.args(), "\\left(", "\\right)");
+            case Apply a -> call(out, LatexNames.of(a.fn().name()), a.writtenArgs(), "\\left(", "\\right)");
             case Partial p when explicit.contains(p) -> call(out, leibniz(p, p.parameterDenominator()), p.args(), "\\left(", "\\right)");
             case Partial p -> out.add(leibniz(p, p.denominator()));
             case Call c -> operation(c, out);

@@ -83,7 +83,7 @@ public final class UnicodePrinter extends TreeWriter {
         switch ((Expr) item) {
             case Num x -> out.add(number(x));
             case Sym s -> out.add(s.name());
-            case Apply a -> call(out, a.fn().name(), a.args(), "(", ")");
+            case Apply a -> call(out, a.fn().name(), a.writtenArgs(), "(", ")");
             case Partial p when explicit.contains(p) -> call(out, leibniz(p, p.parameterDenominator()), p.args(), "(", ")");
             case Partial p -> out.add(leibniz(p, p.denominator()));
             case Call c when c.op() == Op.TRANSPOSE -> {   // postfix: xᵀ, (A·B)ᵀ

@@ -9,6 +9,7 @@ import dotbar.expr.Fn;
 import dotbar.expr.Functions;
 import dotbar.expr.Num;
 import dotbar.expr.Partial;
+import dotbar.expr.Shapes;
 import dotbar.expr.Substitution;
 import dotbar.expr.Sym;
 
@@ -42,6 +43,8 @@ public final class LocalPartials {
             case Sym s -> List.of();
             case Call c -> c.op().partials(c.args(), c);
             case Apply a when a.fn().isAbstract() -> abstractPartials(a.fn(), List.of(), a.args());
+            // a matrix body applied to tensors has no scalar partials: its terms come from its body (MatrixBodies)
+            case Apply a when a.fn().hasMatrixBody() && Shapes.involvesTensors(a) -> Collections.nCopies(a.args().size(), null);
             case Apply a -> definedPartials(a.fn(), a.args());
             case Partial p -> abstractPartials(p.fn(), p.wrt(), p.args());
         };
@@ -62,9 +65,13 @@ public final class LocalPartials {
         for (Fn f : Definitions.innermostFirst(fn)) {
             Stamped done = BODY_PARTIALS.get(f);
             if (done != null && done.version() == version) continue;
-            var dag = new Dag(f.body());
-            BODY_PARTIALS.put(f, new Stamped(version,
-                    f.params().stream().map(p -> SymbolicTangents.of(dag, p, partials)[dag.size() - 1]).toList()));
+            // with the written parameters scalar, as the body was built: a body applying entry by entry is scalar
+            var scalars = new HashMap<String, dotbar.expr.Shape>();
+            for (String p : f.params().subList(0, f.arity())) scalars.put(p, dotbar.expr.Shape.SCALAR);
+            BODY_PARTIALS.put(f, new Stamped(version, Shapes.within(scalars, () -> {
+                var dag = new Dag(f.body());
+                return f.params().stream().map(p -> SymbolicTangents.of(dag, p, partials)[dag.size() - 1]).toList();
+            })));
         }
         return BODY_PARTIALS.get(fn).partials();
     }

@@ -77,10 +77,18 @@ public final class SymbolicAdjoints implements Accumulator {
         return p.get(k);
     }
 
+    private Expr seed;  // the root's adjoint; null for ones of its shape
+
+    /** An accumulator seeded with the root's adjoint {@code seed} (of the root's shape) instead of ones. */
+    SymbolicAdjoints(Dag dag, LocalPartials partials, Expr seed) {
+        this(dag, partials);
+        this.seed = seed;
+    }
+
     @Override
     public void seed(int node) {
         // a non-scalar root is seeded with ones of its shape: the adjoints of sum(root), as torch's backward(ones)
-        sum[node] = dotbar.expr.Tensors.expandTo(Exprs.ONE, dag.node(node));
+        sum[node] = seed != null ? seed : dotbar.expr.Tensors.expandTo(Exprs.ONE, dag.node(node));
     }
 
     /** ū += w̄·∂w/∂u; where a tensor is involved, the op's vector–Jacobian product (for y = W·x: W̄ = ȳ·xᵀ, x̄ = Wᵀ·ȳ). */

@@ -11,8 +11,9 @@ import java.util.List;
  * The chain-rule term of a node where a tensor is involved, read from the op table: the
  * vector–Jacobian product {@link dotbar.expr.Op#vjp} in reverse mode and the Jacobian–vector
  * product {@link dotbar.expr.Op#jvp} in forward mode, in place of the scalar "partial × source".
- * A named function applied to tensors has an elementwise body, so its terms are the elementwise
- * rules with the body's partials.
+ * A named function whose body is scalar applies entry by entry, so its terms are the elementwise
+ * rules with the body's partials; one with a matrix body reads them through its body
+ * ({@link MatrixBodies}).
  */
 public final class TensorTerms {
     private TensorTerms() {}
@@ -24,6 +25,7 @@ public final class TensorTerms {
     public static Expr vjp(Expr n, List<Expr> args, Expr self, int k, Expr partial, Expr ybar) {
         return switch (n) {
             case Call c -> c.op().vjp(k, args, self, partial, ybar);
+            case Apply a when a.fn().hasMatrixBody() -> MatrixBodies.vjp(a, args, k, ybar);
             case Apply a -> Tensors.elementwiseVjp(partial, args.get(k), ybar);
             default -> throw new IllegalStateException("no tensor rule for " + n);
         };
@@ -33,6 +35,7 @@ public final class TensorTerms {
     public static Expr jvp(Expr n, List<Expr> args, Expr self, int k, Expr partial, Expr tangent) {
         return switch (n) {
             case Call c -> c.op().jvp(k, args, self, partial, tangent);
+            case Apply a when a.fn().hasMatrixBody() -> MatrixBodies.jvp(a, args, k, tangent);
             case Apply a -> Tensors.elementwiseJvp(partial, tangent, self);
             default -> throw new IllegalStateException("no tensor rule for " + n);
         };
@@ -42,6 +45,7 @@ public final class TensorTerms {
     static Expr vjp(Expr n, int k, Expr partial, Expr ybar) {
         return switch (n) {
             case Call c -> c.op().vjp(k, c.args(), c, partial, ybar);
+            case Apply a when a.fn().hasMatrixBody() -> MatrixBodies.vjp(a, a.args(), k, ybar);
             case Apply a -> Tensors.elementwiseVjp(partial, a.args().get(k), ybar);
             default -> throw new IllegalStateException("no tensor rule for " + n);
         };
@@ -51,6 +55,7 @@ public final class TensorTerms {
     static Expr jvp(Expr n, int k, Expr partial, Expr tangent) {
         return switch (n) {
             case Call c -> c.op().jvp(k, c.args(), c, partial, tangent);
+            case Apply a when a.fn().hasMatrixBody() -> MatrixBodies.jvp(a, a.args(), k, tangent);
             case Apply a -> Tensors.elementwiseJvp(partial, tangent, a);
             default -> throw new IllegalStateException("no tensor rule for " + n);
         };

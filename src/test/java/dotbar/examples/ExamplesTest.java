@@ -277,7 +277,7 @@ class ExamplesTest {
         assertTrue(out.contains("█ sigmoid |∂L/∂a|") && out.contains("(log scale)"), out);
     }
 
-    /** The two-layer network's ∂L/∂W1 against plain Java backpropagation of the same numbers (issue 15). */
+    /** The two-layer network's ∂L/∂W1, and its eq. (31) written with the defs, against plain Java backpropagation of the same numbers (issue 15). */
     @Test
     void theMatrixBackpropMatchesAHandWrittenLoop() {
         String out = run("08-backprop-matrix").out();
@@ -307,6 +307,16 @@ class ExamplesTest {
         double[] row = numbers(first.substring(first.indexOf('=') + 1));
         for (int j = 0; j < 4; j++) near(d1[0] * x[j], row[j], 1e-5, "∂L/∂W1[0][" + j + "]");
         assertTrue(out.contains("largest difference from reverse mode over the 12 entries: below 1e-15"), out);
+        // the backprop rows in the defs' names, eq. (31) written out, and its first row at the numbers against the loop
+        String composed = java.text.Normalizer.normalize(out, java.text.Normalizer.Form.NFC);
+        for (String r : List.of("φ̄2 = φ2 - y", "w̄2 = σ(w2) ⊙ (1 - σ(w2)) ⊙ φ̄2", "W̄2 = w̄2·φ1ᵀ", "φ̄1 = W2ᵀ·w̄2",
+                "w̄1 = σ(w1) ⊙ (1 - σ(w1)) ⊙ φ̄1", "W̄1 = w̄1·xᵀ")) {
+            assertTrue(composed.contains("\n  " + r + "\n"), r + " in\n" + out);
+        }
+        assertTrue(composed.contains("\n  ∂L/∂W1 = σ(w1) ⊙ (1 - σ(w1)) ⊙ (W2ᵀ·(σ(w2) ⊙ (1 - σ(w2)) ⊙ φ̄2))·xᵀ\n"), out);
+        String by31 = line(out, "== At numbers ==", l -> l.contains("eq. (31)'s first row at these numbers: "));
+        double[] row31 = numbers(by31.substring(by31.indexOf(": ") + 2));
+        for (int j = 0; j < 4; j++) near(d1[0] * x[j], row31[j], 1e-5, "eq. (31), ∂L/∂W1[0][" + j + "]");
         // eq. (31): through eight sigmoid layers the gradient reaching W1 shrinks by more than 10⁴
         double[] m1 = numbers(line(out, "‖∂L/∂W1‖ sigmoid", l -> l.startsWith("1 "))), m8 = numbers(line(out, "‖∂L/∂W1‖ sigmoid", l -> l.startsWith("8 ")));
         assertTrue(m8[1] < m1[1] / 1e4, "sigmoid: " + m1[1] + " at one layer, " + m8[1] + " at eight");

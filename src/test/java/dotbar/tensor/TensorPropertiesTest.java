@@ -1,7 +1,10 @@
 package dotbar.tensor;
 
+import static dotbar.DotBar.def;
+import static dotbar.DotBar.grad;
 import static dotbar.DotBar.matrix;
 import static dotbar.DotBar.parse;
+import static dotbar.DotBar.reverse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -19,7 +22,7 @@ import net.jqwik.api.constraints.IntRange;
  * Properties over random shapes and random entries (new ones on every run): a layer's loss
  * through symbolic = reverse = forward = central differences, the transpose of a product, and the
  * round trip of the text, whatever the sizes (1×1 dimensions included, where the product meets
- * scaling and broadcasting).
+ * scaling and broadcasting); and the same layer written as a def with a matrix body.
  */
 class TensorPropertiesTest {
 
@@ -60,6 +63,42 @@ class TensorPropertiesTest {
             for (String t : List.of("pW·pX + pb", "(pW·pX)ᵀ·pC", "sum(pC ⊙ σ(pW·pX - pb))", "-(pXᵀ·pWᵀ)ᵀ ⊙ pC/2", "mean((pW·pX)^2)")) {
                 Expr e = parse(t.replaceAll("p([WXbC])", "p$1" + s));
                 assertSame(e, parse(e.toString()), t + " printed " + e);
+            }
+        });
+    }
+
+    /**
+     * A layer written as a def ({@code l(v) = W·v + b}, applied to the k×n batch X, b broadcast
+     * across the columns): its gradient agrees four ways, its value is the layer written out, its
+     * text parses back, and each parameter's backprop row evaluates to the gradient. W has two
+     * columns at least (a 1×1 W is a scalar, and a body with no matrix in it captures nothing);
+     * b is a scalar when m = 1, captured all the same.
+     */
+    @Property(tries = 25)
+    void aLayerWrittenAsADefAgreesEverywhere(@ForAll @IntRange(min = 1, max = 4) int m, @ForAll @IntRange(min = 2, max = 4) int k,
+                                             @ForAll @IntRange(min = 1, max = 4) int n, @ForAll long seed) {
+        withShapes(m, k, n, () -> {
+            String s = m + "x" + k + "x" + n;
+            def("pl" + s + "(v) = pW" + s + "·v + pb" + s);
+            def("pt" + s + "(w) = tanh(w)");
+            String text = "sum(pC ⊙ pt(pl(pX))) + sum(pl(pX)^2)/2", written = "sum(pC ⊙ tanh(pW·pX + pb)) + sum((pW·pX + pb)^2)/2";
+            Expr L = parse(text.replaceAll("(p[CXWblt])", "$1" + s)), plain = parse(written.replaceAll("(p[CXWb])", "$1" + s));
+            assertSame(L, parse(L.toString()), L + " parses back");
+            var random = new Random(seed);
+            var p = TensorChecks.randomPoint(random, -1, 1, L.vars());
+            assertEquals(plain.eval(p), L.eval(p), 1e-12 * Math.max(1, Math.abs(plain.eval(p))), "the def is the layer");
+            TensorChecks.agree(L.toString(), L, p, random);
+            var rows = reverse(L);
+            var g = grad(L, p);
+            for (String x : List.of("pW" + s, "pb" + s)) {
+                if (Shapes.declared(x).isScalar()) {   // b is a scalar when m = 1
+                    assertEquals(g.get(x), rows.backprop().of(x).value().eval(p), 1e-12, x + "'s row");
+                    continue;
+                }
+                double[][] row = rows.backprop().of(x).value().evalArray(p), expected = g.array(x);
+                for (int i = 0; i < expected.length; i++) {
+                    for (int j = 0; j < expected[0].length; j++) assertEquals(expected[i][j], row[i][j], 1e-12, x + "'s row (" + i + ", " + j + ")");
+                }
             }
         });
     }
