@@ -12,7 +12,6 @@ import dotbar.base.DotbarException;
 import dotbar.expr.Point;
 import dotbar.optim.Dataset;
 import dotbar.optim.Network;
-import dotbar.reference.RefFiles.Tensor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,14 +60,7 @@ class DataLoaderTrainingTest {
             var r = new Relative(TorchTrainingTest.TOLERANCE);
             double[] losses = opt.losses();   // the start's whole loss, then each step's batch loss
             for (int s = 0; s < steps; s++) r.check(run.steps().get(s)[3], losses[s + 1], run.name() + " step " + (s + 1) + " batch loss");
-            Point end = opt.at();
-            for (String n : TorchTrainingTest.NAMES) {
-                Tensor expected = finals.get(run.name()).get(n);
-                double[][] actual = end.array("dl" + n);
-                for (int i = 0; i < expected.rows(); i++) {
-                    for (int j = 0; j < expected.cols(); j++) r.check(expected.get(i, j), actual[i][j], run.name() + " final " + n + "[" + i + "," + j + "]");
-                }
-            }
+            DotbarTrainingTest.finalWeights(r, run.name(), finals.get(run.name()), opt.at(), "dl");
             System.out.println("dotbar " + run.name() + " on the digits dataset: " + r);
         }));
     }

@@ -61,17 +61,22 @@ class DotbarTrainingTest {
             }
             assertEquals(run.steps().size(), step);
             Point end = opt.at();
-            for (String n : TorchTrainingTest.NAMES) {
-                Tensor expected = finals.get(run.name()).get(n);
-                double[][] actual = end.array("dt" + n);
-                for (int i = 0; i < expected.rows(); i++) {
-                    for (int j = 0; j < expected.cols(); j++) r.check(expected.get(i, j), actual[i][j], run.name() + " final " + n + "[" + i + "," + j + "]");
-                }
-            }
+            finalWeights(r, run.name(), finals.get(run.name()), end, "dt");
             double[] last = run.epochs().get(orders.length);   // epoch, loss, accuracy, mean batch loss
             assertEquals(last[2], net.accuracy(end, features(digits), oneHot(digits)), run.name() + " accuracy after training");
             System.out.println("dotbar " + run.name() + " on tensor parameters: " + r);
         }));
+    }
+
+    /** Every entry of the final weights {@code prefix + W1, …} at {@code end} against torch's, within r's tolerance. */
+    static void finalWeights(Relative r, String run, Map<String, Tensor> torch, Point end, String prefix) {
+        for (String n : TorchTrainingTest.NAMES) {
+            Tensor expected = torch.get(n);
+            double[][] actual = end.array(prefix + n);
+            for (int i = 0; i < expected.rows(); i++) {
+                for (int j = 0; j < expected.cols(); j++) r.check(expected.get(i, j), actual[i][j], run + " final " + n + "[" + i + "," + j + "]");
+            }
+        }
     }
 
     /** The dotbar rule of a torch-training kind. */

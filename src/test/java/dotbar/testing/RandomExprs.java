@@ -192,7 +192,7 @@ public final class RandomExprs {
      * whose operand uᵢ is not a constant is too; and each op's operand keeps {@value #MARGIN} away
      * from where the op is undefined or not differentiable: 0 for log, √, the divisor and kinks
      * (abs, relu, sign, step); ±1 for asin, acos, atanh; 1 for acosh; the poles of tan (|cos u| ≥
-     * margin); and a power's base must be positive unless its exponent is an integer constant.
+     * margin); atan2's (y, x) off its branch cut y = 0, x ≤ 0; and a power's base must be positive unless its exponent is an integer constant.
      */
     public static boolean isSmoothAt(Expr e, Point p) {
         // both forms: inlining can fold an operand away (h(x, 0) = x·sin(0) + 0² → 0 hides the
@@ -227,6 +227,8 @@ public final class RandomExprs {
             case ACOSH -> u >= 1 + MARGIN;
             case TAN -> Math.abs(Math.cos(u)) >= MARGIN;
             case ABS, RELU, SIGN, STEP -> Math.abs(u) >= MARGIN;
+            // atan2(y, x) jumps by 2π across its branch cut y = 0, x < 0 (and is singular at the origin)
+            case ATAN2 -> Math.abs(u) >= MARGIN || args[1] >= MARGIN;
             default -> true;
         };
     }
