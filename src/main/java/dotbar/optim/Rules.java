@@ -119,6 +119,21 @@ public final class Rules {
                 Rule.THETA, θ.plus(η.times(vHat).div(sqrt(wHat).plus(ε)))};
     }
 
+    /** The built-in rule named {@code name}, with its defaults; null for another name. */
+    static Rule byName(String name) {
+        return switch (name) {
+            case "gd" -> gd();
+            case "sgd" -> sgd();
+            case "momentum" -> momentum();
+            case "nesterov" -> nesterov();
+            case "adagrad" -> adagrad();
+            case "rmsprop" -> rmsprop();
+            case "adam" -> adam();
+            case "adamw" -> adamw();
+            default -> null;
+        };
+    }
+
     /** The seed's momentum average α·s − (1−α)·g (eq. 2, 14). */
     private static Expr ema(Expr s) {
         return α.times(s).minus(ONE.minus(α).times(g));
