@@ -317,7 +317,7 @@ public final class Network {
      * a missing column is an error naming it.
      */
     public Scores evaluate(Point parameters, Dataset data) {
-        Loss k = needLoss();
+        needLoss();
         if (data == null) throw new DotbarException("evaluate: the dataset is null");
         Binding bound = Binding.of(loss(), data, parameters());
         double[][] rows = bound.rows(data);
