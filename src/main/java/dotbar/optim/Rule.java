@@ -121,7 +121,12 @@ public final class Rule {
     public static Rule of(String name, String... equations) {
         if (name == null || name.isBlank()) throw new DotbarException("a rule needs a name");
         var parsed = new ArrayList<Equation>();
-        for (int i = 0; i < equations.length; i++) parsed.add(parseEquation(name, i + 1, equations[i]));
+        // θ, g and t are numbers per parameter here, whatever the session declared for those names
+        var scalars = Map.of(THETA, dotbar.expr.Shape.SCALAR, GRADIENT, dotbar.expr.Shape.SCALAR, STEP, dotbar.expr.Shape.SCALAR);
+        dotbar.expr.Shapes.within(scalars, () -> {
+            for (int i = 0; i < equations.length; i++) parsed.add(parseEquation(name, i + 1, equations[i]));
+            return null;
+        });
         return new Rule(name, parsed, Map.of(), false);
     }
 

@@ -18,6 +18,9 @@ import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -245,9 +248,38 @@ class RaceTest {
             o.step();
             // Adam's first step is η·sign(g) down the slope: q = 0.1
             assertEquals(0.1, o.at().get("q"), 1e-9);
+            Optimizer heavy = rule("heavy", "v = α*v - g", "θ = θ + η*v/t").set("α", 0.5).set("η", 0.1).on(parse("(q - 1)^2"), at("q=0"));
+            heavy.step();
+            assertEquals(0.2, heavy.at().get("q"), 1e-12, "θ + η·(−g)/1 with g = −2");
         } finally {
             forget("t");
             forget("v");
+        }
+    }
+
+    /**
+     * For any batch size, order seed and number of epochs, every epoch row of a race on a
+     * per-sample loss is the optimizer's own mean loss over the training rows, and over the test
+     * rows, after that many epochs stepped by hand.
+     */
+    @Property(tries = 15)
+    void everyEpochRowIsTheMeanLossAfterThatManyEpochs(@ForAll @IntRange(min = 1, max = 130) int batch, @ForAll long seed,
+                                                       @ForAll @IntRange(min = 1, max = 3) int epochs) {
+        var parts = iris();
+        Expr line = parse("(a*rx3 + c - rx4)^2");
+        Point start = at("a=0.5, c=-0.5");
+        Rule[] rules = {sgd().lr(0.02).momentum(0.5), rmsprop().lr(0.01)};
+        Race race = race(line, parts.train(), parts.test(), start, rules).epochs(epochs).batch(batch).seed(seed);
+        for (int i = 0; i < rules.length; i++) {
+            Race.Run run = race.runs().get(i);
+            Optimizer o = rules[i].on(line, parts.train(), start).batch(batch).seed(seed);
+            assertEquals(epochs + 1, run.epochs().size());
+            for (int e = 0; e <= epochs; e++) {
+                if (e > 0) o.step((int) o.stepsPerEpoch());
+                assertEquals(o.t(), run.epochs().get(e).t());
+                assertEquals(o.loss(), run.epochs().get(e).trainLoss(), 0, run.label() + " after " + e + " epochs");
+                assertEquals(rules[i].on(line, parts.test(), o.at()).loss(), run.epochs().get(e).testLoss(), 0);
+            }
         }
     }
 }
