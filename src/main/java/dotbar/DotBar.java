@@ -506,6 +506,21 @@ public final class DotBar {
      */
     public static dotbar.optim.Network mlp(String input, int... sizes) { given(input, "mlp", "input"); return dotbar.optim.Network.mlp(input, sizes); }
 
+    /**
+     * Trains each of {@code rules} on {@code net.loss()} over {@code data.train()} from the same
+     * {@code start} with the same minibatch order, and compares them: printing the race shows
+     * per optimizer the final train and test loss and accuracy and the wall time, {@code .plot()}
+     * overlays the loss per epoch; {@code .epochs(n)}, {@code .batch(k)}, {@code .seed(s)}
+     * (defaults 10, 32, 0). {@code race(net, digits().onehot("y", 10).split(0.8, 0), net.init(0), sgd().lr(0.1), adam())}.
+     */
+    public static dotbar.optim.Race race(dotbar.optim.Network net, dotbar.optim.Dataset.Split data, Point start, dotbar.optim.Rule... rules) { return dotbar.optim.Race.of(net, data, start, rules); }
+
+    /** {@link #race(dotbar.optim.Network, dotbar.optim.Dataset.Split, Point, dotbar.optim.Rule...) race} on a training and a test set. */
+    public static dotbar.optim.Race race(dotbar.optim.Network net, dotbar.optim.Dataset train, dotbar.optim.Dataset test, Point start, dotbar.optim.Rule... rules) { return dotbar.optim.Race.of(net, train, test, start, rules); }
+
+    /** A race on a per-sample loss over {@code train}, scored by its mean over the training and the test rows (no accuracy without a network). */
+    public static dotbar.optim.Race race(Expr perSampleLoss, dotbar.optim.Dataset train, dotbar.optim.Dataset test, Point start, dotbar.optim.Rule... rules) { return dotbar.optim.Race.of(perSampleLoss, train, test, start, rules); }
+
     // ---- learning-rate schedules and stopping (opt.schedule(…), opt.stepUntil(…)) --------------
 
     /** PyTorch's {@code StepLR(step_size, gamma)}: η·γ^⌊e/stepSize⌋ at epoch e (one epoch per step); {@code opt.schedule(stepLR(10, 0.5))}. */

@@ -36,6 +36,21 @@ public final class History {
         }
     }
 
+    /**
+     * The scores at the end of an epoch of an optimizer given test data ({@link Optimizer#test}):
+     * epoch 0 is the start. The losses are means of the per-sample loss over every row of the
+     * training and of the test set at θ after the epoch; the accuracies are NaN without a network.
+     * {@code seconds} is the wall time spent in steps since the start (evaluations not counted).
+     */
+    public record Epoch(long epoch, long t, double trainLoss, double testLoss, double trainAccuracy, double testAccuracy,
+                        double seconds) {
+        @Override public String toString() {
+            return "epoch " + epoch + "  t=" + t + "  train loss=" + Format.brief(trainLoss) + "  test loss=" + Format.brief(testLoss)
+                    + (Double.isNaN(trainAccuracy) ? "" : "  train accuracy=" + Format.brief(trainAccuracy)
+                    + "  test accuracy=" + Format.brief(testAccuracy));
+        }
+    }
+
     private static final int NUMBERS = 1 << 22;
 
     private final Flat flat;
@@ -51,6 +66,7 @@ public final class History {
     private long stride;          // rows are kept for steps that are multiples of it (and the latest)
     private boolean shared;       // a snapshot reads the arrays: copy them before changing a row
     private String stopped = "";  // why the last stepUntil stopped
+    private List<Epoch> epochs = new ArrayList<>();
 
     /** @param minibatch whether the rows hold minibatch losses (see the class comment), which the table says */
     History(Flat parameters, boolean minibatch) {
@@ -84,6 +100,7 @@ public final class History {
         size = h.size;
         stride = h.stride;
         stopped = h.stopped;
+        epochs = List.copyOf(h.epochs);
     }
 
     /** Empty again; the arrays are kept (an optimizer reset runs as fast as the first run) unless a snapshot reads them. */
@@ -91,6 +108,7 @@ public final class History {
         size = 0;
         stopped = "";
         stride = 1;
+        epochs = new ArrayList<>();
         if (steps != null && !shared) return;
         steps = new long[16];
         loss = new double[16];
@@ -161,6 +179,18 @@ public final class History {
         shared = true;
         return new History(this);
     }
+
+    /** Drops the epoch rows (test data given anew). */
+    void clearEpochs() { epochs = new ArrayList<>(); }
+
+    /** Records an epoch's scores. */
+    void epoch(Epoch e) { epochs.add(e); }
+
+    /**
+     * The scores per epoch, epoch 0 the start, when the optimizer has test data
+     * ({@link Optimizer#test}); empty otherwise.
+     */
+    public List<Epoch> epochs() { return List.copyOf(epochs); }
 
     /** Records why a {@code stepUntil} stopped ("" when the last run was not one). */
     void stopped(String why) { stopped = why; }
@@ -249,7 +279,19 @@ public final class History {
         return (minibatch
                 ? "t=0: the mean loss over all rows at the start; t≥1: the loss and ‖g‖ of the minibatch step t used, at θ before it\n"
                 : "loss and ‖g‖ at θ after step t (what step t+1 uses)\n") + table()
-                + (stopped.isEmpty() ? "" : "\nstopped: " + stopped);
+                + (stopped.isEmpty() ? "" : "\nstopped: " + stopped)
+                + (epochs.isEmpty() ? "" : "\nper epoch, over all rows of the training and the test set:\n" + epochTable());
+    }
+
+    private String epochTable() {
+        boolean accuracy = !Double.isNaN(epochs.get(0).trainAccuracy());
+        var table = accuracy ? new TextTable("epoch", "t", "train loss", "test loss", "train accuracy", "test accuracy")
+                : new TextTable("epoch", "t", "train loss", "test loss");
+        for (Epoch e : epochs) {
+            if (accuracy) table.row(e.epoch(), e.t(), e.trainLoss(), e.testLoss(), e.trainAccuracy(), e.testAccuracy());
+            else table.row(e.epoch(), e.t(), e.trainLoss(), e.testLoss());
+        }
+        return table.toString();
     }
 
     private String table() {

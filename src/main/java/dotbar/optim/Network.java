@@ -5,6 +5,7 @@ import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Point;
 import dotbar.expr.Shapes;
+import dotbar.expr.TensorEval;
 import dotbar.parse.Parser;
 
 import java.util.ArrayList;
@@ -217,10 +218,15 @@ public final class Network {
         if (x.equals(y)) throw new DotbarException("batchLoss: the inputs and the targets need two names, got " + x + " twice");
         Shapes.declare(x, sizes[0], batch);
         Shapes.declare(y, sizes[sizes.length - 1], batch);
+        return Parser.parse(batchLossText(k, x, y, batch));
+    }
+
+    /** The text of {@link #batchLoss}'s mean over the columns of {@code x} and {@code y}, {@code batch} of them. */
+    private String batchLossText(Loss k, String x, String y, int batch) {
         String z = "(" + logitsText(x) + ")";
-        return Parser.parse(k == Loss.SOFTMAX_CROSS_ENTROPY
+        return k == Loss.SOFTMAX_CROSS_ENTROPY
                 ? "(sum(logsumexp" + z + ") - sum(" + y + "*" + z + "))/" + batch
-                : "sum((" + z + " - " + y + ")^2)/" + (2L * batch));
+                : "sum((" + z + " - " + y + ")^2)/" + (2L * batch);
     }
 
     private Loss needLoss() {
@@ -284,26 +290,103 @@ public final class Network {
             throw new DotbarException("accuracy: " + inputs.length + " input rows but " + targets.length + " target rows");
         }
         if (inputs.length == 0) throw new DotbarException("accuracy: no samples");
-        Expr z = logits();
-        var pairs = new ArrayList<Object>();
-        parameters.asMap().forEach((k, v) -> pairs.addAll(List.of(k, v)));
-        for (String name : parameters.arrayNames()) pairs.addAll(List.of(name, parameters.array(name)));
-        pairs.addAll(List.of(input, 0.0));
-        int right = 0;
+        int out = sizes[sizes.length - 1];
         for (int r = 0; r < inputs.length; r++) {
-            if (targets[r].length != sizes[sizes.length - 1]) {
-                throw new DotbarException("accuracy: target row " + (r + 1) + " has " + targets[r].length + " entries, the network "
-                        + sizes[sizes.length - 1] + " outputs");
+            if (targets[r] == null || targets[r].length != out) {
+                throw new DotbarException("accuracy: target row " + (r + 1) + " has " + (targets[r] == null ? 0 : targets[r].length)
+                        + " entries, the network " + out + " outputs");
             }
-            if (inputs[r] == null) throw new DotbarException("accuracy: input row " + (r + 1) + " is null");
-            // at(...) checks the length against the input's shape
-            pairs.set(pairs.size() - 1, sizes[0] == 1 && inputs[r].length == 1 ? (Object) inputs[r][0] : inputs[r]);
-            double[][] logits = z.evalArray(Point.of(pairs.toArray()));
-            double[] column = new double[logits.length];
-            for (int i = 0; i < column.length; i++) column[i] = logits[i][0];
-            if (argmax(column) == argmax(targets[r])) right++;
+            if (inputs[r] == null || inputs[r].length != sizes[0]) {
+                throw new DotbarException("accuracy: input row " + (r + 1) + " has " + (inputs[r] == null ? 0 : inputs[r].length)
+                        + " entries, the network's input " + input + " " + sizes[0]);
+            }
         }
-        return (double) right / inputs.length;
+        return forward(parameters, columns(inputs), null).accuracy(targets);
+    }
+
+    /** The mean loss and the accuracy over a dataset, from {@link #evaluate}. */
+    public record Scores(double loss, double accuracy) {
+        @Override public String toString() { return "loss=" + Format.brief(loss) + "  accuracy=" + Format.brief(accuracy); }
+    }
+
+    /**
+     * The mean per-sample loss and the {@link #accuracy} over every row of {@code data} at
+     * {@code parameters}, in one forward pass with the rows as the columns of a matrix: the value
+     * of {@link #batchLoss} over all N rows (PyTorch's {@code reduction="mean"}) and the fraction
+     * whose largest logit is at the target's largest entry. The data's columns are read as an
+     * optimizer reads them ({@code x1 … x64} for the input x, {@code y1 … y10} for the target y);
+     * a missing column is an error naming it.
+     */
+    public Scores evaluate(Point parameters, Dataset data) {
+        needLoss();
+        if (data == null) throw new DotbarException("evaluate: the dataset is null");
+        Binding bound = Binding.of(loss(), data, parameters());
+        double[][] rows = bound.rows(data);
+        int at = 0, xAt = -1, yAt = -1;
+        for (String s : bound.symbols()) {
+            if (s.equals(input)) xAt = at;
+            if (s.equals(target)) yAt = at;
+            at += Shapes.declared(s).size();
+        }
+        if (xAt < 0 || yAt < 0) {
+            String missing = xAt < 0 ? input : target;
+            int n = sizes[xAt < 0 ? 0 : sizes.length - 1];
+            throw new DotbarException("evaluate: the data (columns " + Dataset.listed(data.columns()) + ") has no columns " + missing + "1 … "
+                    + missing + n + " for the network's " + (xAt < 0 ? "input " : "target ") + missing);
+        }
+        int in = sizes[0], out = sizes[sizes.length - 1];
+        double[][] inputs = new double[rows.length][], targets = new double[rows.length][];
+        for (int r = 0; r < rows.length; r++) {
+            inputs[r] = Arrays.copyOfRange(rows[r], xAt, xAt + in);
+            targets[r] = Arrays.copyOfRange(rows[r], yAt, yAt + out);
+        }
+        Forward f = forward(parameters, columns(inputs), columns(targets));
+        return new Scores(f.loss, f.accuracy(targets));
+    }
+
+    /** The logits of every sample (a column each) and, when the targets are given, the mean loss. */
+    private record Forward(double[][] logits, double loss) {
+        double accuracy(double[][] targets) {
+            int right = 0;
+            double[] column = new double[logits.length];
+            for (int r = 0; r < targets.length; r++) {
+                for (int i = 0; i < column.length; i++) column[i] = logits[i][r];
+                if (argmax(column) == argmax(targets[r])) right++;
+            }
+            return (double) right / targets.length;
+        }
+    }
+
+    /**
+     * One forward pass over N samples: the input symbol is read as the in×N matrix {@code x}
+     * (each bias added to every column) and, when {@code y} is not null, the target as the out×N
+     * matrix y, for this thread only ({@link Shapes#within}), so nothing is declared for anyone else.
+     */
+    private Forward forward(Point parameters, double[][] x, double[][] y) {
+        int n = x[0].length;
+        var shapes = new java.util.HashMap<String, dotbar.expr.Shape>();
+        shapes.put(input, new dotbar.expr.Shape(sizes[0], n));
+        if (y != null) shapes.put(target, new dotbar.expr.Shape(sizes[sizes.length - 1], n));
+        return Shapes.within(shapes, () -> {
+            var pairs = new ArrayList<Object>();
+            parameters.asMap().forEach((k, v) -> pairs.addAll(List.of(k, v)));
+            for (String name : parameters.arrayNames()) pairs.addAll(List.of(name, parameters.array(name)));
+            pairs.addAll(List.of(input, x));
+            if (y != null) pairs.addAll(List.of(target, y));
+            Point at = Point.of(pairs.toArray());
+            Expr z = Parser.parse(logitsText(input));
+            if (y == null) return new Forward(z.evalArray(at), Double.NaN);
+            Expr loss = Parser.parse(batchLossText(needLoss(), input, target, n));
+            var values = TensorEval.values(List.of(z, loss), at);
+            return new Forward(values.get(z).toArray(), values.get(loss).entries()[0]);
+        });
+    }
+
+    /** The rows as the columns of a matrix: row r of the result is entry r of every row. */
+    private static double[][] columns(double[][] rows) {
+        double[][] r = new double[rows[0].length][rows.length];
+        for (int i = 0; i < rows.length; i++) for (int j = 0; j < r.length; j++) r[j][i] = rows[i][j];
+        return r;
     }
 
     private static int argmax(double[] v) {

@@ -2,6 +2,7 @@ package dotbar.optim;
 
 import dotbar.base.DotbarException;
 import dotbar.diff.Grad;
+import dotbar.expr.Expr;
 import dotbar.expr.Flat;
 import dotbar.expr.Functions;
 import dotbar.expr.Point;
@@ -90,6 +91,14 @@ public final class Optimizer implements Trajectory {
     private final double[] stepGrad;  // the gradient the rule sees when it is clipped or decayed
     private final double[] stepHyper; // the hyperparameters of a scheduled step
 
+    // data and the per-epoch record of test(…); all null / 0 until then
+    private Expr perSample;           // the per-sample loss of an optimizer on data
+    private Dataset data;             // its training set
+    private Evaluation evaluation;    // null: no per-epoch record
+    private long epochFrom;           // t where the epochs began (the start, or the last batch(k) or seed(s))
+    private long epochsDone;          // epochs ended since the start
+    private long trainedNanos;        // wall time spent in steps since the start, while recording epochs
+
     Optimizer(Rule rule, Objective objective, Point start) {
         this.rule = rule;
         this.hyper = rule.values();
@@ -124,6 +133,17 @@ public final class Optimizer implements Trajectory {
         wholeAt = 0;
         history.clear();
         history.add(0, loss, theta, Grad.norm(grad));
+        epochFrom = 0;
+        epochsDone = 0;
+        trainedNanos = 0;
+        if (evaluation != null) recordEpoch();
+    }
+
+    /** This optimizer as made on the mean of {@code perSampleLoss} over {@code training} (for {@link #test}). */
+    Optimizer onData(Expr perSampleLoss, Dataset training) {
+        perSample = perSampleLoss;
+        data = training;
+        return this;
     }
 
     /**
@@ -207,7 +227,17 @@ public final class Optimizer implements Trajectory {
                     throw new DotbarException("interrupted after " + done + " of " + n + " steps; "
                             + rule.name() + " keeps its state at t = " + t + ": " + this);
                 }
-                advance();
+                if (evaluation == null) {
+                    advance();
+                } else {
+                    long before = System.nanoTime();
+                    advance();
+                    trainedNanos += System.nanoTime() - before;
+                    if ((t - epochFrom) % objective.stepsPerEpoch() == 0) {
+                        epochsDone++;
+                        recordEpoch();
+                    }
+                }
                 // after the first step, so that an interrupt right away still finds a step made
                 if (done == 0) history.reserve(n - 1L);
                 if (listener != null) {
@@ -380,6 +410,50 @@ public final class Optimizer implements Trajectory {
     }
 
     // ---- what it holds -------------------------------------------------------------------
+
+    // ---- held-out data -------------------------------------------------------------------
+
+    /**
+     * Records, at the start and at the end of every epoch from now on, the mean loss over every
+     * row of the training set and of {@code test} ({@link History#epochs()}; the table
+     * {@code history()} prints), as a PyTorch loop evaluates on a validation set after each
+     * epoch. For an optimizer on data ({@code rule.on(loss, data, start)}); the test set needs
+     * the loss's columns. An epoch is {@link #stepsPerEpoch()} steps from the start or from the
+     * last {@link #batch}/{@link #seed}; the row at the start is recorded now when no step has
+     * been taken since.
+     */
+    public Optimizer test(Dataset test) {
+        return test(test, null);
+    }
+
+    /**
+     * As {@link #test(Dataset)}, with the accuracy on both sets ({@link Network#accuracy}), for
+     * an optimizer training {@code net.loss()}; the losses are {@link Network#evaluate}'s, one
+     * forward pass over each set. {@code net} null: the losses only.
+     */
+    public Optimizer test(Dataset test, Network net) {
+        if (perSample == null) {
+            throw new DotbarException("test(…) needs an optimizer on data, rule.on(loss, data, start) or sgd(loss, data, start): "
+                    + rule.name() + " here runs on a whole loss");
+        }
+        evaluation = Evaluation.of(perSample, data, test, net, point(start), flat);
+        if (t == epochFrom && t == 0) {
+            history.clearEpochs();
+            recordEpoch();
+        }
+        return this;
+    }
+
+    /** The steps of one epoch: ⌈rows / batch⌉ with data (PyTorch's {@code len(loader)}), 1 for a whole loss. */
+    public long stepsPerEpoch() {
+        return objective.stepsPerEpoch();
+    }
+
+    /** The scores at θ_t as the next epoch row. */
+    private void recordEpoch() {
+        double[] s = evaluation.scores(this, theta, at());
+        history.epoch(new History.Epoch(epochsDone, t, s[0], s[1], s[2], s[3], trainedNanos / 1e9));
+    }
 
     /** The current parameters θ_t; tensors as arrays of their shapes ({@code at().array("W1")}). */
     public Point at() {
@@ -558,6 +632,7 @@ public final class Optimizer implements Trajectory {
     /** Minibatches of {@code k} rows (PyTorch's {@code batch_size}; default 1); starts the epochs over. */
     public Optimizer batch(int k) {
         objective.batch(k);
+        epochFrom = t;
         return this;
     }
 
@@ -575,6 +650,7 @@ public final class Optimizer implements Trajectory {
     /** Seeds the shuffling of the rows (default 0) and starts the epochs over. */
     public Optimizer seed(long s) {
         objective.seed(s);
+        epochFrom = t;
         return this;
     }
 

@@ -38,7 +38,18 @@ final class Program {
         constants = new double[n];
         reads = new int[n][];
         writes = new int[n];
-        for (int e = 0; e < n; e++) {
+        // every slot is one number per parameter, whatever shape the session declared for its name
+        // (a network's target t, a matrix w): the equations are compiled with the slots as scalars
+        var scalars = new java.util.HashMap<String, dotbar.expr.Shape>();
+        for (String s : slots) scalars.put(s, dotbar.expr.Shape.SCALAR);
+        dotbar.expr.Shapes.within(scalars, () -> {
+            compile(slots, equations);
+            return null;
+        });
+    }
+
+    private void compile(List<String> slots, List<Rule.Equation> equations) {
+        for (int e = 0; e < equations.size(); e++) {
             Expr rhs = Graph.inline(equations.get(e).rhs());
             List<String> symbols = rhs.vars();
             reads[e] = symbols.stream().mapToInt(slots::indexOf).toArray();

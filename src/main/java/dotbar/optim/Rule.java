@@ -121,7 +121,12 @@ public final class Rule {
     public static Rule of(String name, String... equations) {
         if (name == null || name.isBlank()) throw new DotbarException("a rule needs a name");
         var parsed = new ArrayList<Equation>();
-        for (int i = 0; i < equations.length; i++) parsed.add(parseEquation(name, i + 1, equations[i]));
+        // θ, g and t are numbers per parameter here, whatever the session declared for those names
+        var scalars = Map.of(THETA, dotbar.expr.Shape.SCALAR, GRADIENT, dotbar.expr.Shape.SCALAR, STEP, dotbar.expr.Shape.SCALAR);
+        dotbar.expr.Shapes.within(scalars, () -> {
+            for (int i = 0; i < equations.length; i++) parsed.add(parseEquation(name, i + 1, equations[i]));
+            return null;
+        });
         return new Rule(name, parsed, Map.of(), false);
     }
 
@@ -168,6 +173,24 @@ public final class Rule {
         m.put(h, value);
         return new Rule(this, m);
     }
+
+    /** This rule with learning rate η (PyTorch {@code lr}): {@code adam().lr(1e-3)}, as {@link Optimizer#lr} sets it on a run. */
+    public Rule lr(double η) { return set("η", η); }
+
+    /** PyTorch's {@code momentum}: μ of sgd (heavy ball), α of momentum and nesterov. */
+    public Rule momentum(double m) { return set("momentum", m); }
+
+    /** α: momentum's and nesterov's momentum, Adam's first-moment decay (PyTorch's β1). */
+    public Rule alpha(double α) { return set("α", α); }
+
+    /** ρ: RMSProp's decay (PyTorch RMSprop's {@code alpha}), Adam's second-moment decay (β2). */
+    public Rule rho(double ρ) { return set("ρ", ρ); }
+
+    /** ε, added to √w in the denominator. */
+    public Rule eps(double ε) { return set("ε", ε); }
+
+    /** PyTorch's {@code betas=(β1, β2)}: α and ρ together. */
+    public Rule betas(double β1, double β2) { return set("beta1", β1).set("beta2", β2); }
 
     String resolve(String hyperparameter) {
         if (states.contains(hyperparameter) || List.of(THETA, GRADIENT, STEP).contains(hyperparameter)) {
@@ -274,7 +297,7 @@ public final class Rule {
      * {@code start}.
      */
     public Optimizer on(Expr perSampleLoss, Dataset data, Point start) {
-        return new Optimizer(this, Objectives.minibatch(perSampleLoss, data, start), start);
+        return new Optimizer(this, Objectives.minibatch(perSampleLoss, data, start), start).onData(perSampleLoss, data);
     }
 
     /**

@@ -28,7 +28,7 @@ public final class Rules {
 
     /** Gradient descent: θ ← θ − η·g. PyTorch {@code SGD(lr)}; default η = 1e-3. */
     public static Rule gd() {
-        return rule("gd", Fused.GD, Map.of("η", 1e-3), Rule.THETA, θ.minus(η.times(g)));
+        return scalars(() -> rule("gd", Fused.GD, Map.of("η", 1e-3), Rule.THETA, θ.minus(η.times(g))));
     }
 
     /**
@@ -37,9 +37,9 @@ public final class Rules {
      * {@link #gd()}; with data ({@code sgd(loss, data, start)}) g is a minibatch's mean gradient.
      */
     public static Rule sgd() {
-        return rule("sgd", Fused.SGD, ordered("η", 1e-3, "μ", 0.0, "λ", 0.0),
+        return scalars(() -> rule("sgd", Fused.SGD, ordered("η", 1e-3, "μ", 0.0, "λ", 0.0),
                 "b", μ.times(b).plus(g.plus(λ.times(θ))),
-                Rule.THETA, θ.minus(η.times(b)));
+                Rule.THETA, θ.minus(η.times(b))));
     }
 
     /**
@@ -49,9 +49,9 @@ public final class Rules {
      * {@code lr=1e-3}.
      */
     public static Rule momentum() {
-        return rule("momentum", Fused.MOMENTUM, ordered("η", 0.01, "α", 0.9),
+        return scalars(() -> rule("momentum", Fused.MOMENTUM, ordered("η", 0.01, "α", 0.9),
                 "v", ema(v),
-                Rule.THETA, θ.plus(η.times(v)));
+                Rule.THETA, θ.plus(η.times(v))));
     }
 
     /**
@@ -61,9 +61,9 @@ public final class Rules {
      * buf ← α·buf + g; θ ← θ − lr·(g + α·buf), with v = −(1−α)·buf. Defaults as {@link #momentum()}.
      */
     public static Rule nesterov() {
-        return rule("nesterov", Fused.NESTEROV, ordered("η", 0.01, "α", 0.9),
+        return scalars(() -> rule("nesterov", Fused.NESTEROV, ordered("η", 0.01, "α", 0.9),
                 "v", ema(v),
-                Rule.THETA, θ.plus(η.times(ema(v))));
+                Rule.THETA, θ.plus(η.times(ema(v)))));
     }
 
     /**
@@ -71,9 +71,9 @@ public final class Rules {
      * defaults η = 0.01, ε = 1e-10.
      */
     public static Rule adagrad() {
-        return rule("adagrad", Fused.ADAGRAD, ordered("η", 0.01, "ε", 1e-10),
+        return scalars(() -> rule("adagrad", Fused.ADAGRAD, ordered("η", 0.01, "ε", 1e-10),
                 "w", w.plus(square(g)),
-                Rule.THETA, θ.minus(η.times(g).div(sqrt(w).plus(ε))));
+                Rule.THETA, θ.minus(η.times(g).div(sqrt(w).plus(ε)))));
     }
 
     /**
@@ -81,9 +81,9 @@ public final class Rules {
      * {@code RMSprop} (whose {@code alpha} is ρ); defaults η = 0.01, ρ = 0.99, ε = 1e-8.
      */
     public static Rule rmsprop() {
-        return rule("rmsprop", Fused.RMSPROP, ordered("η", 0.01, "ρ", 0.99, "ε", 1e-8),
+        return scalars(() -> rule("rmsprop", Fused.RMSPROP, ordered("η", 0.01, "ρ", 0.99, "ε", 1e-8),
                 "w", ρ.times(w).plus(ONE.minus(ρ).times(square(g))),
-                Rule.THETA, θ.minus(η.times(g).div(sqrt(w).plus(ε))));
+                Rule.THETA, θ.minus(η.times(g).div(sqrt(w).plus(ε)))));
     }
 
     /**
@@ -93,7 +93,7 @@ public final class Rules {
      * m = −v. Defaults η = 1e-3, α = 0.9, ρ = 0.999 (PyTorch's betas), ε = 1e-8.
      */
     public static Rule adam() {
-        return rule("adam", Fused.ADAM, ordered("η", 1e-3, "α", 0.9, "ρ", 0.999, "ε", 1e-8), adamSteps());
+        return scalars(() -> rule("adam", Fused.ADAM, ordered("η", 1e-3, "α", 0.9, "ρ", 0.999, "ε", 1e-8), adamSteps()));
     }
 
     /**
@@ -102,12 +102,14 @@ public final class Rules {
      * and λ = 0.01.
      */
     public static Rule adamw() {
-        Object[] steps = adamSteps();
-        Object[] all = new Object[steps.length + 2];
-        all[0] = Rule.THETA;
-        all[1] = θ.times(ONE.minus(η.times(λ)));
-        System.arraycopy(steps, 0, all, 2, steps.length);
-        return rule("adamw", Fused.ADAMW, ordered("η", 1e-3, "α", 0.9, "ρ", 0.999, "ε", 1e-8, "λ", 0.01), all);
+        return scalars(() -> {
+            Object[] steps = adamSteps();
+            Object[] all = new Object[steps.length + 2];
+            all[0] = Rule.THETA;
+            all[1] = θ.times(ONE.minus(η.times(λ)));
+            System.arraycopy(steps, 0, all, 2, steps.length);
+            return rule("adamw", Fused.ADAMW, ordered("η", 1e-3, "α", 0.9, "ρ", 0.999, "ε", 1e-8, "λ", 0.01), all);
+        });
     }
 
     private static Object[] adamSteps() {
@@ -117,6 +119,34 @@ public final class Rules {
                 "v̂", v.div(ONE.minus(α.pow(t))),
                 "ŵ", w.div(ONE.minus(ρ.pow(t))),
                 Rule.THETA, θ.plus(η.times(vHat).div(sqrt(wHat).plus(ε)))};
+    }
+
+    /** The letters of the built-in rules, each one number per parameter whatever shape the session declared for the name. */
+    private static final java.util.Map<String, dotbar.expr.Shape> LETTERS = java.util.Map.ofEntries(
+            java.util.stream.Stream.of(Rule.THETA, Rule.GRADIENT, Rule.STEP, "η", "α", "ρ", "ε", "λ", "μ", "v", "w", "b", "v̂", "ŵ")
+                    .map(n -> java.util.Map.entry(Exprs.sym(n).name(), dotbar.expr.Shape.SCALAR)).toArray(java.util.Map.Entry[]::new));
+
+    /**
+     * A rule built with its letters as numbers: a session's tensor named t (a network's target) or
+     * w does not turn the step count or a state into a matrix.
+     */
+    private static Rule scalars(java.util.function.Supplier<Rule> build) {
+        return dotbar.expr.Shapes.within(LETTERS, build);
+    }
+
+    /** The built-in rule named {@code name}, with its defaults; null for another name. */
+    static Rule byName(String name) {
+        return switch (name) {
+            case "gd" -> gd();
+            case "sgd" -> sgd();
+            case "momentum" -> momentum();
+            case "nesterov" -> nesterov();
+            case "adagrad" -> adagrad();
+            case "rmsprop" -> rmsprop();
+            case "adam" -> adam();
+            case "adamw" -> adamw();
+            default -> null;
+        };
     }
 
     /** The seed's momentum average α·s − (1−α)·g (eq. 2, 14). */

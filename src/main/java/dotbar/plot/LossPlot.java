@@ -7,8 +7,13 @@ import java.util.List;
 /** Losses against step on a logarithmic scale: one curve per optimizer or per array of losses. */
 final class LossPlot extends XyPlot {
     LossPlot() {
-        super("step", "loss", Double.NaN, Double.NaN);
+        this("step", "loss");
         logY = true;
+    }
+
+    /** An empty plot of data against {@code xName}, its y axis {@code yName}, linear. */
+    LossPlot(String xName, String yName) {
+        super(xName, yName, Double.NaN, Double.NaN);
     }
 
     /** See {@link Plot#losses(Trajectory...)}. */

@@ -87,6 +87,15 @@ public abstract sealed class Plot permits XyPlot, ContourPlot, BarChart {
         return LossPlot.create(trajectories);
     }
 
+    /**
+     * An empty picture of lines through data, x named {@code xName} and y {@code yName}, on a
+     * linear scale: {@code curves("epoch", "test accuracy").series("adam", epochs, accuracy)};
+     * {@link #logScale()} makes the y axis logarithmic.
+     */
+    public static Plot curves(String xName, String yName) {
+        return new LossPlot(xName == null ? "" : xName, yName == null ? "" : yName);
+    }
+
     /** A bar chart, one bar per label (drawn across, label on the left); {@link #logScale()} for a log scale. */
     public static Plot bars(List<String> labels, double[] values) {
         return bars(labels, "", values);

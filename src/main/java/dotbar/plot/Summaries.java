@@ -16,12 +16,12 @@ final class Summaries {
     }
 
     /** {@code 5.4 → 0.00031 after 500 steps, lowest 0.0002 at step 480}. */
-    static String describeLoss(Plot.Series s) {
+    static String describeLoss(Plot.Series s, String unit) {
         double[] y = s.ys();
         int best = -1;
         for (int i = 0; i < y.length; i++) if (Double.isFinite(y[i]) && (best < 0 || y[i] < y[best])) best = i;
-        String text = Format.number(y[0], 4) + " → " + Format.number(y[y.length - 1], 4) + " after " + Format.number(s.xs()[y.length - 1], 6) + " steps";
-        return best >= 0 && best != y.length - 1 ? text + ", lowest " + Format.number(y[best], 4) + " at step " + Format.number(s.xs()[best], 6) : text;
+        String text = Format.number(y[0], 4) + " → " + Format.number(y[y.length - 1], 4) + " after " + Format.number(s.xs()[y.length - 1], 6) + " " + unit + "s";
+        return best >= 0 && best != y.length - 1 ? text + ", lowest " + Format.number(y[best], 4) + " at " + unit + " " + Format.number(s.xs()[best], 6) : text;
     }
 
     static boolean hasNonPositive(double[] ys) {

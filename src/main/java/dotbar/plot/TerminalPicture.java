@@ -67,7 +67,7 @@ final class TerminalPicture {
                 legend.add(entry(style, s.label(), colours) + ": " + Summaries.describePath(s, p.xName, contour ? p.yName : null));
             } else {
                 drawLine(canvas, sx, sy, s.xs(), s.ys(), style, markLines);
-                legend.add(entry(style, s.label(), colours) + (logY ? ": " + Summaries.describeLoss(s) : ""));
+                legend.add(entry(style, s.label(), colours) + (logY ? ": " + Summaries.describeLoss(s, p instanceof LossPlot && !p.xName.isEmpty() ? p.xName : "step") : ""));
                 if (logY && Summaries.hasNonPositive(s.ys())) legend.add("(" + s.label() + " has values ≤ 0, not shown on the log scale)");
             }
         }

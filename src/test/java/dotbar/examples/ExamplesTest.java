@@ -66,7 +66,7 @@ class ExamplesTest {
         return RUNS.computeIfAbsent(name, n -> {
             var out = new ByteArrayOutputStream();
             var err = new ByteArrayOutputStream();
-            List<String> args = n.equals("07-race") ? List.of(pictures.toString()) : List.of();
+            List<String> args = n.equals("07-race") || n.equals("09-digits") ? List.of(pictures.toString()) : List.of();
             int status = ScriptRunner.run(EXAMPLES.resolve(n + ".jsh"), args,
                     new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
             return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -75,7 +75,7 @@ class ExamplesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"01-momentum", "02-adagrad", "03-rmsprop", "04-adam", "05-forward-reverse", "06-vanishing", "07-race",
-            "08-backprop-matrix"})
+            "08-backprop-matrix", "09-digits"})
     void printsItsGoldenOutput(String name) throws IOException {
         Run r = run(name);
         assertEquals("", r.err(), name + ": stderr");
@@ -103,10 +103,10 @@ class ExamplesTest {
         try (var files = Files.list(EXAMPLES)) {
             var scripts = files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".jsh")).sorted().toList();
             assertEquals(List.of("01-momentum.jsh", "02-adagrad.jsh", "03-rmsprop.jsh", "04-adam.jsh", "05-forward-reverse.jsh",
-                    "06-vanishing.jsh", "07-race.jsh", "08-backprop-matrix.jsh"), scripts);
+                    "06-vanishing.jsh", "07-race.jsh", "08-backprop-matrix.jsh", "09-digits.jsh"), scripts);
         }
         for (String name : List.of("01-momentum", "02-adagrad", "03-rmsprop", "04-adam", "05-forward-reverse", "06-vanishing",
-                "08-backprop-matrix")) {
+                "08-backprop-matrix", "09-digits")) {
             assertTrue(Pattern.compile("eq\\. \\(\\d+\\)").matcher(run(name).out().lines().findFirst().orElse("")).find(),
                     name + " names its equations in its first line");
         }
@@ -345,5 +345,59 @@ class ExamplesTest {
         // rmsprop's steps stay of the order of η: it hops instead of settling
         double[] rmsprop = row(out, "== Rosenbrock", "rmsprop");
         assertTrue(rmsprop[5] > rmsprop[0] / 3, "rmsprop's mean step " + rmsprop[5] + " against η = " + rmsprop[0]);
+    }
+
+    /**
+     * The digits race (issue 16): sgd's rows and the best run's epochs against the same training
+     * written as a plain Java loop ({@link dotbar.reference.RaceLoop}: the hand-written network,
+     * torch's SGD, the documented split, start and minibatch order), every accuracy a fraction,
+     * the best above 0.85, and the pictures saved and readable.
+     */
+    @Test
+    void theDigitsRaceIsThePlainJavaTrainingLoop() throws Exception {
+        String out = run("09-digits").out();
+        List<String> lines = out.lines().toList();
+        int from = lines.indexOf(lines.stream().filter(l -> l.startsWith("race: 5 epochs")).findFirst().orElseThrow()) + 3;
+        List<String> table = lines.subList(from, from + 7);   // seven optimizers, after the header and its rule
+        var digits = dotbar.reference.Digits.load();
+        var parts = dotbar.reference.RaceLoop.split(digits, 0.8, 0);
+        int n = 2410;
+        var optimizers = new java.util.LinkedHashMap<String, dotbar.reference.Optimizer>();
+        optimizers.put("sgd η=0.1", new dotbar.reference.Sgd(n, 0.1, 0, 0));
+        optimizers.put("sgd η=0.1 μ=0.9", new dotbar.reference.Sgd(n, 0.1, 0.9, 0));
+        optimizers.put("momentum η=0.1", new dotbar.reference.EmaMomentum(n, 0.1, 0.9));
+        optimizers.put("adagrad η=0.05", new dotbar.reference.Adagrad(n, 0.05, 1e-10, 0));
+        optimizers.put("rmsprop η=0.001", new dotbar.reference.RmsProp(n, 0.001, 0.99, 1e-8, 0));
+        optimizers.put("adam η=0.001", dotbar.reference.Adam.adam(n, 1e-3, 0.9, 0.999, 1e-8, 0));
+        optimizers.put("adamw η=0.001", dotbar.reference.Adam.adamW(n, 1e-3, 0.9, 0.999, 1e-8, 0.01));
+        optimizers.forEach((label, optimizer) -> {
+            double[][] loop = dotbar.reference.RaceLoop.run(parts[0], parts[1], 0, optimizer, 5, 32, 0);
+            String line = table.stream().filter(l -> l.matches(Pattern.quote(label) + " +5 .*")).findFirst()
+                    .orElseThrow(() -> new AssertionError(label + " in\n" + out));
+            double[] row = numbers(line.substring(label.length()));
+            assertEquals(5, row[0], 0, label + ": epochs");
+            for (int k = 0; k < 4; k++) near(loop[5][k], row[1 + k], 1e-5, label + ": column " + k + " after 5 epochs");
+            if (label.equals("sgd η=0.1 μ=0.9")) {
+                assertTrue(out.contains("best test accuracy: " + label + ", "), "the best is " + label);
+                for (int e = 0; e <= 5; e++) {
+                    double[] epoch = row(out, "per epoch, over all rows", String.valueOf(e));
+                    for (int k = 0; k < 4; k++) near(loop[e][k], epoch[2 + k], 1e-5, "the best run's epoch " + e + ", column " + k);
+                }
+            }
+        });
+        double best = 0;
+        for (String l : table) {
+            double[] r = numbers(l.replaceAll("^\\S+( [^ ]+=[^ ]+)*", ""));
+            assertEquals(5, r.length, "epochs and four scores: " + l);
+            for (int k = 3; k < 5; k++) assertTrue(r[k] >= 0 && r[k] <= 1, "an accuracy in [0, 1]: " + l);
+            best = Math.max(best, r[4]);
+        }
+        assertTrue(best > 0.85, "the best test accuracy " + best);
+        assertTrue(out.contains("Saved the curves: digits-loss.svg, digits-accuracy.svg, digits-loss.png, digits-accuracy.png"), out);
+        for (String f : List.of("digits-loss", "digits-accuracy")) {
+            var svg = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pictures.resolve(f + ".svg").toFile());
+            assertEquals("svg", svg.getDocumentElement().getTagName());
+            assertEquals(800, ImageIO.read(pictures.resolve(f + ".png").toFile()).getWidth());
+        }
     }
 }
