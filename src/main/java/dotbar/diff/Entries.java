@@ -2,6 +2,7 @@ package dotbar.diff;
 
 import dotbar.base.DotbarException;
 import dotbar.expr.Expr;
+import dotbar.expr.Flat;
 import dotbar.expr.Exprs;
 import dotbar.expr.Point;
 import dotbar.expr.Shape;
@@ -28,17 +29,11 @@ final class Entries {
      */
     static final int MAX = 400;
 
-    private final List<String> names;
-    private final List<Shape> shapes;
-    private final int[] offsets;
-    private final int size;
+    /** The offsets and sizes: the layout the optimizers and the tensor tape use too. */
+    private final Flat layout;
 
     private Entries(List<String> names, List<Shape> shapes) {
-        this.names = List.copyOf(names);
-        this.shapes = List.copyOf(shapes);
-        this.offsets = new int[names.size() + 1];
-        for (int k = 0; k < names.size(); k++) offsets[k + 1] = offsets[k] + shapes.get(k).size();
-        this.size = offsets[names.size()];
+        this.layout = Flat.of(names, shapes);
     }
 
     /**
@@ -60,11 +55,12 @@ final class Entries {
             shapes.add(Shapes.declared(name));
         }
         var entries = new Entries(names, shapes);
-        if (entries.size > MAX) {
+        int size = entries.size();
+        if (size > MAX) {
             var parts = new ArrayList<String>();
             for (int k = 0; k < names.size(); k++) parts.add(names.get(k) + " " + shapes.get(k));
-            throw new DotbarException(what + ": " + String.join(", ", parts) + " have " + entries.size + " entries, so the matrix would be "
-                    + entries.size + "×" + entries.size + "; the limit is " + MAX + " entries. Without the matrix: forward(e, p, \"W\", V) "
+            throw new DotbarException(what + ": " + String.join(", ", parts) + " have " + size + " entries, so the matrix would be "
+                    + size + "×" + size + "; the limit is " + MAX + " entries. Without the matrix: forward(e, p, \"W\", V) "
                     + "is the derivative along a direction V of W's shape (of diff(L, \"W\") it is the Hessian-vector product H·V), "
                     + "and compile(L, \"W\", …) gives the gradient");
         }
@@ -77,23 +73,23 @@ final class Entries {
     }
 
     /** The number of entries. */
-    int size() { return size; }
+    int size() { return layout.size(); }
 
     /** The symbols, in order. */
-    List<String> names() { return names; }
+    List<String> names() { return layout.names(); }
 
     /** The shape of symbol k. */
-    Shape shape(int k) { return shapes.get(k); }
+    Shape shape(int k) { return layout.shape(k); }
 
     /** The offset of symbol k's first entry. */
-    int offset(int k) { return offsets[k]; }
+    int offset(int k) { return layout.offset(k); }
 
     /** Every entry's label, in order. */
     List<String> labels() {
-        var r = new ArrayList<String>(size);
-        for (int k = 0; k < names.size(); k++) {
-            Shape s = shapes.get(k);
-            for (int q = 0; q < s.size(); q++) r.add(label(names.get(k), s, q));
+        var r = new ArrayList<String>(size());
+        for (int k = 0; k < layout.count(); k++) {
+            Shape s = layout.shape(k);
+            for (int q = 0; q < s.size(); q++) r.add(label(layout.names().get(k), s, q));
         }
         return r;
     }
@@ -107,7 +103,7 @@ final class Entries {
 
     /** For each entry q of symbol k, row by row, the value of its shape with a 1 at q and 0 elsewhere: the directions of the entries. */
     List<TensorValue> units(int k) {
-        Shape s = shapes.get(k);
+        Shape s = layout.shape(k);
         var r = new ArrayList<TensorValue>(s.size());
         for (int q = 0; q < s.size(); q++) {
             double[] v = new double[s.size()];
@@ -120,9 +116,9 @@ final class Entries {
     /** The point with only these symbols' values (each must have one). */
     Point restrict(Point point) {
         Point r = Point.empty();
-        for (int k = 0; k < names.size(); k++) {
-            String n = names.get(k);
-            TensorValue v = shapes.get(k).isScalar() ? TensorValue.scalar(point.get(n)) : point.tensor(n);
+        for (int k = 0; k < layout.count(); k++) {
+            String n = layout.names().get(k);
+            TensorValue v = layout.shape(k).isScalar() ? TensorValue.scalar(point.get(n)) : point.tensor(n);
             if (v == null) throw Point.missingValues(List.of(n));
             r = r.with(n, v);
         }

@@ -29,15 +29,14 @@ public final class Flat {
     private final int[] offset;
     private final boolean scalarsOnly;
 
-    private Flat(List<String> names) {
+    private Flat(List<String> names, List<Shape> shapes) {
         this.names = List.copyOf(names);
-        shapes = new Shape[names.size()];
+        this.shapes = shapes.toArray(Shape[]::new);
         offset = new int[names.size() + 1];
         boolean scalars = true;
-        for (int k = 0; k < shapes.length; k++) {
-            shapes[k] = Shapes.declared(names.get(k));
-            scalars &= shapes[k].isScalar();
-            long end = (long) offset[k] + shapes[k].size();
+        for (int k = 0; k < this.shapes.length; k++) {
+            scalars &= this.shapes[k].isScalar();
+            long end = (long) offset[k] + this.shapes[k].size();
             if (end > Integer.MAX_VALUE) throw new DotbarException("the parameters have more than " + Integer.MAX_VALUE + " entries");
             offset[k + 1] = (int) end;
         }
@@ -46,7 +45,13 @@ public final class Flat {
 
     /** The layout of {@code names} (NFC-normalised symbol names), each with its declared shape. */
     public static Flat of(List<String> names) {
-        return new Flat(names);
+        return new Flat(names, names.stream().map(Shapes::declared).toList());
+    }
+
+    /** The layout of {@code names} with the given shapes (a value's own entries, not a declared symbol's). */
+    public static Flat of(List<String> names, List<Shape> shapes) {
+        if (names.size() != shapes.size()) throw new IllegalArgumentException(names.size() + " names, " + shapes.size() + " shapes");
+        return new Flat(names, shapes);
     }
 
     /** The parameter names, in order. */
