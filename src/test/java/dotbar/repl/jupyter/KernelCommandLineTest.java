@@ -120,17 +120,37 @@ class KernelCommandLineTest {
         assertTrue(r.err().contains("holds no JSON object"), r.err());
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+    /**
+     * Five distinct free ports, the shell's first: the sockets that found them stay open until all
+     * are found, so that two channels never get the same port (closing one at once and asking again
+     * can hand the same port back, and the kernel then fails to bind its second channel).
+     */
+    private static int[] freePorts() throws Exception {
+        List<ServerSocket> held = new java.util.ArrayList<>();
+        try {
+            int[] ports = new int[5];
+            for (int i = 0; i < ports.length; i++) {
+                ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                held.add(s);
+                ports[i] = s.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : held) {
+                s.close();
+            }
         }
     }
 
-    private Path connectionFile(int shellPort) throws Exception {
-        Path file = dir.resolve("kernel-" + shellPort + ".json");
+    private Path connectionFile(int... given) throws Exception {
+        int[] ports = freePorts();
+        if (given.length > 0) {
+            ports[0] = given[0];
+        }
+        Path file = dir.resolve("kernel-" + ports[0] + ".json");
         Files.writeString(file, String.format("{\"transport\": \"tcp\", \"ip\": \"127.0.0.1\", \"shell_port\": %d, \"iopub_port\": %d,"
                 + " \"stdin_port\": %d, \"control_port\": %d, \"hb_port\": %d, \"key\": \"a-key\", \"signature_scheme\": \"hmac-sha256\"}",
-                shellPort, freePort(), freePort(), freePort(), freePort()));
+                ports[0], ports[1], ports[2], ports[3], ports[4]));
         return file;
     }
 
@@ -147,34 +167,43 @@ class KernelCommandLineTest {
 
     @Test
     void theKernelEndsWhenTheProcessThatStartedItIsKilled() throws Exception {
-        Path file = connectionFile(freePort());
+        Path file = connectionFile();
+        Path log = dir.resolve("kernel.err");
         // a parent that starts the kernel, says its pid, and is then killed without a word to the kernel
-        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "\"$0\" --kernel \"$1\" 2>/dev/null & echo $!; wait",
-                Jupyter.LAUNCHER.toString(), file.toString()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "\"$0\" --kernel \"$1\" 2>\"$2\" & echo $!; wait",
+                Jupyter.LAUNCHER.toString(), file.toString(), log.toString()).redirectErrorStream(true);
         pb.environment().putAll(Jupyter.environment(dir));
         Process parent = pb.start();
         long kernelPid = -1;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
             kernelPid = Long.parseLong(lines.readLine().strip());
             ProcessHandle kernel = ProcessHandle.of(kernelPid).orElseThrow();
-            // it is up once it listens on its shell port
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            // it is up once it listens on its shell port; a kernel that ended instead says why in its log
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
             int shell = JsonParser.parseString(Files.readString(file)).getAsJsonObject().get("shell_port").getAsInt();
-            while (!listening(shell) && System.nanoTime() < deadline) {
+            while (!listening(shell) && kernel.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            assertTrue(listening(shell), "the kernel came up");
+            assertTrue(listening(shell), () -> "the kernel came up (alive: " + kernel.isAlive() + "); its log:\n" + read(log));
             parent.destroyForcibly().waitFor();
-            assertTrue(kernel.onExit().get(60, TimeUnit.SECONDS) != null && !kernel.isAlive(), "the kernel ended after its parent");
+            assertTrue(kernel.onExit().get(300, TimeUnit.SECONDS) != null && !kernel.isAlive(), "the kernel ended after its parent");
         } finally {
             ProcessHandle.of(parent.pid()).ifPresent(ProcessHandle::destroyForcibly);
             ProcessHandle.of(kernelPid).ifPresent(ProcessHandle::destroyForcibly); // a failed test leaves no kernel behind
         }
     }
 
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "(none)";
+        } catch (java.io.IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
     @Test
     void theKernelEndsWhenTheHeartbeatStops() throws Exception {
-        Path file = connectionFile(freePort());
+        Path file = connectionFile();
         JsonObject info = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
         Map<String, String> env = new HashMap<>(Jupyter.environment(dir));
         env.put("JAVA_TOOL_OPTIONS", "-Ddotbar.kernel.heartbeat=2");
@@ -184,12 +213,12 @@ class KernelCommandLineTest {
         Process kernel = pb.start();
         try (org.zeromq.ZContext context = new org.zeromq.ZContext()) {
             org.zeromq.ZMQ.Socket ping = context.createSocket(org.zeromq.SocketType.REQ);
-            ping.setReceiveTimeOut(60_000);
+            ping.setReceiveTimeOut(300_000);
             ping.connect("tcp://127.0.0.1:" + info.get("hb_port").getAsInt());
             ping.send("ping");
             assertEquals("ping", ping.recvStr(), "the heartbeat echoes");
             // the client goes silent: the kernel notices and ends
-            assertTrue(kernel.waitFor(60, TimeUnit.SECONDS), "the kernel ended after its heartbeat stopped");
+            assertTrue(kernel.waitFor(300, TimeUnit.SECONDS), "the kernel ended after its heartbeat stopped");
             assertEquals(0, kernel.exitValue());
             assertTrue(Files.readString(dir.resolve("kernel.log")).contains("no heartbeat for 2 s; the client is gone"),
                     Files.readString(dir.resolve("kernel.log")));
