@@ -81,6 +81,24 @@ Optimizer so = sgd(parse("(m*u + b - v)^2"), d, at("m=0, b=0")).lr(0.05).batch(3
 so.step(3000);
 expect(Math.abs(so.at().get("m") - 2) < 1e-3 && Math.abs(so.at().get("b") - 1) < 1e-3, "sgd on data");
 
+// Tensors
+matrix("Wc", 2, 2); vector("xc", 2); vector("yc", 2);
+Expr Lc = parse("sum((Wc·xc - yc)^2)/2");
+expect(Lc.shape()[0] == 1 && Lc.shape()[1] == 1, "a tensor loss is a scalar");
+Point pc = at("Wc", new double[][]{{1, 2}, {3, 4}}, "xc", new double[]{1, -1}, "yc", new double[]{0, 1});
+// Wc·xc − yc = (−1, −2): L = 5/2 and ∂L/∂Wc = (Wc·xc − yc)·xcᵀ = [[−1, 1], [−2, 2]], by hand
+expect(near(Lc.eval(pc), 2.5), "a tensor loss evaluates");
+double[][] gW = grad(Lc, pc).array("Wc");
+expect(near(gW[0][0], -1) && near(gW[0][1], 1) && near(gW[1][0], -2) && near(gW[1][1], 2), "grad(L, p).array");
+expect(diff(Lc, "Wc").toString().contains("ᵀ"), "∂L/∂W in matrix notation: " + diff(Lc, "Wc"));
+expect(check("∂/∂Wc (sum((Wc·xc - yc)^2)/2) = (Wc·xc - yc)·xcᵀ").holds(), "a matrix derivation holds");
+expect(!check("∂/∂Wc (sum((Wc·xc - yc)^2)/2) = Wc·xc·xcᵀ").holds(), "a wrong one is refuted");
+Dataset dc = data("xc:2 yc:2", new double[][]{{1, 0, 1, 3}, {0, 1, 2, 4}, {1, 1, 3, 7}, {2, -1, 0, 2}});
+Optimizer tc = adam().lr(0.05).on(Lc, dc, at("Wc", new double[][]{{0, 0}, {0, 0}})).batch(4);
+tc.step(4000);
+double[][] Wt = tc.at().array("Wc");
+expect(Math.abs(Wt[0][0] - 1) < 1e-3 && Math.abs(Wt[0][1] - 2) < 1e-3 && Math.abs(Wt[1][0] - 3) < 1e-3 && Math.abs(Wt[1][1] - 4) < 1e-3, "adam on a tensor parameter over data: " + java.util.Arrays.deepToString(Wt));
+
 // Plots
 Plot pl = plot(parse("x^2"), "x", -1, 1);
 expect(pl.toString().lines().count() >= 5, "terminal plot");
