@@ -89,16 +89,9 @@ final class Entries {
         var r = new ArrayList<String>(size());
         for (int k = 0; k < layout.count(); k++) {
             Shape s = layout.shape(k);
-            for (int q = 0; q < s.size(); q++) r.add(label(layout.names().get(k), s, q));
+            for (int q = 0; q < s.size(); q++) r.add(dotbar.expr.Flat.label(layout.names().get(k), s, q));
         }
         return r;
-    }
-
-    /** {@code W[1,2]}, {@code x[3]} or {@code a}: entry q (row-major) of a symbol of shape s. */
-    static String label(String name, Shape s, int q) {
-        if (s.isScalar()) return name;
-        if (s.rows() == 1 || s.columns() == 1) return name + "[" + (q + 1) + "]";
-        return name + "[" + (q / s.columns() + 1) + "," + (q % s.columns() + 1) + "]";
     }
 
     /** For each entry q of symbol k, row by row, the value of its shape with a 1 at q and 0 elsewhere: the directions of the entries. */

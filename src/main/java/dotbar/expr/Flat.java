@@ -79,12 +79,21 @@ public final class Flat {
         return k >= 0 ? k : -k - 2;
     }
 
-    /** Entry {@code i} by name: {@code c} for a scalar, {@code W[2,3]} (row and column from 1) for a tensor's. */
+    /** Entry {@code i} by name, as {@link #label} writes it. */
     public String entryName(int i) {
         int k = parameterOf(i);
-        if (shapes[k].isScalar()) return names.get(k);
-        int within = i - offset[k], columns = shapes[k].columns();
-        return names.get(k) + "[" + (within / columns + 1) + "," + (within % columns + 1) + "]";
+        return label(names.get(k), shapes[k], i - offset[k]);
+    }
+
+    /**
+     * Entry {@code q} (row by row, from 0) of a symbol of shape {@code s} by name, the one spelling
+     * of every entry label (optimizer messages, Hessian and Jacobian rows): {@code c} for a scalar,
+     * {@code b[2]} for a vector's (row or column), {@code W[2,3]} for a matrix's (row and column from 1).
+     */
+    public static String label(String name, Shape s, int q) {
+        if (s.isScalar()) return name;
+        if (s.rows() == 1 || s.columns() == 1) return name + "[" + (q + 1) + "]";
+        return name + "[" + (q / s.columns() + 1) + "," + (q % s.columns() + 1) + "]";
     }
 
     /**

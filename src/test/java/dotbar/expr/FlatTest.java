@@ -28,7 +28,7 @@ class FlatTest {
         assertEquals(List.of(0, 6, 8), List.of(f.offset(0), f.offset(1), f.offset(2)));
         double[] x = f.flatten(at("Wfl", new double[][]{{1, 2, 3}, {4, 5, 6}}, "bfl", new double[]{7, 8}, "cfl", 9));
         assertArrayEquals(new double[]{1, 2, 3, 4, 5, 6, 7, 8, 9}, x);
-        assertEquals(List.of("Wfl[1,1]", "Wfl[1,3]", "Wfl[2,1]", "bfl[2,1]", "cfl"),
+        assertEquals(List.of("Wfl[1,1]", "Wfl[1,3]", "Wfl[2,1]", "bfl[2]", "cfl"),
                 List.of(f.entryName(0), f.entryName(2), f.entryName(3), f.entryName(7), f.entryName(8)));
         assertEquals(List.of(0, 0, 1, 2), List.of(f.parameterOf(5), f.parameterOf(0), f.parameterOf(6), f.parameterOf(8)));
         Point p = f.point(x);
@@ -72,7 +72,9 @@ class FlatTest {
         assertEquals(1 + rows * columns, f.size());
         for (int i = 1; i < x.length; i++) {
             int r = (i - 1) / columns, c = (i - 1) % columns;
-            String expected = rows * columns == 1 ? name : name + "[" + (r + 1) + "," + (c + 1) + "]";
+            // a vector's entries (a row or a column) have one index, a matrix's two: the labels of hessian and jacobian rows
+            String expected = rows * columns == 1 ? name : rows == 1 || columns == 1 ? name + "[" + (i - 1 + 1) + "]"
+                    : name + "[" + (r + 1) + "," + (c + 1) + "]";
             assertEquals(expected, f.entryName(i));
             if (rows * columns > 1) assertEquals(x[i], f.point(x).array(name)[r][c]);
         }
