@@ -251,10 +251,10 @@ class TensorParametersTest {
     @Test
     void aStepThatIsNotFiniteNamesTheEntry() {
         matrix("Wnf", 1, 2);
-        Expr l = parse("sum(Wnf^2)*1e300");   // g = 2e300·W: with η = 1e10 the update of W[1,2] = 3 overflows, W[1,1] = 0 stays
+        Expr l = parse("sum(Wnf^2)*1e300");   // g = 2e300·W: with η = 1e10 the update of W[2] = 3 (a row: one index) overflows, W[1] = 0 stays
         Optimizer d = gd(l, at("Wnf", new double[][]{{0, 3}})).lr(1e10);
         var e = assertThrows(DotbarException.class, () -> d.step(5));
-        assertTrue(e.getMessage().contains("step 1 is not finite: the update of Wnf[1,2] is -Infinity"), e.getMessage());
+        assertTrue(e.getMessage().contains("step 1 is not finite: the update of Wnf[2] is -Infinity"), e.getMessage());
         assertEquals(0, d.t());
         assertArrayEquals(new double[]{0, 3}, d.at().array("Wnf")[0]);
     }
