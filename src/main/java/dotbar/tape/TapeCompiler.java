@@ -192,7 +192,7 @@ final class TapeCompiler {
         } else if (isConstant(bar) && Math.abs(init[bar]) == 1) {
             single = valueOf(p);
             minus ^= init[bar] < 0;
-        } else factor = valueOf(p);
+        } else factor = factorOf(p);
 
         Adjoint ubar = adjoint[u];
         if (ubar == null) {
@@ -210,6 +210,25 @@ final class TapeCompiler {
             else emit(add ? Opcode.ADD : Opcode.SUB, d, ubar.slot, emit(Opcode.MUL, d, factor, bar));
             adjoint[u] = new Adjoint(d, true, ubar.negated);
         }
+    }
+
+    /**
+     * The slot of the partial {@code p}, reusing a value the tape already has where the canonical
+     * form distributed a number over it: ∂(u²)/∂u = 2·u with u = x1 − x0² is built as
+     * 2·x1 − 2·x0², three instructions, where 2·r[u] is one (and Rosenbrock's gradient has one such
+     * partial per term). When p is a sum whose first term has an exact coefficient c ≠ ±1 and
+     * p/c (construction distributes 1/c back) is a node already computed, p is c·r[p/c]: the same
+     * number up to rounding, as the op table's formula is the same function.
+     */
+    private int factorOf(Expr p) {
+        if (!valueSlot.containsKey(p) && p instanceof Call sum && (sum.op() == Op.ADD || sum.op() == Op.SUB)
+                && sum.args().get(0) instanceof Call term && term.op() == Op.MUL && term.args().get(0) instanceof Num c
+                && c.isExact() && !c.is(0) && !c.is(1) && !c.is(-1)) {
+            Expr q = Exprs.mul(Exprs.num(c.exact().reciprocal()), p);
+            Integer known = valueSlot.get(q);
+            if (known != null) return emit(Opcode.MUL, newSlot(), constant(c.value()), known);
+        }
+        return valueOf(p);
     }
 
     private boolean isConstant(int slot) {

@@ -288,4 +288,22 @@ class CompiledTest {
         assertEquals(dx, g[0], 1e-6);
         assertEquals(dy, g[1], 1e-9);
     }
+
+    /**
+     * ∂(u²)/∂u is 2·u, which construction writes 2·x1 − 2·x0² for u = x1 − x0²: the tape takes
+     * 2·r[u] (one multiply) rather than the distributed sum (three), so one Rosenbrock term's
+     * gradient is six instructions; the numbers are Rosenbrock's gradient by hand.
+     */
+    @Test
+    void aDistributedNumberReusesTheSumItMultiplies() {
+        Compiled t = compile(parse("100*(x1 - x0^2)^2 + (1 - x0)^2"), "x0", "x1");
+        assertEquals(6, t.gradientInstructions() - t.valueInstructions(), t::toString);
+        double[] g = new double[2];
+        for (double[] x : new double[][]{{-1.2, 1}, {0.5, -3}, {2, 4}}) {
+            double d = x[1] - x[0] * x[0];
+            assertEquals(100 * d * d + (1 - x[0]) * (1 - x[0]), t.gradient(x, g), 1e-12);
+            assertEquals(-400 * x[0] * d - 2 * (1 - x[0]), g[0], 1e-12 * Math.max(1, Math.abs(g[0])));
+            assertEquals(200 * d, g[1], 1e-12 * Math.max(1, Math.abs(g[1])));
+        }
+    }
 }
