@@ -113,4 +113,19 @@ class ExactNumbersTest {
         assertEquals("-\\frac{1}{3}", latex(q(-1, 3)));
         assertEquals("\\left(\\frac{1}{3}\\right)^{x}", latex(Exprs.pow(q(1, 3), x)));
     }
+
+    /**
+     * Integer + − · fold in long arithmetic where they fit and through BigFraction where they
+     * overflow: either way the node is the one the exact sum, difference or product interns
+     * (Long.MIN_VALUE and values near ±2⁶³ included, where addExact and multiplyExact throw).
+     */
+    @Property(tries = 2000, edgeCases = net.jqwik.api.EdgeCasesMode.MIXIN)
+    void integerArithmeticIsExactAtEverySize(@ForAll long a, @ForAll long b, @ForAll @IntRange(min = 0, max = 2) int which) {
+        Op op = which == 0 ? Op.ADD : which == 1 ? Op.SUB : Op.MUL;
+        BigFraction x = new BigFraction(BigInteger.valueOf(a)), y = new BigFraction(BigInteger.valueOf(b));
+        BigFraction expected = op == Op.ADD ? x.add(y) : op == Op.SUB ? x.subtract(y) : x.multiply(y);
+        Num folded = Numbers.fold(op, Exprs.num(a), Exprs.num(b));
+        assertEquals(expected, folded.exact(), a + " " + op + " " + b);
+        assertSame(Exprs.num(expected), folded);
+    }
 }
