@@ -89,7 +89,7 @@ final class Entries {
         var r = new ArrayList<String>(size());
         for (int k = 0; k < layout.count(); k++) {
             Shape s = layout.shape(k);
-            for (int q = 0; q < s.size(); q++) r.add(dotbar.expr.Flat.label(layout.names().get(k), s, q));
+            for (int q = 0; q < s.size(); q++) r.add(Flat.label(layout.names().get(k), s, q));
         }
         return r;
     }

@@ -101,15 +101,14 @@ final class SecondTier {
      * by the JVM's bytecode interpreter for the user's first few hundred calls. Measured (the
      * sigmoid network through {@code scripts/dotbar}, 3 runs each, load 5): the tape's calls
      * first went below 10 µs 146–164 ms after compile without the warm-up, 105–109 ms with it.
-     */
-    /*
-     * The launcher also lowers the JIT's thresholds for the generated classes alone
-     * (-XX:CompileCommand=CompileThresholdScaling,dotbar.tape.TapeProgram*::*,0.1): a method of them
-     * is compiled by C1 after some 20 calls instead of 200 and by C2 after 500 instead of 5000.
-     * Measured through scripts/dotbar (stop 24, the 2-8-1 network, 3 runs each side by side, load ≈ 1):
-     * the median gradient in the first 100 ms after compile was 26–66 µs without it (7–13× the
-     * hand-written gradient) and 4.6–28 µs with it (0.3–1.2×); steady state 0.77–0.78× against
-     * 0.76–0.90×. A JVM started otherwise (the jar as a library) keeps the JVM's defaults.
+     *
+     * <p>The launcher also lowers the JIT's thresholds for the generated classes alone
+     * ({@code -XX:CompileCommand=CompileThresholdScaling,dotbar.tape.TapeProgram*::*,0.1}): a method
+     * of them is compiled by C1 after some 20 calls instead of 200 and by C2 after 500 instead of
+     * 5000. Measured through {@code scripts/dotbar} (stop 24, the 2-8-1 network, 3 runs each side by
+     * side, load ≈ 1): the median gradient in the first 100 ms after compile was 26–66 µs without it
+     * (7–13× the hand-written gradient) and 4.6–28 µs with it (0.3–1.2×); steady state 0.77–0.78×
+     * against 0.76–0.90×. A JVM started otherwise (the jar as a library) keeps the JVM's defaults.
      */
     static void eager(Compiled tape) {
         if (AUTOMATIC && tape.gradientInstructions() <= EAGER && tape.generate()) executor().execute(() -> warm(tape));

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dotbar.expr.Evaluator;
 import dotbar.expr.Expr;
+import dotbar.expr.Graph;
+import dotbar.expr.Num;
 import dotbar.expr.Point;
 import dotbar.testing.RandomExprs;
 
@@ -69,7 +71,7 @@ class AlgebraPropertiesTest {
         }
         // an exact coefficient beyond the double range cannot be evaluated in doubles: together clears the
         // denominator of 4.9e-324 = 49/10³²⁵ as SymPy does, x/(4.9e-324 + x) = 10³²⁵·x/(10³²⁵·x + 49), exact and ∞/∞ in doubles
-        Assume.that(dotbar.expr.Graph.topologicalOrder(r).stream().noneMatch(n -> n instanceof dotbar.expr.Num c && c.isExact() && !Double.isFinite(c.value())));
+        Assume.that(Graph.topologicalOrder(r).stream().noneMatch(n -> n instanceof Num c && c.isExact() && !Double.isFinite(c.value())));
         double rewritten = r.eval(p);
         double rScale = Evaluator.values(r, p.asMap()).values().stream().mapToDouble(Math::abs).filter(Double::isFinite).max().orElse(1);
         double tolerance = 1e-9 * Math.max(1, Math.max(scale, rScale));

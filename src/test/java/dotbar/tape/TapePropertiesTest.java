@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dotbar.diff.SymbolicDiff;
+import dotbar.expr.Evaluator;
 import dotbar.expr.Expr;
 import dotbar.expr.Exprs;
 import dotbar.expr.Fn;
@@ -57,7 +58,7 @@ class TapePropertiesTest {
         // tsq(tsq(x − y)·5^y·tsq(9.1)) loses to the argument's size what the result's size does not show)
         double unfolded = e.eval(s.point());
         double largest = 0;
-        for (double v : dotbar.expr.Evaluator.values(e, s.point().asMap()).values()) if (Double.isFinite(v)) largest = Math.max(largest, Math.abs(v));
+        for (double v : Evaluator.values(e, s.point().asMap()).values()) if (Double.isFinite(v)) largest = Math.max(largest, Math.abs(v));
         if (Double.isFinite(unfolded)) assertEquals(unfolded, value, 1e-13 * Math.max(Math.max(1, largest), Math.abs(value)), s::toString);
         double[] g = new double[x.length];
         assertEquals(Double.doubleToLongBits(value), Double.doubleToLongBits(c.gradient(x, g)));

@@ -142,11 +142,12 @@ class KernelCommandLineTest {
         }
     }
 
-    private Path connectionFile(int... given) throws Exception {
-        int[] ports = freePorts();
-        if (given.length > 0) {
-            ports[0] = given[0];
-        }
+    private Path connectionFile() throws Exception {
+        return connectionFile(freePorts());
+    }
+
+    /** A connection file for the ports shell, iopub, stdin, control, heartbeat, in that order. */
+    private Path connectionFile(int[] ports) throws Exception {
         Path file = dir.resolve("kernel-" + ports[0] + ".json");
         Files.writeString(file, String.format("{\"transport\": \"tcp\", \"ip\": \"127.0.0.1\", \"shell_port\": %d, \"iopub_port\": %d,"
                 + " \"stdin_port\": %d, \"control_port\": %d, \"hb_port\": %d, \"key\": \"a-key\", \"signature_scheme\": \"hmac-sha256\"}",
@@ -157,7 +158,9 @@ class KernelCommandLineTest {
     @Test
     void aPortInUseIsExit2() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Path file = connectionFile(taken.getLocalPort());
+            int[] ports = freePorts();  // distinct from the taken one, which is open meanwhile
+            ports[0] = taken.getLocalPort();
+            Path file = connectionFile(ports);
             Jupyter.Run r = launch(Jupyter.environment(dir), "--kernel", file.toString());
             assertEquals(2, r.status(), r.err());
             assertTrue(r.err().contains("cannot bind the shell channel to tcp://127.0.0.1:" + taken.getLocalPort()
