@@ -78,8 +78,16 @@ final class Bytecode {
     /** Pseudo-codes of the copy-out g[k] = ±r[s] (or ±x[s] for a parameter, or 0). */
     private static final int OUT_R = 0, OUT_R_NEG = 1, OUT_X = 2, OUT_X_NEG = 3, OUT_ZERO = 4;
 
+    /** The most backedges a loop method takes per call, where its size allows ({@link #unrolling}). */
+    private final int backedgesPerCall;
+
     private Bytecode(Compiled tape) {
+        this(tape, BACKEDGES_PER_CALL);
+    }
+
+    private Bytecode(Compiled tape, int backedgesPerCall) {
         this.tape = tape;
+        this.backedgesPerCall = backedgesPerCall;
         this.params = tape.params().size();
         for (int s : tape.constantSlots()) constant.set(s);
         output.set(tape.root());
@@ -99,6 +107,11 @@ final class Bytecode {
     /** The gradient program, with repeated instruction patterns as loops ({@link Rolling}) or all straight-line. */
     static Program gradient(Compiled tape, boolean roll) {
         return new Bytecode(tape).section(0, tape.code().length, roll, true);
+    }
+
+    /** The rolled gradient program with loops unrolled to at most {@code backedgesPerCall} backedges a call (for tests: 1 unrolls as far as size allows). */
+    static Program gradient(Compiled tape, int backedgesPerCall) {
+        return new Bytecode(tape, backedgesPerCall).section(0, tape.code().length, true, true);
     }
 
     /** The loops the gradient program's bytecode has (for tests and the disassembler's reader). */
@@ -397,15 +410,26 @@ final class Bytecode {
             }
             m.visitVarInsn(DSTORE, familyLocal[f]);
         }
-        Label head = new Label(), done = new Label();
-        m.visitInsn(ICONST_0);
-        m.visitVarInsn(ISTORE, T);
-        m.visitLabel(head);
-        m.visitFrame(F_FULL, frame.size(), frame.toArray(), 0, new Object[0]);
-        m.visitVarInsn(ILOAD, T);
-        pushInt(m, run.reps());
-        m.visitJumpInsn(IF_ICMPGE, done);
-        boolean[] loaded = new boolean[families];
+        counted(m, frame.toArray(), run.reps(), v -> body(v, code, from, order, run, familyLocal, c));
+        for (int f = 0; f < families; f++) {
+            if (run.exitStore()[f] && !run.store()[f]) {  // the last iteration's value, which code after the loop reads
+                m.visitVarInsn(ALOAD, 0);
+                pushInt(m, familyBase[f] + familyStride[f] * (run.reps() - 1));
+                m.visitVarInsn(DLOAD, familyLocal[f]);
+                m.visitInsn(DASTORE);
+            }
+        }
+        m.visitInsn(RETURN);
+        end(m, c);
+    }
+
+    /**
+     * Iteration t of {@code run}'s body (t in the local {@link #T}): each operand from its
+     * family's local or from {@code r[base + t·stride]}, each result into its local and, where
+     * the plan says, into the slots array or straight into g.
+     */
+    private void body(MethodVisitor m, int[] code, int from, int[] order, Rolling.Run run, int[] familyLocal, int c) {
+        boolean[] loaded = new boolean[run.written().length];
         for (int j = 0; j < run.period(); j++) {
             int body = j, op = code[from + 4 * order[run.start() + j]];
             arithmetic(m, op, k -> {
@@ -443,20 +467,75 @@ final class Bytecode {
                 m.visitInsn(DASTORE);
             }
         }
-        m.visitIincInsn(T, 1);
-        m.visitJumpInsn(GOTO, head);
-        m.visitLabel(done);
-        m.visitFrame(F_FULL, frame.size(), frame.toArray(), 0, new Object[0]);
-        for (int f = 0; f < families; f++) {
-            if (run.exitStore()[f] && !run.store()[f]) {  // the last iteration's value, which code after the loop reads
-                m.visitVarInsn(ALOAD, 0);
-                pushInt(m, familyBase[f] + familyStride[f] * (run.reps() - 1));
-                m.visitVarInsn(DLOAD, familyLocal[f]);
-                m.visitInsn(DASTORE);
+    }
+
+    /**
+     * {@code for (t = 0; t < reps; t++) body}, with several copies of the body per backedge
+     * ({@link #unrolling}) and then one per backedge for the iterations left. Each copy reads t,
+     * so the copies run exactly the iterations, in order, that the plain loop does.
+     */
+    private void counted(MethodVisitor m, Object[] frame, int reps, java.util.function.Consumer<MethodVisitor> body) {
+        int copies = unrolling(reps, bytes(body), backedgesPerCall);
+        Label head = new Label(), rest = new Label(), done = new Label();
+        m.visitInsn(ICONST_0);
+        m.visitVarInsn(ISTORE, T);
+        if (copies > 1) {
+            m.visitLabel(head);
+            m.visitFrame(F_FULL, frame.length, frame, 0, new Object[0]);
+            m.visitVarInsn(ILOAD, T);
+            pushInt(m, reps - copies);
+            m.visitJumpInsn(IF_ICMPGT, rest);
+            for (int u = 0; u < copies; u++) {
+                body.accept(m);
+                m.visitIincInsn(T, 1);
             }
+            m.visitJumpInsn(GOTO, head);
         }
-        m.visitInsn(RETURN);
-        end(m, c);
+        m.visitLabel(rest);
+        m.visitFrame(F_FULL, frame.length, frame, 0, new Object[0]);
+        m.visitVarInsn(ILOAD, T);
+        pushInt(m, reps);
+        m.visitJumpInsn(IF_ICMPGE, done);
+        body.accept(m);
+        m.visitIincInsn(T, 1);
+        m.visitJumpInsn(GOTO, rest);
+        m.visitLabel(done);
+        m.visitFrame(F_FULL, frame.length, frame, 0, new Object[0]);
+    }
+
+    /**
+     * How many copies of a loop's body one backedge runs. The JIT counts backedges as well as
+     * calls: a loop of 500 iterations, called once per gradient, passes the backedge threshold
+     * of an on-stack-replacement (OSR) compile long before the call threshold of a normal one,
+     * and once that OSR code exists HotSpot deoptimises the running C1 code at each backedge
+     * notification to enter it. Measured on the n = 1000 Rosenbrock gradient: 20–36 µs a call
+     * for ~45 ms, against 5 µs before the OSR code and 1.3 µs once the normal compile lands;
+     * with OSR off (an experiment) the first 100 ms ratio to the hand-written gradient fell from
+     * 1.7–6.2 to 0.8–1.3. With at most {@value #BACKEDGES_PER_CALL} backedges a call, the normal
+     * compile is asked for first (at 60 calls under the launcher's scaled thresholds, where OSR
+     * needs 4 000 backedges), and HotSpot asks for no OSR while a compile of the method is queued.
+     * Bounded by size: the copies stay below {@value #LOOP_BYTES} bytes of bytecode.
+     */
+    static int unrolling(int reps, int bodyBytes, int backedgesPerCall) {
+        int wanted = Math.ceilDiv(reps, backedgesPerCall);
+        int fit = LOOP_BYTES / Math.max(1, bodyBytes) - 1;  // the loop for the iterations left holds one more copy
+        return Math.max(1, Math.min(wanted, fit));
+    }
+
+    /** The most backedges one call of a loop method takes, where the method's size allows ({@link #unrolling}). */
+    static final int BACKEDGES_PER_CALL = 32;
+    /** The bytecode a loop method's copies of its body may take, well below {@link #HUGE_METHOD}. */
+    private static final int LOOP_BYTES = 6000;
+
+    /** The bytecode size of {@code body}, emitted into a method that is thrown away. */
+    private static int bytes(java.util.function.Consumer<MethodVisitor> body) {
+        MethodVisitor m = new ClassWriter(0).visitMethod(ACC_STATIC, "size", METHOD, null, null);
+        m.visitCode();
+        Label start = new Label(), end = new Label();
+        m.visitLabel(start);
+        body.accept(m);
+        m.visitLabel(end);
+        return end.getOffset() - start.getOffset();
     }
 
     private static final BitSet NO_SLOTS = new BitSet();
@@ -472,17 +551,14 @@ final class Bytecode {
         MethodVisitor m = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "c" + c, METHOD, null, null);
         m.visitCode();
         Rolling.Run run = unit.loop();
-        Label head = new Label(), done = new Label();
-        Object[] frame = {"[D", "[D", "[D", INTEGER};
-        if (run != null) {
-            m.visitInsn(ICONST_0);
-            m.visitVarInsn(ISTORE, T);
-            m.visitLabel(head);
-            m.visitFrame(F_FULL, frame.length, frame, 0, new Object[0]);
-            m.visitVarInsn(ILOAD, T);
-            pushInt(m, run.reps());
-            m.visitJumpInsn(IF_ICMPGE, done);
-        }
+        if (run == null) copyOut(m, unit, null);
+        else counted(m, new Object[] {"[D", "[D", "[D", INTEGER}, run.reps(), v -> copyOut(v, unit, run));
+        m.visitInsn(RETURN);
+        end(m, c);
+    }
+
+    /** The copy-out's statements: all of a straight-line unit, or iteration t of its loop. */
+    private void copyOut(MethodVisitor m, Unit unit, Rolling.Run run) {
         int length = run == null ? unit.end() - unit.start() : run.period();
         for (int j = 0; j < length; j++) {
             int i = unit.start() + j, op = out[4 * i];
@@ -500,14 +576,6 @@ final class Bytecode {
             }
             m.visitInsn(DASTORE);
         }
-        if (run != null) {
-            m.visitIincInsn(T, 1);
-            m.visitJumpInsn(GOTO, head);
-            m.visitLabel(done);
-            m.visitFrame(F_FULL, frame.length, frame, 0, new Object[0]);
-        }
-        m.visitInsn(RETURN);
-        end(m, c);
     }
 
     /** Pushes the array slot s lives in: x for a parameter (when read from there), else r. */

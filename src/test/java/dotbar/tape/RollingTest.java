@@ -75,18 +75,22 @@ class RollingTest {
         Statistics.collect(Bytecode.loops(tape).isEmpty() ? "straight" : "rolled");
         Program rolled = Bytecode.gradient(tape, true), straight = Bytecode.gradient(tape, false), value = Bytecode.value(tape);
         var random = new Random(sum.seed());
+        Program unrolled = Bytecode.gradient(tape, 1 + random.nextInt(4));  // several bodies per backedge
         for (int point = 0; point < 4; point++) {
             double[] r = tape.constants().clone();
             for (int i = 0; i < params.size(); i++) r[i] = point == 3 ? (i % 2 == 0 ? 0.0 : -0.0) : random.nextGaussian() * (1 + point);
             double[] interpreted = r.clone(), viaLoops = r.clone(), viaStraight = r.clone(), valueOnly = r.clone();
             Kernel.run(tape.code(), 0, tape.code().length, interpreted);
-            double[] gLoops = new double[params.size()], gStraight = new double[params.size()];
+            double[] gLoops = new double[params.size()], gStraight = new double[params.size()], gUnrolled = new double[params.size()];
+            double[] viaUnrolled = r.clone();
+            unrolled.run(viaUnrolled, viaUnrolled, gUnrolled);
             rolled.run(viaLoops, viaLoops, gLoops);
             straight.run(viaStraight, viaStraight, gStraight);
             value.run(valueOnly, valueOnly, null);
             int root = tape.root();
             assertEquals(Double.doubleToLongBits(interpreted[root]), Double.doubleToLongBits(viaLoops[root]), f::toString);
             assertEquals(Double.doubleToLongBits(interpreted[root]), Double.doubleToLongBits(valueOnly[root]), f::toString);
+            assertEquals(Double.doubleToLongBits(interpreted[root]), Double.doubleToLongBits(viaUnrolled[root]), f::toString);
             // as a tape calls it too: parameters read from the caller's array, slots without them
             double[] fresh = tape.constants().clone(), in = java.util.Arrays.copyOf(r, params.size()), g = new double[params.size()];
             rolled.run(fresh, in, g);
@@ -97,6 +101,7 @@ class RollingTest {
                 double expected = s < 0 ? 0 : tape.gradientNegated()[k] ? -interpreted[s] : interpreted[s];
                 assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(gLoops[k]), f::toString);
                 assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(gStraight[k]), f::toString);
+                assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(gUnrolled[k]), f::toString);
                 assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(g[k]), f::toString);
             }
         }
@@ -183,7 +188,7 @@ class RollingTest {
     void rolledRandomProgramsGiveTheInterpretersResultsBitForBit(@ForAll long seed) {
         var random = new Random(seed);
         int params = 1 + random.nextInt(6), temps = 8 + random.nextInt(60), slots = params + temps;
-        int period = 1 + random.nextInt(10), reps = 3 + random.nextInt(30);
+        int period = 1 + random.nextInt(10), reps = 3 + random.nextInt(random.nextBoolean() ? 30 : 200);
         var code = new ArrayList<Integer>();
         for (int s = params; s < slots; s++) add(code, Opcode.COPY, s, random.nextInt(params), 0);
         for (int i = random.nextInt(5); i > 0; i--) add(code, OPS[random.nextInt(OPS.length)], params + random.nextInt(temps), random.nextInt(slots), random.nextInt(slots));
@@ -219,20 +224,27 @@ class RollingTest {
         var tape = new Compiled(names, program, 0, new double[slots], new int[0], results[params], gradientSlots,
                 new boolean[gradientSlots.length], program.length / 4);
         Program rolled = Bytecode.gradient(tape, true), straight = Bytecode.gradient(tape, false);
+        // and unrolled: several bodies per backedge, then the iterations left one at a time
+        int backedges = 1 + random.nextInt(4);
+        Program unrolled = Bytecode.gradient(tape, backedges);
         double[] r = new double[slots];
         for (int i = 0; i < params; i++) r[i] = random.nextGaussian();
-        double[] interpreted = r.clone(), viaLoops = r.clone(), viaStraight = r.clone();
-        double[] gLoops = new double[params], gStraight = new double[params];
+        double[] interpreted = r.clone(), viaLoops = r.clone(), viaStraight = r.clone(), viaUnrolled = r.clone();
+        double[] gLoops = new double[params], gStraight = new double[params], gUnrolled = new double[params];
         Kernel.run(program, 0, program.length, interpreted);
         rolled.run(viaLoops, viaLoops, gLoops);
         straight.run(viaStraight, viaStraight, gStraight);
+        unrolled.run(viaUnrolled, viaUnrolled, gUnrolled);
+
         int root = results[params];
         assertEquals(Double.doubleToLongBits(interpreted[root]), Double.doubleToLongBits(viaStraight[root]), "the root, straight");
         assertEquals(Double.doubleToLongBits(interpreted[root]), Double.doubleToLongBits(viaLoops[root]), "the root, rolled");
+        assertEquals(Double.doubleToLongBits(interpreted[root]), Double.doubleToLongBits(viaUnrolled[root]), "the root, unrolled to " + backedges + " backedges");
         for (int k = 0; k < params; k++) {
             int s = results[k];
             assertEquals(Double.doubleToLongBits(interpreted[s]), Double.doubleToLongBits(gStraight[k]), "slot " + s + " straight");
             assertEquals(Double.doubleToLongBits(interpreted[s]), Double.doubleToLongBits(gLoops[k]), "slot " + s + " rolled");
+            assertEquals(Double.doubleToLongBits(interpreted[s]), Double.doubleToLongBits(gUnrolled[k]), "slot " + s + " unrolled");
         }
     }
 
