@@ -82,6 +82,8 @@ public final class Exprs {
 
     /** The interned exact integer {@code value}, of any size. */
     public static Num num(BigInteger value) {
+        // a small one is a cached node: no BigFraction (whose constructor takes a gcd with 1) and no lookup
+        if (value.bitLength() <= 11) return num(value.longValue());
         return num(new BigFraction(value));
     }
 

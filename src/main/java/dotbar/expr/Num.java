@@ -31,6 +31,27 @@ public record Num(double value, BigFraction exact, boolean isPi) implements Expr
         this(value, exact, false);
     }
 
+    /**
+     * Equal kind and number. Written out rather than the record's: that one calls
+     * {@link BigFraction#equals}, which reduces both fractions (two gcds) on every call, and
+     * interning compares numbers on every construction (JFR: a fifth of {@code grad(e)} on
+     * Rosenbrock n = 1000). A BigFraction is always in lowest terms with a positive denominator
+     * (its constructors and arithmetic reduce), so comparing numerator and denominator is exact;
+     * BigFraction's own hashCode relies on the same.
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) return true;
+        if (!(o instanceof Num n) || isPi != n.isPi || Double.compare(value, n.value) != 0) return false;
+        if (exact == null || n.exact == null) return exact == n.exact;
+        return exact.getNumerator().equals(n.exact.getNumerator()) && exact.getDenominator().equals(n.exact.getDenominator());
+    }
+
+    @Override
+    public int hashCode() {
+        return (31 * Double.hashCode(value) + (exact == null ? 0 : exact.hashCode())) * 31 + Boolean.hashCode(isPi);
+    }
+
     @Override public List<Expr> children() { return List.of(); }
     @Override public Expr withChildren(List<Expr> children) { return this; }
     @Override public String toString() { return Exprs.print(this); }

@@ -128,4 +128,29 @@ class ExactNumbersTest {
         assertEquals(expected, folded.exact(), a + " " + op + " " + b);
         assertSame(Exprs.num(expected), folded);
     }
+
+    /**
+     * Num's equality (numerator and denominator compared, no gcd) is the value's: the same
+     * rational built reduced, unreduced, from a double or from a BigInteger is one node, and two
+     * numbers are equal exactly when BigFraction says their values are, whatever the kind.
+     */
+    @Property(tries = 1000, edgeCases = net.jqwik.api.EdgeCasesMode.MIXIN)
+    void numbersAreEqualExactlyWhenTheirValuesAre(@ForAll @LongRange(min = -5000, max = 5000) long p, @ForAll @LongRange(min = 1, max = 5000) long q,
+                                                @ForAll @LongRange(min = 1, max = 1000) long k, @ForAll @LongRange(min = -5000, max = 5000) long r) {
+        Num reduced = Exprs.rational(BigInteger.valueOf(p), BigInteger.valueOf(q));
+        Num scaled = Exprs.rational(BigInteger.valueOf(p * k), BigInteger.valueOf(q * k));
+        Num negated = Exprs.rational(BigInteger.valueOf(-p * k), BigInteger.valueOf(-q * k));
+        assertSame(reduced, scaled);
+        assertSame(reduced, negated);
+        assertEquals(reduced.hashCode(), new Num(reduced.value(), new BigFraction(p * k, q * k)).hashCode());
+        Num other = Exprs.num(BigInteger.valueOf(r));
+        assertEquals(new BigFraction(p, q).equals(new BigFraction(r)), reduced.equals(other), p + "/" + q + " and " + r);
+        assertSame(Exprs.num(r), other);
+        if (q == 1) assertSame(Exprs.num(p), reduced);
+        // a double is exactly a dyadic rational: the exact node of it is that rational's node
+        double d = p / 1024.0;
+        assertSame(Exprs.rational(BigInteger.valueOf(p), BigInteger.valueOf(1024)), Exprs.num(new BigFraction(d)));
+        // and never the floating node of the same value
+        assertTrue(!Exprs.num(d).equals(Exprs.num(new BigFraction(d))));
+    }
 }
