@@ -78,6 +78,13 @@ class ArchitectureTest {
      * and its subpackages are one slice: {@code repl.Main} starts either the terminal REPL or the
      * notebook kernel ({@code repl.jupyter}), which runs cells through {@code repl}'s session.
      */
+    /** A point's shared array is read in place by the tape only: anyone else takes a copy. */
+    @ArchTest
+    static final ArchRule onlyTheTapeReadsAPointInPlace = noClasses()
+            .that().resideOutsideOfPackages("dotbar.tape..", "dotbar.expr..")
+            .should().callMethod(dotbar.expr.Point.class, "sharedValues", List.class)
+            .because("Point.sharedValues hands out the point's own array, which nobody may write");
+
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("dotbar.(*)..").should().beFreeOfCycles();
 

@@ -160,21 +160,29 @@ public final class Point {
 
     /** The values of {@code names}, in that order; an error naming every missing one. */
     public double[] values(List<String> names) {
-        double[] r = new double[names.size()];
-        values(names, r);
-        return r;
+        return sharedValues(names).clone();
     }
 
     /** The values of {@code names} into {@code out[0 … names.size()−1]}; an error naming every missing one, out untouched. */
     public void values(List<String> names, double[] out) {
+        double[] known = sharedValues(names);
+        System.arraycopy(known, 0, out, 0, known.length);
+    }
+
+    /**
+     * The values of {@code names} in that order, in the point's own array when {@code names} is
+     * the unmodifiable list it keeps them for (else a fresh one): <b>read-only</b>, for code that
+     * reads n parameters in place on every call instead of copying them (a tape's gradient at a
+     * point, {@code grad(e, p)}). {@link #values(List)} gives a copy. Only {@code dotbar.tape}
+     * calls it ({@code ArchitectureTest}); an error naming every missing name.
+     */
+    public double[] sharedValues(List<String> names) {
         Order known = order;
-        if (known == null || known.names != names) {
-            // kept only for an unmodifiable list (List.copyOf returns those as they are): a list that can change must be read again
-            List<String> frozen = List.copyOf(names);
-            known = order(frozen);
-            if (frozen == names) order = known;
-        }
-        System.arraycopy(known.values, 0, out, 0, known.values.length);
+        if (known != null && known.names == names) return known.values;
+        List<String> frozen = List.copyOf(names);
+        known = order(frozen);
+        if (frozen == names) order = known;
+        return known.values;
     }
 
     private Order order(List<String> names) {

@@ -179,7 +179,7 @@ public final class Compiled {
     /** The value at a point that gives every parameter a value (other names are ignored). */
     public double value(Point p) {
         if (tensor != null) return tensor.value(tensor.flatten(p));
-        return value(p.values(params));
+        return value(p.sharedValues(params));  // read in place, never written
     }
 
     /**
@@ -221,7 +221,8 @@ public final class Compiled {
 
     /**
      * The gradient at a point that gives every parameter a value (other names are ignored), in a
-     * new array in the order of {@link #wrt()}: the point's values go straight into the slots.
+     * new array in the order of {@link #wrt()}: the generated code reads the point's values where
+     * the point keeps them ({@link Point#sharedValues}).
      */
     public double[] gradient(Point p) {
         if (tensor != null) {
@@ -229,10 +230,9 @@ public final class Compiled {
             tensor.gradient(tensor.flatten(p), g);
             return g;
         }
-        double[] r = owned() ? scratch : scratch.clone();
-        p.values(params, r);  // the parameters are slots 0 … n−1
+        // the generated code reads the parameters in place: no copy of n values into the slots
         double[] g = new double[gradientSlots.length];
-        run(r, g);
+        gradient(p.sharedValues(params), g);
         return g;
     }
 
