@@ -63,6 +63,9 @@ public record Num(double value, BigFraction exact, boolean isPi) implements Expr
     public boolean is(double c) {
         if (isPi) return false;
         if (exact != null) {
+            // value is the double nearest to exact, so exact = c (a double) implies value = c: most
+            // calls (is(0), is(1) on other coefficients, at every construction) end here cheaply
+            if (value != c) return false;
             if (!Double.isFinite(c)) return false;
             if (c == Math.rint(c) && Math.abs(c) < 0x1p62) {
                 return exact.getDenominator().equals(java.math.BigInteger.ONE) && exact.getNumerator().bitLength() < 63

@@ -89,7 +89,7 @@ final class Numbers {
             case SUB -> bounded(x.subtract(y), op, a, b);
             case MUL -> bounded(x.multiply(y), op, a, b);
             case DIV -> sign(y) == 0 ? Exprs.num(a.value() / 0.0) : bounded(x.divide(y), op, a, b);
-            case NEG -> Exprs.num(x.negate());
+            case NEG -> negated(x);
             case POW -> power(x, y);
             case ABS -> Exprs.num(x.abs());
             case SIGN -> Exprs.num(sign(x));
@@ -116,6 +116,15 @@ final class Numbers {
         } catch (ArithmeticException overflow) {
             return null;  // BigFraction's arithmetic then
         }
+    }
+
+    /**
+     * −x; an integer that fits a long negates as a long, since BigFraction's negate reduces its
+     * result by a gcd (construction negates a coefficient at each subtraction it reads or writes).
+     */
+    private static Num negated(BigFraction x) {
+        if (x.getDenominator().equals(BigInteger.ONE) && x.getNumerator().bitLength() < 63) return Exprs.num(-x.getNumerator().longValue());
+        return Exprs.num(x.negate());
     }
 
     /**
@@ -155,10 +164,30 @@ final class Numbers {
             return r == null ? null : power(r.exact(), new BigFraction(y.getNumerator()));
         }
         BigInteger p = y.getNumerator().abs();
+        if (sign(y) > 0) {
+            Num small = smallPower(x, p);
+            if (small != null) return small;
+        }
         long bits = Math.max(x.getNumerator().bitLength(), x.getDenominator().bitLength());
         if (p.bitLength() > 31 || bits > 1 && bits * p.longValue() > LARGEST_EXACT_BITS) return null;
         BigFraction r = x.pow(p.intValue());
         return Exprs.num(sign(y) < 0 ? r.reciprocal() : r);
+    }
+
+    /**
+     * xᵖ for an integer x and p ≥ 1 whose power fits a long, by repeated exact multiplication, or
+     * null: BigFraction's pow reduces its result by a gcd, which an integer power never needs
+     * (construction squares coefficients all the time: (2·u)² is 4·u²).
+     */
+    private static Num smallPower(BigFraction x, BigInteger p) {
+        if (!x.getDenominator().equals(BigInteger.ONE) || x.getNumerator().bitLength() >= 63 || p.bitLength() > 6) return null;
+        long base = x.getNumerator().longValue(), r = 1;
+        try {
+            for (int k = p.intValue(); k > 0; k--) r = Math.multiplyExact(r, base);
+        } catch (ArithmeticException overflow) {
+            return null;   // BigFraction's pow then
+        }
+        return Exprs.num(r);
     }
 
     /** The exact n-th root of x ≥ 0, or null when it is not rational. */

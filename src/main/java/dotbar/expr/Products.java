@@ -59,8 +59,13 @@ public final class Products {
         }
     }
 
-    /** The factors in canonical order whatever they are: a key under which like terms meet. */
+    /**
+     * The factors in canonical order whatever they are: a key under which like terms meet. One
+     * factor is its own key (the caller does not change the list afterwards); most terms that
+     * construction reads have one.
+     */
     static List<Map.Entry<Expr, Expr>> key(List<Map.Entry<Expr, Expr>> factors) {
+        if (factors.size() < 2) return factors;
         var k = new ArrayList<>(factors);
         k.sort(Products::compareFactors);
         return k;
@@ -308,7 +313,7 @@ public final class Products {
 
     private static Expr power(Expr base, Expr exponent) {
         if (exponent instanceof Num p && p.is(1)) return base;
-        if (exponent instanceof Num p && p.isExact() && p.exact().equals(Exprs.HALF.exact())) return Exprs.node(Op.SQRT, base);
+        if (exponent instanceof Num p && p.equals(Exprs.HALF)) return Exprs.node(Op.SQRT, base);
         return Exprs.node(Op.POW, base, exponent);
     }
 

@@ -102,7 +102,7 @@ public final class Sums {
                 }
                 Num c = Numbers.fold(Op.MUL, scale, coefficient);
                 if (c == null) return null;
-                if (factors.stream().allMatch(x -> x.getKey() instanceof Num b && !b.isPi())
+                if (numbersOnly(factors)
                         && Products.build(c, factors, limit) instanceof Num m && !m.isPi()) {  // the factors cancelled: x/x is 1
                     constant = Numbers.fold(Op.ADD, constant, m);
                     if (constant == null) return null;
@@ -158,5 +158,15 @@ public final class Sums {
             if (c != 0) return c;
         }
         return Integer.compare(b.size(), a.size());
+    }
+
+    /**
+     * True when every base is a number other than π (the term is a constant). A loop, not a
+     * stream: construction asks this of every term, and a stream's set-up is what a cold
+     * {@code grad(e)} paid for it (it runs in the interpreter then).
+     */
+    private static boolean numbersOnly(List<Map.Entry<Expr, Expr>> factors) {
+        for (var f : factors) if (!(f.getKey() instanceof Num b && !b.isPi())) return false;
+        return true;
     }
 }

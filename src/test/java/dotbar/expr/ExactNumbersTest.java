@@ -153,4 +153,43 @@ class ExactNumbersTest {
         // and never the floating node of the same value
         assertTrue(!Exprs.num(d).equals(Exprs.num(new BigFraction(d))));
     }
+
+    /**
+     * Negation and integer powers of exact numbers, which fold in long arithmetic when they fit
+     * one, are BigFraction's negate and pow: the same value and the same interned node, at every
+     * size (past a long they take BigFraction's path, or stay an operation when too large).
+     */
+    @Property(tries = 2000, edgeCases = net.jqwik.api.EdgeCasesMode.MIXIN)
+    void negationAndPowersAreExactAtEverySize(@ForAll long a, @ForAll @LongRange(min = -3_000_000_000L, max = 3_000_000_000L) long small,
+                                              @ForAll @IntRange(min = 0, max = 70) int p, @ForAll @LongRange(min = 1, max = 1000) long q) {
+        Num negated = Numbers.fold(Op.NEG, Exprs.num(a), null);
+        assertEquals(BigFraction.ONE.multiply(BigInteger.valueOf(a)).negate(), negated.exact(), "-" + a);
+        assertSame(Exprs.num(BigInteger.valueOf(a).negate()), negated);
+        for (BigFraction base : new BigFraction[] {new BigFraction(BigInteger.valueOf(small)), new BigFraction(small, q)}) {
+            Num powered = Numbers.fold(Op.POW, Exprs.num(base), Exprs.num(p));
+            BigFraction expected = base.pow(p);
+            boolean fitsLong = expected.getDenominator().equals(BigInteger.ONE) && expected.getNumerator().bitLength() < 63;
+            if (fitsLong || powered != null) {
+                assertEquals(expected, powered.exact(), base + "^" + p);
+                assertSame(Exprs.num(expected), powered);
+            }
+        }
+    }
+
+    /**
+     * {@code Num.is(c)} (the early reject on the nearest double, then the exact comparison) says
+     * whether the exact number equals the double c, as BigFraction does: for the number's own
+     * double, its integer neighbours, ±0, ±1 and any double.
+     */
+    @Property(tries = 2000, edgeCases = net.jqwik.api.EdgeCasesMode.MIXIN)
+    void isComparesExactly(@ForAll @LongRange(min = -5000, max = 5000) long p, @ForAll @LongRange(min = 1, max = 4) long q,
+                           @ForAll @LongRange(min = -3, max = 3) long shift, @ForAll double any) {
+        Num n = Exprs.rational(BigInteger.valueOf(p), BigInteger.valueOf(q));
+        for (double c : new double[] {n.value(), Math.rint(n.value()) + shift, 0.0, -0.0, 1, -1, any}) {
+            boolean expected = Double.isFinite(c) && n.exact().equals(new BigFraction(c));
+            assertEquals(expected, n.is(c), n + " is " + c);
+        }
+        Num tiny = Exprs.rational(BigInteger.ONE, BigInteger.TEN.pow(400));   // nearest double 0, yet not 0
+        assertTrue(!tiny.is(0) && !tiny.is(-0.0) && tiny.value() == 0);
+    }
 }
