@@ -73,18 +73,18 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.jline..", "jdk.jshell..", "org.zeromq..", "zmq..", "com.google.gson..");
 
-    /**
-     * No two packages need each other (a cycle would make both one unit in all but name). A package
-     * and its subpackages are one slice: {@code repl.Main} starts either the terminal REPL or the
-     * notebook kernel ({@code repl.jupyter}), which runs cells through {@code repl}'s session.
-     */
-    /** A point's shared array is read in place by the tape only: anyone else takes a copy. */
+    /** A point's shared array is read in place by the tape only (and by Point, in its own package): anyone else takes a copy. */
     @ArchTest
     static final ArchRule onlyTheTapeReadsAPointInPlace = noClasses()
             .that().resideOutsideOfPackages("dotbar.tape..", "dotbar.expr..")
             .should().callMethod(dotbar.expr.Point.class, "sharedValues", List.class)
             .because("Point.sharedValues hands out the point's own array, which nobody may write");
 
+    /**
+     * No two packages need each other (a cycle would make both one unit in all but name). A package
+     * and its subpackages are one slice: {@code repl.Main} starts either the terminal REPL or the
+     * notebook kernel ({@code repl.jupyter}), which runs cells through {@code repl}'s session.
+     */
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("dotbar.(*)..").should().beFreeOfCycles();
 

@@ -8,7 +8,9 @@ import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.function.Consumer;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -204,7 +206,7 @@ final class Bytecode {
     /** Where a loop family writes its results into g directly: g[k0 + t·kStride], negated or not. */
     private record IntoG(int[] k0, int[] kStride, boolean[] negated, boolean[] on) {}
 
-    private final java.util.IdentityHashMap<Rolling.Run, IntoG> intoG = new java.util.IdentityHashMap<>();
+    private final IdentityHashMap<Rolling.Run, IntoG> intoG = new IdentityHashMap<>();
 
     /**
      * Decides which loop families write their results straight into g — a family whose every write
@@ -474,7 +476,7 @@ final class Bytecode {
      * ({@link #unrolling}) and then one per backedge for the iterations left. Each copy reads t,
      * so the copies run exactly the iterations, in order, that the plain loop does.
      */
-    private void counted(MethodVisitor m, Object[] frame, int reps, java.util.function.Consumer<MethodVisitor> body) {
+    private void counted(MethodVisitor m, Object[] frame, int reps, Consumer<MethodVisitor> body) {
         int copies = unrolling(reps, bytes(body), backedgesPerCall);
         Label head = new Label(), rest = new Label(), done = new Label();
         m.visitInsn(ICONST_0);
@@ -509,8 +511,9 @@ final class Bytecode {
      * of an on-stack-replacement (OSR) compile long before the call threshold of a normal one,
      * and once that OSR code exists HotSpot deoptimises the running C1 code at each backedge
      * notification to enter it (C1's counter-overflow stub, {@code Runtime1::counter_overflow},
-     * deoptimises its frame whenever the policy returns an OSR method). Measured on the n = 1000 Rosenbrock gradient: 20–36 µs a call
-     * for ~45 ms, against 5 µs before the OSR code and 1.3 µs once the normal compile lands;
+     * deoptimises its frame whenever the policy returns an OSR method). Measured on the n = 1000
+     * Rosenbrock gradient: 20–36 µs a call for ~45 ms, against 5 µs before the OSR code and
+     * 1.3 µs once the normal compile lands;
      * with OSR off (an experiment) the first 100 ms ratio to the hand-written gradient fell from
      * 1.7–6.2 to 0.8–1.3. With at most {@value #BACKEDGES_PER_CALL} backedges a call, the normal
      * compile is asked for first (at 60 calls under the launcher's scaled thresholds, where OSR
@@ -529,7 +532,7 @@ final class Bytecode {
     private static final int LOOP_BYTES = 6000;
 
     /** The bytecode size of {@code body}, emitted into a method that is thrown away. */
-    private static int bytes(java.util.function.Consumer<MethodVisitor> body) {
+    private static int bytes(Consumer<MethodVisitor> body) {
         MethodVisitor m = new ClassWriter(0).visitMethod(ACC_STATIC, "size", METHOD, null, null);
         m.visitCode();
         Label start = new Label(), end = new Label();
