@@ -477,6 +477,15 @@ public final class Optimizer implements Trajectory {
         return t;
     }
 
+    /**
+     * The wall time in seconds its steps took since the start, without the scoring of the epochs
+     * in between (what a training loop's own time is); counted while epochs are recorded
+     * ({@link #test}), 0 otherwise. A step that diverged counts too.
+     */
+    public double trainingSeconds() {
+        return trainedNanos / 1e9;
+    }
+
     /** The parameter names, in the start point's order. */
     public List<String> parameters() {
         return parameters;

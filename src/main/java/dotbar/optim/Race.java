@@ -25,7 +25,7 @@ import java.util.StringJoiner;
  * var parts = digits().onehot("y", 10).split(0.8, 0);
  * var net = mlp("x", 64, 32, 10).relu().softmaxCrossEntropy("y");
  * var r = race(net, parts, net.init(0), sgd().lr(0.1), adam().lr(1e-3)).epochs(5).batch(32);
- * r            // the table: final train and test loss and accuracy, wall time
+ * r            // the table: final train and test loss and accuracy, training and total time
  * r.plot()     // the training loss per epoch, one curve per optimizer; .save("race.svg")
  * }</pre>
  *
@@ -38,10 +38,13 @@ import java.util.StringJoiner;
 public final class Race {
     /**
      * One optimizer's run: its label, the optimizer (where it stopped), its epoch rows (epoch 0
-     * the start), the wall time of the run in seconds (steps and evaluations), and, when a step
-     * was not finite, where ({@code "step 97 (epoch 3, batch 7)"}) and the optimizer's message; else both null.
+     * the start), the wall time of the run in seconds ({@code seconds}: set-up, steps and the
+     * scoring of every epoch; {@code trainingSeconds}: the steps alone, as a training loop times
+     * itself), and, when a step was not finite, where ({@code "step 97 (epoch 3, batch 7)"}) and
+     * the optimizer's message; else both null.
      */
-    public record Run(String label, Optimizer optimizer, List<History.Epoch> epochs, double seconds, String diverged, String why) {
+    public record Run(String label, Optimizer optimizer, List<History.Epoch> epochs, double seconds, double trainingSeconds,
+                      String diverged, String why) {
         /** The last epoch's row: after the last epoch, or the last finished before a divergence. */
         public History.Epoch last() { return epochs.get(epochs.size() - 1); }
 
@@ -184,7 +187,7 @@ public final class Race {
             diverged = "step " + (done + 1) + " (epoch " + (done / perEpoch + 1) + ", batch " + (done % perEpoch + 1) + ")";
             why = e.getMessage();
         }
-        return new Run(label, o, o.history().epochs(), (System.nanoTime() - begin) / 1e9, diverged, why);
+        return new Run(label, o, o.history().epochs(), (System.nanoTime() - begin) / 1e9, o.trainingSeconds(), diverged, why);
     }
 
     /** The run with the highest final test accuracy (with a network) or else the lowest final test loss; diverged runs count by their last epoch. */
@@ -198,20 +201,25 @@ public final class Race {
 
     /**
      * The table: per optimizer the epochs finished, the final train and test loss (and accuracy
-     * with a network), and with {@code times} the run's wall time in seconds; a last column says
-     * where a diverged run stopped.
+     * with a network), and with {@code times} the run's wall time in seconds, of its steps alone
+     * ("training (s)") and in all ("total (s)", with the set-up and the scoring of every epoch
+     * over all training and test rows, which on a small batch can cost more than the steps); a
+     * last column says where a diverged run stopped.
      */
     public String table(boolean times) {
         var header = new ArrayList<>(List.of("optimizer", "epochs", "train loss", "test loss"));
         if (net != null) header.addAll(List.of("train accuracy", "test accuracy"));
-        if (times) header.add("time (s)");
+        if (times) header.addAll(List.of("training (s)", "total (s)"));
         boolean anyDiverged = runs().stream().anyMatch(r -> r.diverged() != null);
         if (anyDiverged) header.add("");
         var table = new TextTable(header.toArray(new String[0]));
         for (Run r : runs()) {
             var cells = new ArrayList<Object>(List.of(r.label(), r.finished(), r.last().trainLoss(), r.last().testLoss()));
             if (net != null) cells.addAll(List.of(r.last().trainAccuracy(), r.last().testAccuracy()));
-            if (times) cells.add(String.format(Locale.ROOT, "%.2f", r.seconds()));
+            if (times) {
+                cells.add(String.format(Locale.ROOT, "%.2f", r.trainingSeconds()));
+                cells.add(String.format(Locale.ROOT, "%.2f", r.seconds()));
+            }
             if (anyDiverged) cells.add(r.diverged() == null ? "" : "diverged at " + r.diverged());
             table.row(cells.toArray());
         }

@@ -101,9 +101,16 @@ class RaceTest {
         List<String> lines = withTimes.lines().toList();
         assertTrue(lines.get(0).startsWith("race: 2 epochs of 3 minibatches of 40 (of 120 training rows, order seed 0), scored on 30 test rows"),
                 lines.get(0));
-        assertEquals(List.of("optimizer", "epochs", "train", "loss", "test", "loss", "train", "accuracy", "test", "accuracy", "time", "(s)"),
+        assertEquals(List.of("optimizer", "epochs", "train", "loss", "test", "loss", "train", "accuracy", "test", "accuracy",
+                        "training", "(s)", "total", "(s)"),
                 List.of(lines.get(1).strip().split("\\s+")));
-        assertTrue(lines.get(3).matches("sgd η=0\\.1 +2 +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9]+\\.[0-9]{2}"), lines.get(3));
+        assertTrue(lines.get(3).matches("sgd η=0\\.1 +2 +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9]+\\.[0-9]{2} +[0-9]+\\.[0-9]{2}"), lines.get(3));
+        // the steps alone, then everything: the set-up and the scoring of every epoch come on top
+        for (Race.Run r : race.runs()) {
+            assertTrue(r.trainingSeconds() > 0 && r.trainingSeconds() < r.seconds(), r.trainingSeconds() + " of " + r.seconds());
+            assertEquals(r.optimizer().trainingSeconds(), r.trainingSeconds(), 0);
+            assertEquals(r.last().seconds(), r.trainingSeconds(), 0, "the last epoch row's time is the steps' time");
+        }
         String plain = race.table(false);
         assertTrue(!plain.contains("time") && plain.contains("test accuracy"), plain);
         assertEquals(2 + 2, plain.lines().count(), "header, rule, two optimizers");
