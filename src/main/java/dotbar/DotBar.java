@@ -509,8 +509,8 @@ public final class DotBar {
     /**
      * Trains each of {@code rules} on {@code net.loss()} over {@code data.train()} from the same
      * {@code start} with the same minibatch order, and compares them: printing the race shows
-     * per optimizer the final train and test loss and accuracy and the wall time, {@code .plot()}
-     * overlays the loss per epoch; {@code .epochs(n)}, {@code .batch(k)}, {@code .seed(s)}
+     * per optimizer the final train and test loss and accuracy and the wall times (of the steps,
+     * and in all), {@code .plot()} overlays the loss per epoch; {@code .epochs(n)}, {@code .batch(k)}, {@code .seed(s)}
      * (defaults 10, 32, 0). {@code race(net, digits().onehot("y", 10).split(0.8, 0), net.init(0), sgd().lr(0.1), adam())}.
      */
     public static dotbar.optim.Race race(dotbar.optim.Network net, dotbar.optim.Dataset.Split data, Point start, dotbar.optim.Rule... rules) { return dotbar.optim.Race.of(net, data, start, rules); }
